@@ -1,0 +1,63 @@
+package io.github.stylize.engine;
+
+import io.github.stylize.engine.weights.VggWeights;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One stylization: content and style image files, settings, the already loaded weights and a listener. Immutable;
+ * build with {@link #builder()}. Loading weights is left to the caller so that many requests can share one load.
+ */
+public final class StyleTransferRequest {
+    private final Path content;
+    private final Path style;
+    private final StyleSettings settings;
+    private final VggWeights weights;
+    private final ProgressListener listener;
+
+    private StyleTransferRequest(Builder b) {
+        this.content = b.content;
+        this.style = b.style;
+        this.settings = b.settings;
+        this.weights = b.weights;
+        this.listener = b.listener;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Path content() { return content; }
+    public Path style() { return style; }
+    public StyleSettings settings() { return settings; }
+    public VggWeights weights() { return weights; }
+    public ProgressListener listener() { return listener; }
+
+    public static final class Builder {
+        private Path content;
+        private Path style;
+        private StyleSettings settings = StyleSettings.defaults();
+        private VggWeights weights;
+        private ProgressListener listener = ProgressListener.NONE;
+
+        private Builder() {
+        }
+
+        public Builder content(Path v) { content = v; return this; }
+        public Builder style(Path v) { style = v; return this; }
+        public Builder settings(StyleSettings v) { settings = v; return this; }
+        public Builder weights(VggWeights v) { weights = v; return this; }
+        public Builder listener(ProgressListener v) { listener = v; return this; }
+
+        public StyleTransferRequest build() {
+            Objects.requireNonNull(content, "content image path");
+            Objects.requireNonNull(style, "style image path");
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(weights, "weights");
+            Objects.requireNonNull(listener, "listener");
+            weights.requireUpTo(settings.deepestLayer());
+            return new StyleTransferRequest(this);
+        }
+    }
+}
