@@ -14,14 +14,7 @@ import java.util.Map;
  * {@code L(x) = alpha * L_content + beta * sum_l w_l E_l + tvWeight * TV(x)}. The content features and the style Gram
  * matrices are computed once, here, and reused for every evaluation.
  */
-public final class StyleObjective {
-
-    /** The weighted terms at one image and, if asked, the gradient of their sum with respect to the image. */
-    public record Evaluation(double content, double style, double tv, INDArray gradient) {
-        public double total() {
-            return content + style + tv;
-        }
-    }
+public final class StyleObjective implements Objective {
 
     private final VggNetwork network;
     private final double contentWeight;
@@ -65,6 +58,7 @@ public final class StyleObjective {
     }
 
     /** The loss at {@code image} ([1, H, W, 3], preprocessed) and, if {@code withGradient}, its gradient. */
+    @Override
     public Evaluation evaluate(INDArray image, boolean withGradient) {
         VggNetwork.Activations activations = network.forward(image);
         Map<String, INDArray> layerGradients = new HashMap<>();
