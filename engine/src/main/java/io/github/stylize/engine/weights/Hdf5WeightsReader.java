@@ -49,7 +49,7 @@ public final class Hdf5WeightsReader {
             Hdf5.initialize();
             try (Handle handle = Hdf5.openReadOnly(file)) {
                 layers = readLayers(file, handle);
-            } catch (Hdf5Failure e) {
+            } catch (Hdf5Failure | IllegalArgumentException e) {
                 throw new WeightsException("Cannot read VGG weights file " + file + ": " + e.getMessage()
                         + "; the file is damaged or not a Keras weights file. Delete it and download it again, or point"
                         + " stylize.weights at a Keras VGG19 .h5 file", e);

@@ -167,9 +167,10 @@ final class WeightsDownloader {
             } catch (RetryableFailure e) {
                 if (attempt >= attempts) {
                     throw new WeightsException("Cannot download VGG weights from " + url + " (" + attempts
-                            + (attempts == 1 ? " attempt" : " attempts") + "): " + e.getMessage() + ". Check the network"
-                            + " and proxy settings (-Dhttps.proxyHost/-Dhttps.proxyPort), or download the file yourself"
-                            + " and set -Dstylize.weights=<path>", e);
+                            + (attempts == 1 ? " attempt" : " attempts") + "): " + e.getMessage() + ". "
+                            + (e.serverError ? "The server is failing; try again later"
+                            : "Check the network and proxy settings (-Dhttps.proxyHost/-Dhttps.proxyPort)")
+                            + ", or download the file yourself and set -Dstylize.weights=<path>", e);
                 }
                 Duration pause = firstRetryPause.multipliedBy(1L << Math.min(attempt - 1, 5));
                 options.log().accept("Download of " + url + " failed (" + e.getMessage() + "); retrying in "
@@ -186,7 +187,7 @@ final class WeightsDownloader {
             connection = open(url);
             int status = connection.getResponseCode();
             if (status >= 500) {
-                throw new RetryableFailure("HTTP " + status + statusText(connection) + " from the server");
+                throw new RetryableFailure("HTTP " + status + statusText(connection) + " from the server", true);
             }
             if (status != HttpURLConnection.HTTP_OK) {
                 throw httpError(url, status, connection);
@@ -201,8 +202,9 @@ final class WeightsDownloader {
             }
             if (expectedLength >= 0 && received != expectedLength) {
                 throw new RetryableFailure("the connection closed after " + received + " of " + expectedLength
-                        + " bytes");
+                        + " bytes", false);
             }
+            checkLooksLikeHdf5(url, part);
             Digests.Result actual = digests.finish();
             if (expectation.md5() != null && !expectation.md5().equals(actual.md5())) {
                 throw downloadMismatch(url, "MD5", expectation.md5(), actual.md5(),
@@ -222,12 +224,27 @@ final class WeightsDownloader {
                     + (expectation.sha256() != null ? "SHA-256 verified" : "SHA-256 " + actual.sha256()) + ")");
             return new CachedFile(target, actual.sha256());
         } catch (IOException e) {
-            throw new RetryableFailure(e.toString());
+            throw new RetryableFailure(e.toString(), false);
         } finally {
             deleteQuietly(part);
             if (connection != null) {
                 connection.disconnect();
             }
+        }
+    }
+
+    /** An unpinned URL has no digest to catch an error page served with status 200; the HDF5 signature does. */
+    private static void checkLooksLikeHdf5(URI url, Path part) throws IOException {
+        Hdf5Superblock.Summary summary = Hdf5Superblock.inspect(part);
+        if (!summary.isHdf5()) {
+            throw new WeightsException("The file downloaded from " + url + " is not an HDF5 weights file ("
+                    + summary.actualSize() + " bytes without the HDF5 signature; a web page?); nothing was cached."
+                    + " Check the URL: it must point at the .h5 file itself");
+        }
+        if (summary.truncated()) {
+            throw new WeightsException("The file downloaded from " + url + " is a truncated HDF5 file ("
+                    + summary.actualSize() + " bytes, its header says " + summary.storedEndOfFile()
+                    + "); nothing was cached. The file on the server is incomplete: use another copy");
         }
     }
 
@@ -261,7 +278,7 @@ final class WeightsDownloader {
             }
             if (received >= nextReport && (expectedLength < 0 || received < expectedLength)) {
                 options.log().accept(expectedLength > 0
-                        ? "  " + (received * 100 / expectedLength) + "% (" + megabytes(received) + " of "
+                        ? "  " + received * 100 / expectedLength / PROGRESS_STEP_PERCENT * PROGRESS_STEP_PERCENT + "% (" + megabytes(received) + " of "
                         + megabytes(expectedLength) + ")"
                         : "  " + megabytes(received));
                 long step = expectedLength > 0 ? expectedLength * PROGRESS_STEP_PERCENT / 100
@@ -357,8 +374,11 @@ final class WeightsDownloader {
 
     /** A failure that may pass: I/O error, timeout, truncated body, HTTP 5xx. */
     private static final class RetryableFailure extends Exception {
-        RetryableFailure(String message) {
+        final boolean serverError;
+
+        RetryableFailure(String message, boolean serverError) {
             super(message);
+            this.serverError = serverError;
         }
     }
 }

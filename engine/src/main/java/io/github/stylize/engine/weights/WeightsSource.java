@@ -76,7 +76,7 @@ public final class WeightsSource {
         String name = scheme.group(1).toLowerCase(Locale.ROOT);
         return switch (name) {
             case "https", "http" -> {
-                URI uri = httpUrl(trimmed);
+                URI uri = httpUrl(name + trimmed.substring(name.length())); // HTTPS:// -> https://: one cache entry
                 yield new WeightsSource(Kind.URL, uri.toString(), uri, null, null, null);
             }
             case "file" -> localFile(fileUrlToPath(trimmed));
@@ -175,7 +175,15 @@ public final class WeightsSource {
         if (kind == Kind.RANDOM) {
             return RandomVggWeights.create(RANDOM_SEED);
         }
-        return Hdf5WeightsReader.read(resolve(options));
+        Path resolved = resolve(options);
+        try {
+            return Hdf5WeightsReader.read(resolved);
+        } catch (WeightsException e) {
+            if (url == null) {
+                throw e;
+            }
+            throw new WeightsException(e.getMessage() + " (the cached file was downloaded from " + url + ")", e);
+        }
     }
 
     private WeightsDownloader.CachedFile download(WeightsOptions options) {
