@@ -187,10 +187,13 @@ public final class Resampler {
         float[] rgb = new float[pixels * 3];
         float[] alpha = new float[pixels];
         for (int p = 0; p < pixels; p++) {
-            double a = Math.min(Math.max(planes[p * 4 + 3], 0.0), 1.0);
+            double filtered = planes[p * 4 + 3];
+            double a = Math.min(Math.max(filtered, 0.0), 1.0);
+            // Where ringing pushed alpha out of 0..1, rescale the colour with it: a*C must stay a*C for the clamped a.
+            double keep = a == filtered ? 1.0 : (filtered > 0 ? a / filtered : 0.0);
             double white = 255.0 * (1.0 - a);
             for (int c = 0; c < 3; c++) {
-                rgb[p * 3 + c] = (float) (planes[p * 4 + c] + white);
+                rgb[p * 3 + c] = (float) (planes[p * 4 + c] * keep + white);
             }
             alpha[p] = (float) a;
         }
