@@ -12,6 +12,7 @@ import java.awt.Graphics2D;
 import java.awt.Point;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
@@ -29,10 +30,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -220,6 +221,40 @@ class ImageReaderTest {
         float white = 255 * (1 - 128 / 255f);
         assertRgb(image, 1, 0, white, white, 128 + white, 1e-3);
         assertRgb(image, 2, 0, 255, 255, 255, 1e-4); // the hidden green does not reach the network
+    }
+
+    @Test
+    void embeddedIccProfilesAreConvertedToSrgb() throws IOException {
+        // Sample 128 in linear-light RGB is 0.5 of full intensity, which sRGB encodes as 188.
+        BufferedImage source = new BufferedImage(2, 1, BufferedImage.TYPE_INT_RGB);
+        source.setRGB(0, 0, 0x808080);
+        byte[] linearProfile = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+
+        byte[] png = Files.readAllBytes(write(source, "png", "plain.png"));
+        Path pngWithProfile = dir.resolve("linear.png");
+        Files.write(pngWithProfile, insertAfterIhdr(png, chunk("iCCP", iccpData(deflate(linearProfile)))));
+        assertRgb(ImageReader.read(pngWithProfile), 0, 0, 188, 188, 188, 1.5);
+
+        byte[] jpeg = Files.readAllBytes(write(source, "jpeg", "plain.jpg"));
+        Path jpegWithProfile = dir.resolve("linear.jpg");
+        Files.write(jpegWithProfile, spliceAfterSoi(jpeg, iccSegment(linearProfile)));
+        assertRgb(ImageReader.read(jpegWithProfile), 0, 0, 188, 188, 188, 3);
+    }
+
+    @Test
+    void srgbAndDamagedPngProfilesLeaveSamplesExact() throws IOException {
+        BufferedImage source = sixteenBit(ColorSpace.CS_sRGB, 1, 1);
+        source.getRaster().setPixel(0, 0, new int[]{1, 30000, 65535});
+        byte[] png = Files.readAllBytes(write(source, "png", "rgb16.png"));
+        byte[] srgbProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+        Path srgb = dir.resolve("srgb.png");
+        Files.write(srgb, insertAfterIhdr(png, chunk("iCCP", iccpData(deflate(srgbProfile)))));
+        assertRgb(ImageReader.read(srgb), 0, 0, 255 / 65535f, 30000 * 255 / 65535f, 255, 1e-3);
+
+        Path damaged = dir.resolve("damaged-profile.png");
+        Files.write(damaged, insertAfterIhdr(png, chunk("iCCP", iccpData(deflate(new byte[]{1, 2, 3, 4})))));
+        assertRgb(ImageReader.read(damaged), 0, 0, 255 / 65535f, 30000 * 255 / 65535f, 255, 1e-3);
     }
 
     // ---- EXIF orientation ------------------------------------------------------------------------------------------
@@ -498,6 +533,39 @@ class ImageReaderTest {
         segment.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (2 + 6 + body.length));
         segment.put("Exif".getBytes(StandardCharsets.US_ASCII)).put((byte) 0).put((byte) 0).put(body);
         return segment.array();
+    }
+
+    private static byte[] insertAfterIhdr(byte[] png, byte[] chunk) {
+        int afterIhdr = 8 + 25; // signature, then IHDR: length, type, 13 bytes of data, CRC
+        return ByteBuffer.allocate(png.length + chunk.length).put(png, 0, afterIhdr).put(chunk)
+                .put(png, afterIhdr, png.length - afterIhdr).array();
+    }
+
+    private static byte[] iccpData(byte[] compressedProfile) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("test profile".getBytes(StandardCharsets.ISO_8859_1));
+        out.write(0); // end of name
+        out.write(0); // compression method: deflate
+        out.writeBytes(compressedProfile);
+        return out.toByteArray();
+    }
+
+    private static byte[] deflate(byte[] data) {
+        Deflater deflater = new Deflater();
+        deflater.setInput(data);
+        deflater.finish();
+        byte[] buffer = new byte[data.length + 64];
+        int n = deflater.deflate(buffer);
+        deflater.end();
+        return Arrays.copyOf(buffer, n);
+    }
+
+    /** An APP2 ICC_PROFILE segment holding the whole profile as chunk 1 of 1. */
+    private static byte[] iccSegment(byte[] profile) {
+        byte[] name = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
+        int length = 2 + name.length + 2 + profile.length;
+        return ByteBuffer.allocate(2 + length).put((byte) 0xFF).put((byte) 0xE2).putShort((short) length)
+                .put(name).put((byte) 1).put((byte) 1).put(profile).array();
     }
 
     /** A PNG signature and a valid IHDR (with CRC) for an 8-bit RGB image of the given size, then an empty IDAT. */
