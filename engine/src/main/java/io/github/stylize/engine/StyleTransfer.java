@@ -1,12 +1,154 @@
 package io.github.stylize.engine;
 
-/** The engine's entry point: runs one stylization. Loads ND4J on first use. */
+import io.github.stylize.engine.image.ImageReader;
+import io.github.stylize.engine.image.ImageWriter;
+import io.github.stylize.engine.image.Resampler;
+import io.github.stylize.engine.image.RgbImage;
+import io.github.stylize.engine.network.NativeBackend;
+import io.github.stylize.engine.network.Vgg19Layers;
+import io.github.stylize.engine.network.VggNetwork;
+import io.github.stylize.engine.network.VggPreprocessing;
+import io.github.stylize.engine.objective.Evaluation;
+import io.github.stylize.engine.objective.StyleObjective;
+import io.github.stylize.engine.optim.Adam;
+import io.github.stylize.engine.optim.Lbfgs;
+import io.github.stylize.engine.optim.Optimizer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The engine's entry point: one stylization, start to finish, in the order of Gatys et al.
+ * <ol>
+ *   <li>read the content image and fit it into {@code size}; read the style image and fit it to
+ *       {@code styleScale} times the content's longest side;</li>
+ *   <li>build VGG19 up to the deepest layer the settings read; compute the content features and style Gram matrices;</li>
+ *   <li>start from noise, the content image, or a blend; optimize the pixels with Adam or L-BFGS;</li>
+ *   <li>undo the preprocessing, put back the content's alpha, encode.</li>
+ * </ol>
+ * Loads ND4J on first use; nothing here writes files.
+ */
 public final class StyleTransfer {
+    /** Noise for the initial image: uniform in +-this many levels around the ImageNet mean colour. */
+    static final float NOISE_AMPLITUDE = 20f;
+
     private StyleTransfer() {
     }
 
     /** Runs {@code request} to completion, reporting to its listener; throws {@link StylizeException} on bad input. */
     public static StyleTransferResult run(StyleTransferRequest request) {
-        throw new UnsupportedOperationException("engine under construction");
+        StyleSettings settings = request.settings();
+        ProgressListener listener = request.listener();
+        long start = System.nanoTime();
+
+        RgbImage content = fitContent(ImageReader.read(request.content()), settings.size());
+        RgbImage style = fitStyle(ImageReader.read(request.style()), content, settings.styleScale());
+        String backend = NativeBackend.ensureLoaded();
+        VggNetwork network = new VggNetwork(request.weights(), settings.deepestLayer(), settings.pooling(), DataType.FLOAT);
+        requireLargeEnough(request.content(), "content", content, network, settings);
+        requireLargeEnough(request.style(), "style", style, network, settings);
+
+        INDArray contentInput = VggPreprocessing.toNetworkInput(content, DataType.FLOAT);
+        INDArray styleInput = VggPreprocessing.toNetworkInput(style, DataType.FLOAT);
+        StyleObjective objective = new StyleObjective(network, settings, contentInput,
+                StyleObjective.styleGrams(network, styleInput, settings.styleLayers()));
+        INDArray image = initialImage(settings, contentInput);
+        long prepared = System.nanoTime();
+
+        listener.started(content.width(), content.height(), settings.iterations(), backend);
+        Optimizer optimizer = settings.optimizer() == StyleSettings.Optimizer.ADAM
+                ? new Adam(settings.learningRate(), settings.adamBeta1(), settings.adamBeta2())
+                : new Lbfgs(settings.learningRate());
+        List<IterationLoss> losses = new ArrayList<>(settings.iterations() + 1);
+        Evaluation current = objective.evaluate(image, true);
+        record(losses, listener, 0, current, settings);
+        for (int iteration = 1; iteration <= settings.iterations(); iteration++) {
+            current = optimizer.step(image, current, objective);
+            record(losses, listener, iteration, current, settings);
+            if (settings.snapshotEvery() > 0 && iteration % settings.snapshotEvery() == 0
+                    && iteration < settings.iterations()) {
+                listener.snapshot(iteration, VggPreprocessing.toImage(image, content.alpha()));
+            }
+        }
+        long optimized = System.nanoTime();
+
+        RgbImage result = VggPreprocessing.toImage(image, content.alpha());
+        byte[] encoded = ImageWriter.encode(result, settings.format(), settings.jpegQuality());
+        if (settings.snapshotEvery() > 0) {
+            listener.snapshot(settings.iterations(), result);
+        }
+        return new StyleTransferResult(result, encoded, losses, (prepared - start) / 1_000_000,
+                (optimized - prepared) / 1_000_000, backend);
+    }
+
+    /** The content image shrunk (never enlarged) so its longest side is at most {@code size}. */
+    static RgbImage fitContent(RgbImage content, int size) {
+        int longest = Math.max(content.width(), content.height());
+        if (longest <= size) {
+            return content;
+        }
+        int[] fitted = Resampler.fitLongestSide(content.width(), content.height(), size);
+        return Resampler.resize(content, fitted[0], fitted[1]);
+    }
+
+    /** The style image scaled so its longest side is {@code styleScale} times the content's. */
+    static RgbImage fitStyle(RgbImage style, RgbImage content, double styleScale) {
+        int longest = (int) Math.max(1, Math.round(Math.max(content.width(), content.height()) * styleScale));
+        int[] fitted = Resampler.fitLongestSide(style.width(), style.height(), longest);
+        if (fitted[0] == style.width() && fitted[1] == style.height()) {
+            return style;
+        }
+        return Resampler.resize(style, fitted[0], fitted[1]);
+    }
+
+    private static void requireLargeEnough(Path file, String role, RgbImage image, VggNetwork network,
+                                           StyleSettings settings) {
+        int minimum = 1 << network.poolings();
+        if (image.width() < minimum || image.height() < minimum) {
+            throw new InvalidSettingException(role.equals("style") ? "styleScale" : "size",
+                    "the " + role + " image " + file + " is " + image.width() + "x" + image.height()
+                            + " pixels as used, but layer " + settings.deepestLayer() + " (block "
+                            + Vgg19Layers.block(settings.deepestLayer()) + ") needs at least " + minimum
+                            + " pixels on each side; use a larger image, "
+                            + (role.equals("style") ? "a larger styleScale" : "a larger size")
+                            + ", or shallower layers");
+        }
+    }
+
+    private static INDArray initialImage(StyleSettings settings, INDArray content) {
+        if (settings.init() == StyleSettings.Init.CONTENT) {
+            return content.dup();
+        }
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        float[] noise = new float[(int) content.length()];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) random.nextDouble(-NOISE_AMPLITUDE, NOISE_AMPLITUDE);
+        }
+        INDArray image = Nd4j.create(noise, content.shape(), DataType.FLOAT);
+        if (settings.init() == StyleSettings.Init.BLEND) {
+            double ratio = settings.noiseRatio();
+            image.muli(ratio).addi(content.mul(1 - ratio));
+        }
+        return image;
+    }
+
+    private static void record(List<IterationLoss> losses, ProgressListener listener, int iteration,
+                               Evaluation evaluation, StyleSettings settings) {
+        IterationLoss loss = new IterationLoss(iteration, evaluation.content(), evaluation.style(), evaluation.tv(),
+                evaluation.total());
+        if (!evaluation.isFinite()) {
+            throw new StylizeException("The loss became " + evaluation.total() + " at iteration " + iteration
+                    + " (content " + evaluation.content() + ", style " + evaluation.style() + ", tv " + evaluation.tv()
+                    + "): the optimization diverged and nothing was written. Lower learningRate (now "
+                    + settings.learningRate() + "), e.g. to " + settings.learningRate() / 10
+                    + ", or lower contentWeight/styleWeight/tvWeight.");
+        }
+        losses.add(loss);
+        listener.iteration(loss);
     }
 }
