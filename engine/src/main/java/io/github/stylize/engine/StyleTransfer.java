@@ -47,20 +47,50 @@ public final class StyleTransfer {
         long start = System.nanoTime();
 
         RgbImage content = fitContent(ImageReader.read(request.content()), settings.size());
-        RgbImage style = fitStyle(ImageReader.read(request.style()), content, settings.styleScale());
+        RgbImage styleSource = ImageReader.read(request.style());
         String backend = NativeBackend.ensureLoaded();
         VggNetwork network = new VggNetwork(request.weights(), settings.deepestLayer(), settings.pooling(), DataType.FLOAT);
-        requireLargeEnough(request.content(), "content", content, network, settings);
-        requireLargeEnough(request.style(), "style", style, network, settings);
+        List<int[]> levels = levelSizes(content, settings.scales(), 1 << network.poolings());
+        long prepareNanos = System.nanoTime() - start;
+        long optimizeNanos = 0;
 
-        INDArray contentInput = VggPreprocessing.toNetworkInput(content, DataType.FLOAT);
-        INDArray styleInput = VggPreprocessing.toNetworkInput(style, DataType.FLOAT);
-        StyleObjective objective = new StyleObjective(network, settings, contentInput,
-                StyleObjective.styleGrams(network, styleInput, settings.styleLayers()));
-        INDArray image = initialImage(settings, contentInput);
-        long prepared = System.nanoTime();
+        INDArray image = null;
+        List<IterationLoss> losses = List.of();
+        for (int level = 0; level < levels.size(); level++) {
+            long levelStart = System.nanoTime();
+            boolean last = level == levels.size() - 1;
+            RgbImage levelContent = last ? content : Resampler.resize(content, levels.get(level)[0], levels.get(level)[1]);
+            RgbImage style = fitStyle(styleSource, levelContent, settings.styleScale());
+            requireLargeEnough(request.content(), "content", levelContent, network, settings);
+            requireLargeEnough(request.style(), "style", style, network, settings);
+            INDArray contentInput = VggPreprocessing.toNetworkInput(levelContent, DataType.FLOAT);
+            StyleObjective objective = new StyleObjective(network, settings, contentInput,
+                    request.styleGrams().get(request.style(), style, network, settings.styleLayers()));
+            image = image == null ? initialImage(settings, contentInput) : enlarge(image, levelContent);
+            long prepared = System.nanoTime();
+            prepareNanos += prepared - levelStart;
 
-        listener.started(content.width(), content.height(), settings.iterations(), backend);
+            listener.started(levelContent.width(), levelContent.height(), settings.iterations(), backend);
+            losses = optimize(image, objective, settings, last ? listener : ProgressListener.NONE, levelContent.alpha());
+            optimizeNanos += System.nanoTime() - prepared;
+        }
+
+        RgbImage result = VggPreprocessing.toImage(image, content.alpha());
+        byte[] encoded = ImageWriter.encode(result, settings.format(), settings.jpegQuality());
+        if (settings.snapshotEvery() > 0) {
+            listener.snapshot(losses.get(losses.size() - 1).iteration(), result);
+        }
+        return new StyleTransferResult(result, encoded, losses, prepareNanos / 1_000_000, optimizeNanos / 1_000_000,
+                backend);
+    }
+
+    /**
+     * Optimizes {@code image} in place for up to {@code iterations} iterations, stopping early once the loss fell by
+     * less than {@code tolerance} over the last {@link StyleSettings#TOLERANCE_WINDOW} iterations. Returns the loss
+     * history, entry 0 the starting image.
+     */
+    private static List<IterationLoss> optimize(INDArray image, StyleObjective objective, StyleSettings settings,
+                                                ProgressListener listener, float[] alpha) {
         Optimizer optimizer = settings.optimizer() == StyleSettings.Optimizer.ADAM
                 ? new Adam(settings.learningRate(), settings.adamBeta1(), settings.adamBeta2())
                 : new Lbfgs(settings.learningRate());
@@ -70,20 +100,50 @@ public final class StyleTransfer {
         for (int iteration = 1; iteration <= settings.iterations(); iteration++) {
             current = optimizer.step(image, current, objective);
             record(losses, listener, iteration, current, settings);
+            if (converged(losses, settings.tolerance())) {
+                break;
+            }
             if (settings.snapshotEvery() > 0 && iteration % settings.snapshotEvery() == 0
                     && iteration < settings.iterations()) {
-                listener.snapshot(iteration, VggPreprocessing.toImage(image, content.alpha()));
+                listener.snapshot(iteration, VggPreprocessing.toImage(image, alpha));
             }
         }
-        long optimized = System.nanoTime();
+        return losses;
+    }
 
-        RgbImage result = VggPreprocessing.toImage(image, content.alpha());
-        byte[] encoded = ImageWriter.encode(result, settings.format(), settings.jpegQuality());
-        if (settings.snapshotEvery() > 0) {
-            listener.snapshot(settings.iterations(), result);
+    static boolean converged(List<IterationLoss> losses, double tolerance) {
+        int window = StyleSettings.TOLERANCE_WINDOW;
+        if (tolerance <= 0 || losses.size() <= window) {
+            return false;
         }
-        return new StyleTransferResult(result, encoded, losses, (prepared - start) / 1_000_000,
-                (optimized - prepared) / 1_000_000, backend);
+        double before = losses.get(losses.size() - 1 - window).total();
+        double now = losses.get(losses.size() - 1).total();
+        return (before - now) < tolerance * Math.abs(before);
+    }
+
+    /**
+     * The image sizes of the coarse-to-fine levels, coarsest first, the last being the content's own size. Each
+     * level halves the one after it, stopping early rather than going below what the network's poolings need.
+     */
+    static List<int[]> levelSizes(RgbImage content, int scales, int minimumSide) {
+        List<int[]> sizes = new ArrayList<>();
+        sizes.add(new int[]{content.width(), content.height()});
+        for (int level = 1; level < scales; level++) {
+            int width = (int) Math.round(content.width() / Math.pow(2, level));
+            int height = (int) Math.round(content.height() / Math.pow(2, level));
+            if (width < minimumSide || height < minimumSide) {
+                break;
+            }
+            sizes.add(0, new int[]{width, height});
+        }
+        return sizes;
+    }
+
+    /** The previous level's result resized to this level's content size, as the next starting image. */
+    private static INDArray enlarge(INDArray image, RgbImage levelContent) {
+        RgbImage previous = VggPreprocessing.toImage(image, null);
+        RgbImage enlarged = Resampler.resize(previous, levelContent.width(), levelContent.height());
+        return VggPreprocessing.toNetworkInput(enlarged, DataType.FLOAT);
     }
 
     /** The content image shrunk (never enlarged) so its longest side is at most {@code size}. */

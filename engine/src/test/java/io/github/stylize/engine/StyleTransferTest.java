@@ -2,6 +2,7 @@ package io.github.stylize.engine;
 
 import io.github.stylize.engine.image.ImageException;
 import io.github.stylize.engine.image.RgbImage;
+import io.github.stylize.engine.objective.StyleGramCache;
 import io.github.stylize.engine.weights.Hdf5WeightsReader;
 import io.github.stylize.engine.weights.Hdf5WeightsWriter;
 import io.github.stylize.engine.weights.NameStyle;
@@ -169,6 +170,48 @@ class StyleTransferTest {
         assertTrue(e.getMessage().contains("shallow.h5") && e.getMessage().contains("conv5_1"), e.getMessage());
         assertNotNull(StyleTransferRequest.builder().content(content).style(style).weights(shallow)
                 .settings(quick().contentLayer("conv2_1").styleLayers(List.of("conv1_1", "conv2_2")).build()).build());
+    }
+
+    @Test
+    void coarseToFineLevelsRunSmallestFirstAndReportTheFullSizeLevel() {
+        List<String> started = new ArrayList<>();
+        StyleTransferResult result = run(quick().iterations(4).scales(3).build(), content, new ProgressListener() {
+            @Override
+            public void started(int width, int height, int iterations, String backend) {
+                started.add(width + "x" + height);
+            }
+        });
+        // 64x48 halved is 32x24; halving again would go below the 16 pixels conv5_1 needs, so only two levels run.
+        assertEquals(List.of("32x24", "64x48"), started);
+        assertEquals(5, result.losses().size(), "the history is the full-size level's");
+        assertEquals(64, result.image().width());
+    }
+
+    @Test
+    void toleranceStopsALevelOnceTheLossStallsOverTheWindow() {
+        StyleTransferResult result = run(quick().iterations(40).tolerance(0.9).build(), content, ProgressListener.NONE);
+        int window = StyleSettings.TOLERANCE_WINDOW;
+        List<IterationLoss> losses = result.losses();
+        assertTrue(losses.size() < 41, "stopped early: " + losses.size());
+        double before = losses.get(losses.size() - 1 - window).total();
+        double last = losses.get(losses.size() - 1).total();
+        assertTrue(before - last < 0.9 * before, "stopped because progress fell under the tolerance");
+        if (losses.size() > window + 1) {
+            double previousBefore = losses.get(losses.size() - 2 - window).total();
+            double previousLast = losses.get(losses.size() - 2).total();
+            assertTrue(previousBefore - previousLast >= 0.9 * previousBefore, "did not stop later than needed");
+        }
+    }
+
+    @Test
+    void assetsSharingAStyleAnalyseItOnce() {
+        StyleGramCache shared = new StyleGramCache();
+        for (StyleSettings settings : List.of(quick().iterations(1).build(), quick().iterations(2).seed(9).build(),
+                quick().iterations(1).styleScale(0.5).build())) {
+            StyleTransfer.run(StyleTransferRequest.builder().content(content).style(style).settings(settings)
+                    .weights(weights).styleGrams(shared).build());
+        }
+        assertEquals(2, shared.computedCount(), "the same style at the same scale is analysed once, another scale again");
     }
 
     static BufferedImage drawContent(int width, int height, boolean transparentCorners) {
