@@ -49,6 +49,12 @@ public final class StyleTransfer {
         RgbImage content = fitContent(ImageReader.read(request.content()), settings.size());
         RgbImage styleSource = ImageReader.read(request.style());
         String backend = NativeBackend.ensureLoaded();
+        if (request.requireGpu() && !NativeBackend.isGpu()) {
+            throw new StylizeException("requireGpu is set, but ND4J loaded " + backend + ". Add ND4J's CUDA backend "
+                    + "(org.nd4j:nd4j-cuda-11.6:" + NativeBackend.ND4J_VERSION + ") as a dependency of the plugin, "
+                    + "check that nvidia-smi lists a GPU that CUDA 11.6 supports (compute capability 3.7 to 8.6), "
+                    + "or unset requireGpu to run on the CPU.");
+        }
         VggNetwork network = new VggNetwork(request.weights(), settings.deepestLayer(), settings.pooling(), DataType.FLOAT);
         List<int[]> levels = levelSizes(content, settings.scales(), 1 << network.poolings());
         long prepareNanos = System.nanoTime() - start;

@@ -17,6 +17,7 @@ public final class StyleTransferRequest {
     private final VggWeights weights;
     private final ProgressListener listener;
     private final StyleGramCache styleGrams;
+    private final boolean requireGpu;
 
     private StyleTransferRequest(Builder b) {
         this.content = b.content;
@@ -25,6 +26,7 @@ public final class StyleTransferRequest {
         this.weights = b.weights;
         this.listener = b.listener;
         this.styleGrams = b.styleGrams == null ? new StyleGramCache() : b.styleGrams;
+        this.requireGpu = b.requireGpu;
     }
 
     public static Builder builder() {
@@ -38,6 +40,8 @@ public final class StyleTransferRequest {
     public ProgressListener listener() { return listener; }
     /** Where style Gram matrices are looked up and kept; shared between the requests of one build. */
     public StyleGramCache styleGrams() { return styleGrams; }
+    /** Fail instead of running on the CPU when ND4J did not load a GPU backend. */
+    public boolean requireGpu() { return requireGpu; }
 
     public static final class Builder {
         private Path content;
@@ -46,6 +50,7 @@ public final class StyleTransferRequest {
         private VggWeights weights;
         private ProgressListener listener = ProgressListener.NONE;
         private StyleGramCache styleGrams;
+        private boolean requireGpu;
 
         private Builder() {
         }
@@ -57,6 +62,7 @@ public final class StyleTransferRequest {
         public Builder listener(ProgressListener v) { listener = v; return this; }
         /** Share one cache between requests so a style used by many assets is analysed once. */
         public Builder styleGrams(StyleGramCache v) { styleGrams = v; return this; }
+        public Builder requireGpu(boolean v) { requireGpu = v; return this; }
 
         public StyleTransferRequest build() {
             Objects.requireNonNull(content, "content image path");

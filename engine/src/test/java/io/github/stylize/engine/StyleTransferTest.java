@@ -214,6 +214,13 @@ class StyleTransferTest {
         assertEquals(2, shared.computedCount(), "the same style at the same scale is analysed once, another scale again");
     }
 
+    @Test
+    void requireGpuFailsFastOnTheCpuBackendNamingTheFix() {
+        StylizeException e = assertThrows(StylizeException.class, () -> StyleTransfer.run(StyleTransferRequest.builder()
+                .content(content).style(style).settings(quick().build()).weights(weights).requireGpu(true).build()));
+        assertTrue(e.getMessage().contains("requireGpu") && e.getMessage().contains("nd4j-cuda-11.6"), e.getMessage());
+    }
+
     static BufferedImage drawContent(int width, int height, boolean transparentCorners) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
