@@ -38,7 +38,10 @@ public final class NativeBackend {
         setIfAbsent("org.nd4j.log.initialization", "false");
         setIfAbsent("org.nd4j.versioncheck", "false");
         String platform = Loader.getPlatform();
-        if (System.getProperty(EXTENSION_PROPERTY) == null) {
+        // The extension applies to every JavaCPP library: with ND4J's CUDA backend present, a oneDNN extension would
+        // name CUDA binaries that do not exist, so the choice is left to the user (e.g. -cudnn).
+        boolean cudaPresent = loader.getResource("org/nd4j/linalg/jcublas/JCublasBackend.class") != null;
+        if (System.getProperty(EXTENSION_PROPERTY) == null && !cudaPresent) {
             String extension = fastestAvailableExtension(platform, cpuFlags(), loader);
             System.setProperty(EXTENSION_PROPERTY, extension);
         }
