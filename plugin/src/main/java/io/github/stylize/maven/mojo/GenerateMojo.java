@@ -1,0 +1,254 @@
+package io.github.stylize.maven.mojo;
+
+import io.github.stylize.engine.StylizeException;
+import io.github.stylize.engine.weights.WeightsOptions;
+import io.github.stylize.engine.weights.WeightsSource;
+import io.github.stylize.maven.cache.CacheDirectories;
+import io.github.stylize.maven.cache.ImageCache;
+import io.github.stylize.maven.execute.AssetGenerator;
+import io.github.stylize.maven.execute.AssetOutcome;
+import io.github.stylize.maven.execute.BuildLog;
+import io.github.stylize.maven.execute.EngineRenderer;
+import io.github.stylize.maven.execute.ExecutionResult;
+import io.github.stylize.maven.plan.Plan;
+import io.github.stylize.maven.plan.PlanException;
+import io.github.stylize.maven.plan.PlanProblem;
+import io.github.stylize.maven.plan.PlanRequest;
+import io.github.stylize.maven.plan.Planner;
+import io.github.stylize.maven.publish.OutputPublisher;
+import io.github.stylize.maven.report.SummaryTable;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Generates the declared stylized images into {@code outputDirectory} and adds it as a resource root, so
+ * {@code mvn package} puts them in the jar. An image whose inputs and settings were seen before is copied from the
+ * cache, without starting the engine; only a cache miss loads ND4J and the VGG19 weights.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true, requiresProject = true)
+public class GenerateMojo extends AbstractMojo {
+
+    /** The stylizations: one content image and one style image each. */
+    @Parameter
+    private List<Stylization> stylizations;
+
+    /** The batches: one style image applied to every matching file of a directory. */
+    @Parameter
+    private List<Batch> batches;
+
+    /** Settings for every stylization and batch that does not set its own. */
+    @Parameter
+    private Defaults defaults;
+
+    /**
+     * The VGG19 weights: empty for the Keras VGG19 "notop" file (downloaded once into the cache directory), a local
+     * path to a Keras HDF5 file, an http(s) URL, or {@code random} for a fixed-seed random network (an offline
+     * preview: textures, not the paper's results).
+     */
+    @Parameter(property = "stylize.weights")
+    private String weights;
+
+    /** Optional SHA-256 the weights file must have. */
+    @Parameter(property = "stylize.weightsSha256")
+    private String weightsSha256;
+
+    /** Where the images are written; added as a resource root so they are packaged. */
+    @Parameter(property = "stylize.outputDirectory", defaultValue = "${project.build.directory}/generated-resources/stylize", required = true)
+    private File outputDirectory;
+
+    /**
+     * The image and weights cache, shared by all of the user's projects and outside {@code target/}, so
+     * {@code mvn clean} loses no work. Default {@code $XDG_CACHE_HOME/stylize}, else {@code ~/.cache/stylize}.
+     */
+    @Parameter(property = "stylize.cacheDirectory")
+    private File cacheDirectory;
+
+    /** Where the per-asset metadata ({@code <id>.json}) and snapshots are written. */
+    @Parameter(property = "stylize.metadataDirectory", defaultValue = "${project.build.directory}/stylize", required = true)
+    private File metadataDirectory;
+
+    /** Skip the goal entirely. */
+    @Parameter(property = "stylize.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Ignore the cache: run the engine for every selected asset and replace its cache entry. */
+    @Parameter(property = "stylize.force", defaultValue = "false")
+    private boolean force;
+
+    /** Comma-separated ids of stylizations, batches or batch files to produce; empty produces all. */
+    @Parameter(property = "stylize.only")
+    private String only;
+
+    /** Seconds between progress lines while an image is generated. */
+    @Parameter(property = "stylize.progressInterval", defaultValue = "5")
+    private int progressInterval;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping stylize:generate (stylize.skip=true)");
+            return;
+        }
+        BuildLog log = new MavenBuildLog(getLog());
+        WeightsSource source = weightsSource();
+        Path cacheRoot = cacheRoot();
+        WeightsOptions weightsOptions = WeightsOptions.defaults()
+                .withCacheDirectory(cacheRoot.resolve("weights"))
+                .withOffline(session != null && session.isOffline())
+                .withLog(log::info);
+        Supplier<String> weightsIdentity = memoize(() -> source.identity(weightsOptions));
+        Plan plan = plan(weightsIdentity);
+        addResourceRoot();
+
+        getLog().info("stylize: " + describeSelection(plan) + ", cache " + cacheRoot);
+        AssetGenerator generator = new AssetGenerator(new ImageCache(cacheRoot),
+                new OutputPublisher(outputDirectory.toPath()), metadataDirectory.toPath(), manifestFile(),
+                () -> new EngineRenderer(source, weightsIdentity.get(), weightsOptions, log), log,
+                Math.max(1, progressInterval) * 1000L, force, System::nanoTime);
+        ExecutionResult result;
+        try {
+            result = generator.execute(plan);
+        } catch (IOException e) {
+            throw new MojoExecutionException("stylize could not update " + outputDirectory + " or " + metadataDirectory
+                    + ": " + e.getMessage(), e);
+        }
+        logSummary(result);
+        failOnFailures(result);
+    }
+
+    /** Configuration to plan; package-private for tests. */
+    Plan plan(Supplier<String> weightsIdentity) throws MojoFailureException {
+        List<io.github.stylize.maven.plan.StylizationDeclaration> s = new ArrayList<>();
+        if (stylizations != null) {
+            stylizations.forEach(x -> s.add(x.toDeclaration()));
+        }
+        List<io.github.stylize.maven.plan.BatchDeclaration> b = new ArrayList<>();
+        if (batches != null) {
+            batches.forEach(x -> b.add(x.toDeclaration()));
+        }
+        try {
+            return Planner.plan(new PlanRequest(s, b, defaults == null ? null : defaults.toOverrides(),
+                    parseOnly(only), weightsIdentity));
+        } catch (PlanException e) {
+            throw new MojoFailureException(e.getMessage() + "\nSee the parameters at: mvn stylize:help -Ddetail");
+        }
+    }
+
+    WeightsSource weightsSource() throws MojoFailureException {
+        try {
+            return WeightsSource.parse(weights == null || weights.isBlank() ? null : weights.trim())
+                    .withSha256(weightsSha256 == null || weightsSha256.isBlank() ? null : weightsSha256.trim());
+        } catch (StylizeException e) {
+            throw new MojoFailureException("stylize <weights> (stylize.weights): " + e.getMessage());
+        }
+    }
+
+    Path cacheRoot() {
+        return cacheDirectory != null ? cacheDirectory.toPath().toAbsolutePath() : CacheDirectories.defaultRoot();
+    }
+
+    static Set<String> parseOnly(String only) {
+        if (only == null) {
+            return Set.of();
+        }
+        return Arrays.stream(only.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private void addResourceRoot() {
+        Path out = outputDirectory.toPath().toAbsolutePath().normalize();
+        boolean present = project.getResources().stream()
+                .anyMatch(r -> r.getDirectory() != null && Path.of(r.getDirectory()).toAbsolutePath().normalize().equals(out));
+        if (!present) {
+            Resource resource = new Resource();
+            resource.setDirectory(out.toString());
+            project.addResource(resource);
+        }
+    }
+
+    private Path manifestFile() {
+        String execution = mojoExecution == null || mojoExecution.getExecutionId() == null
+                ? "default" : mojoExecution.getExecutionId().replaceAll("[^A-Za-z0-9._-]", "_");
+        return metadataDirectory.toPath().resolve("outputs-" + execution + ".txt");
+    }
+
+    private static String describeSelection(Plan plan) {
+        int declared = plan.declared().size();
+        int selected = plan.selected().size();
+        return declared + (declared == 1 ? " asset" : " assets")
+                + (selected == declared ? "" : ", " + selected + " selected by stylize.only");
+    }
+
+    private void logSummary(ExecutionResult result) {
+        SummaryTable table = new SummaryTable();
+        for (AssetOutcome o : result.outcomes()) {
+            table.add(o.asset().id(), o.result().label(), o.millis(), o.asset().output());
+        }
+        table.lines().forEach(line -> getLog().info("  " + line));
+        getLog().info(String.format("stylize: %d cached, %d generated, %d failed in %s%s",
+                result.count(AssetOutcome.Result.CACHED), result.count(AssetOutcome.Result.GENERATED),
+                result.count(AssetOutcome.Result.FAILED), SummaryTable.seconds(result.millis()),
+                result.engineLoaded() ? "" : "; engine not started (ND4J not loaded)"));
+    }
+
+    private static void failOnFailures(ExecutionResult result) throws MojoFailureException {
+        List<AssetOutcome> failures = result.failures();
+        if (failures.isEmpty()) {
+            return;
+        }
+        String list = failures.stream()
+                .map(f -> "  - " + f.asset().description() + ": " + f.failure())
+                .collect(Collectors.joining("\n"));
+        throw new MojoFailureException("stylize: " + failures.size() + " of " + result.outcomes().size()
+                + " assets failed (the others were written and cached):\n" + list);
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+            private boolean done;
+
+            @Override
+            public synchronized T get() {
+                if (!done) {
+                    value = supplier.get();
+                    done = true;
+                }
+                return value;
+            }
+        };
+    }
+
+    /** For tests and messages: how a plan problem reads in the build log. */
+    static String describe(PlanProblem problem) {
+        return problem.describe();
+    }
+}
