@@ -9,8 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -114,21 +112,22 @@ public final class ImageCache {
     }
 
     private static void moveIntoPlace(Path temp, Path dir) throws IOException {
+        // A rename cannot replace a non-empty directory: set a damaged or forced-out entry aside first. Callers hold
+        // the key's lock, so nobody else puts this entry in between.
+        Path aside = null;
+        if (Files.exists(dir)) {
+            aside = dir.resolveSibling(".old-" + dir.getFileName() + "-" + UUID.randomUUID());
+            Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
+        }
         try {
             Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
-            return;
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            // A damaged or forced-out entry is there; set it aside, then move ours in.
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("The cache directory " + dir.getParent()
                     + " does not support atomic renames; set stylize.cacheDirectory to a local disk", e);
-        }
-        Path aside = dir.resolveSibling(".old-" + dir.getFileName() + "-" + UUID.randomUUID());
-        Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
-        try {
-            Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            deleteTree(aside);
+            if (aside != null) {
+                deleteTree(aside);
+            }
         }
     }
 
