@@ -12,7 +12,6 @@ import io.github.stylize.maven.execute.EngineRenderer;
 import io.github.stylize.maven.execute.ExecutionResult;
 import io.github.stylize.maven.plan.Plan;
 import io.github.stylize.maven.plan.PlanException;
-import io.github.stylize.maven.plan.PlanProblem;
 import io.github.stylize.maven.plan.PlanRequest;
 import io.github.stylize.maven.plan.Planner;
 import io.github.stylize.maven.publish.OutputPublisher;
@@ -118,20 +117,14 @@ public class GenerateMojo extends AbstractMojo {
             return;
         }
         BuildLog log = new MavenBuildLog(getLog());
-        WeightsSource source = weightsSource();
-        Path cacheRoot = cacheRoot();
-        WeightsOptions weightsOptions = WeightsOptions.defaults()
-                .withCacheDirectory(cacheRoot.resolve("weights"))
-                .withOffline(session != null && session.isOffline())
-                .withLog(log::info);
-        Supplier<String> weightsIdentity = memoize(() -> source.identity(weightsOptions));
-        Plan plan = plan(weightsIdentity);
+        Weights w = weights(log);
+        Plan plan = plan(w.identity());
         addResourceRoot();
 
-        getLog().info("stylize: " + describeSelection(plan) + ", cache " + cacheRoot);
-        AssetGenerator generator = new AssetGenerator(new ImageCache(cacheRoot),
+        getLog().info("stylize: " + describeSelection(plan) + ", cache " + cacheRoot());
+        AssetGenerator generator = new AssetGenerator(new ImageCache(cacheRoot()),
                 new OutputPublisher(outputDirectory.toPath()), metadataDirectory.toPath(), manifestFile(),
-                () -> new EngineRenderer(source, weightsIdentity.get(), weightsOptions, log), log,
+                () -> new EngineRenderer(w.source(), w.identity().get(), w.options(), log), log,
                 Math.max(1, progressInterval) * 1000L, force, System::nanoTime);
         ExecutionResult result;
         try {
@@ -144,8 +137,25 @@ public class GenerateMojo extends AbstractMojo {
         failOnFailures(result);
     }
 
-    /** Configuration to plan; package-private for tests. */
-    Plan plan(Supplier<String> weightsIdentity) throws MojoFailureException {
+    /** The weights as configured, how to reach them, and their identity for cache keys (computed once, lazily). */
+    record Weights(WeightsSource source, WeightsOptions options, Supplier<String> identity) {
+    }
+
+    Weights weights(BuildLog log) throws MojoFailureException {
+        WeightsSource source = weightsSource();
+        WeightsOptions options = WeightsOptions.defaults()
+                .withCacheDirectory(cacheRoot().resolve("weights"))
+                .withOffline(session != null && session.isOffline())
+                .withLog(log::info);
+        return new Weights(source, options, memoize(() -> source.identity(options)));
+    }
+
+    /** Configuration to plan: what this execution would do. Package-private for tests. */
+    Plan plan() throws MojoFailureException {
+        return plan(weights(new MavenBuildLog(getLog())).identity());
+    }
+
+    private Plan plan(Supplier<String> weightsIdentity) throws MojoFailureException {
         List<io.github.stylize.maven.plan.StylizationDeclaration> s = new ArrayList<>();
         if (stylizations != null) {
             stylizations.forEach(x -> s.add(x.toDeclaration()));
@@ -245,10 +255,5 @@ public class GenerateMojo extends AbstractMojo {
                 return value;
             }
         };
-    }
-
-    /** For tests and messages: how a plan problem reads in the build log. */
-    static String describe(PlanProblem problem) {
-        return problem.describe();
     }
 }

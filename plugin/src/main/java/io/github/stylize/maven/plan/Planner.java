@@ -80,18 +80,16 @@ public final class Planner {
         StyleSettings settings = effectiveSettings(description, defaults, s.overrides());
         ok &= checkImage(description, "content", s.content());
         ok &= checkImage(description, "style", s.style());
-        if (settings == null) {
-            return;
-        }
         String output = null;
-        if (s.output() == null || s.output().isBlank()) {
-            if (ID.matcher(nullToEmpty(s.id())).matches()) {
-                output = s.id() + "." + settings.format().extension();
+        if (s.output() != null && !s.output().isBlank()) {
+            output = checkOutputPath(description, "output", s.output());
+            if (output != null && settings != null) {
+                output = checkExtension(description, "output", s.output(), output, settings.format());
             }
-        } else {
-            output = checkOutput(description, "output", s.output(), settings.format());
+        } else if (settings != null && ID.matcher(nullToEmpty(s.id())).matches()) {
+            output = s.id() + "." + settings.format().extension();
         }
-        if (ok && output != null) {
+        if (ok && settings != null && output != null) {
             assets.add(new PlannedAsset(s.id(), description, s.content(), s.style(), output, settings, null, null));
         }
     }
@@ -241,7 +239,7 @@ public final class Planner {
         return true;
     }
 
-    private String checkOutput(String description, String parameter, String output, StyleSettings.Format format) {
+    private String checkOutputPath(String description, String parameter, String output) {
         String normalized;
         try {
             normalized = OutputPaths.normalize(output);
@@ -254,6 +252,11 @@ public final class Planner {
                     + "' names the output directory itself; give a file name such as 'images/harbor.png'"));
             return null;
         }
+        return normalized;
+    }
+
+    private String checkExtension(String description, String parameter, String output, String normalized,
+                                  StyleSettings.Format format) {
         String extension = OutputPaths.extension(normalized);
         String expected = format.extension();
         if (extension.isEmpty()) {
