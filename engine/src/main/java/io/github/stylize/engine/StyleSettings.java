@@ -109,7 +109,7 @@ public final class StyleSettings {
                 .format(format).jpegQuality(jpegQuality).snapshotEvery(snapshotEvery);
     }
 
-    /** Longest side of the output in pixels; the content image is resized to it (aspect ratio kept). */
+    /** Largest longest side of the output in pixels: a larger content image is shrunk to it (aspect ratio kept), a smaller one keeps its size. */
     public int size() { return size; }
     /** Optimizer steps (updates of the image). */
     public int iterations() { return iterations; }

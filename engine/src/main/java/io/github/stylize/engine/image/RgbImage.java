@@ -3,6 +3,10 @@ package io.github.stylize.engine.image;
 /**
  * An 8-bit-range sRGB image held as floats: {@code rgb} is height x width x 3, row-major, interleaved R,G,B, values
  * 0..255 (not clipped or rounded until written). {@code alpha} is height x width in 0..1, or null for opaque images.
+ *
+ * <p>With alpha, {@code rgb} holds each pixel's colour composited over white ({@code a*C + (1-a)*255}, so fully
+ * transparent pixels are white): {@link ImageReader} produces it, {@link Resampler} filters it as premultiplied
+ * colour, and {@link ImageWriter} recovers the straight colour when it writes RGBA.
  */
 public record RgbImage(int width, int height, float[] rgb, float[] alpha) {
     public RgbImage {

@@ -1,0 +1,52 @@
+package io.github.stylize.engine.objective;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Total variation of an image [1, H, W, C]: the sum of squared differences between vertically and horizontally
+ * adjacent pixels, {@code TV = sum (x[i+1,j] - x[i,j])^2 + (x[i,j+1] - x[i,j])^2}. Penalizing it smooths out the
+ * high-frequency noise that pixel-wise optimization leaves behind.
+ */
+public final class TotalVariationLoss {
+    private TotalVariationLoss() {
+    }
+
+    public static LossTerm valueAndGradient(INDArray image, boolean withGradient) {
+        long h = image.size(1);
+        long w = image.size(2);
+        INDArray gradient = withGradient ? Nd4j.zeros(image.dataType(), image.shape()) : null;
+        double value = 0;
+        if (h > 1) {
+            value += differences(image, gradient, 1, h);
+        }
+        if (w > 1) {
+            value += differences(image, gradient, 2, w);
+        }
+        return new LossTerm(value, gradient);
+    }
+
+    /** Adds the squared neighbour differences along {@code axis} to the value (returned) and to the gradient. */
+    private static double differences(INDArray image, INDArray gradient, int axis, long length) {
+        INDArray next = image.get(range(axis, 1, length));
+        INDArray previous = image.get(range(axis, 0, length - 1));
+        INDArray diff = next.sub(previous);
+        double norm = diff.norm2Number().doubleValue();
+        if (gradient != null) {
+            diff.muli(2);
+            gradient.get(range(axis, 1, length)).addi(diff);
+            gradient.get(range(axis, 0, length - 1)).subi(diff);
+        }
+        diff.close();
+        return norm * norm;
+    }
+
+    private static org.nd4j.linalg.indexing.INDArrayIndex[] range(int axis, long from, long to) {
+        return new org.nd4j.linalg.indexing.INDArrayIndex[]{
+                NDArrayIndex.all(),
+                axis == 1 ? NDArrayIndex.interval(from, to) : NDArrayIndex.all(),
+                axis == 2 ? NDArrayIndex.interval(from, to) : NDArrayIndex.all(),
+                NDArrayIndex.all()};
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.stylize.engine;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Settings are validated up front, each error naming the setting and what it allows; the canonical form is stable. */
+class StyleSettingsTest {
+
+    @Test
+    void defaultsFollowTheSeedAndThePaper() {
+        StyleSettings s = StyleSettings.defaults();
+        assertEquals("conv4_2", s.contentLayer());
+        assertEquals(List.of("conv1_1", "conv2_1", "conv3_1", "conv4_1", "conv5_1"), s.styleLayers());
+        assertEquals(List.of(0.2, 0.2, 0.2, 0.2, 0.2), s.styleLayerWeights());
+        assertEquals(StyleSettings.Pooling.AVG, s.pooling());
+        assertEquals(StyleSettings.Optimizer.ADAM, s.optimizer());
+        assertEquals(300, s.iterations());
+        assertEquals(StyleSettings.Init.BLEND, s.init());
+        assertEquals(0.6, s.noiseRatio());
+        assertEquals("conv5_1", s.deepestLayer());
+    }
+
+    @Test
+    void unknownLayerIsRejectedListingTheAllowedNames() {
+        InvalidSettingException e = rejected(b -> b.contentLayer("conv6_1"));
+        assertEquals("contentLayer", e.setting());
+        assertTrue(e.getMessage().contains("conv6_1") && e.getMessage().contains("conv5_4"), e.getMessage());
+        assertEquals("styleLayers", rejected(b -> b.styleLayers(List.of("conv1_1", "pool1"))).setting());
+    }
+
+    @Test
+    void negativeWeightsAreRejected() {
+        assertEquals("contentWeight", rejected(b -> b.contentWeight(-1)).setting());
+        assertEquals("styleWeight", rejected(b -> b.styleWeight(Double.NaN)).setting());
+        assertEquals("tvWeight", rejected(b -> b.tvWeight(-0.5)).setting());
+        InvalidSettingException e = rejected(b -> b.styleLayerWeights(List.of(1.0, 1.0, -1.0, 1.0, 1.0)));
+        assertEquals("styleLayerWeights", e.setting());
+        assertTrue(e.getMessage().contains("-1.0"), e.getMessage());
+    }
+
+    @Test
+    void zeroIterationsAreRejected() {
+        InvalidSettingException e = rejected(b -> b.iterations(0));
+        assertEquals("iterations", e.setting());
+        assertTrue(e.getMessage().contains("1 to 100000"), e.getMessage());
+    }
+
+    @Test
+    void layerWeightCountMustMatchLayerCount() {
+        InvalidSettingException e = rejected(b -> b.styleLayers(List.of("conv1_1", "conv2_1"))
+                .styleLayerWeights(List.of(1.0, 2.0, 3.0)));
+        assertEquals("styleLayerWeights", e.setting());
+        assertTrue(e.getMessage().contains("3 weights") && e.getMessage().contains("2 layers"), e.getMessage());
+    }
+
+    @Test
+    void otherOutOfRangeValuesNameTheirSetting() {
+        assertEquals("size", rejected(b -> b.size(8)).setting());
+        assertEquals("learningRate", rejected(b -> b.learningRate(0)).setting());
+        assertEquals("adamBeta1", rejected(b -> b.adamBeta1(1)).setting());
+        assertEquals("noiseRatio", rejected(b -> b.noiseRatio(1.5)).setting());
+        assertEquals("styleScale", rejected(b -> b.styleScale(0)).setting());
+        assertEquals("jpegQuality", rejected(b -> b.jpegQuality(0)).setting());
+        assertEquals("snapshotEvery", rejected(b -> b.snapshotEvery(-1)).setting());
+        assertEquals("optimizer", rejected(b -> b.optimizer(null)).setting());
+        assertEquals("styleLayers", rejected(b -> b.styleLayers(List.of("conv1_1", "conv1_1"))).setting());
+        assertEquals("styleWeight", rejected(b -> b.contentWeight(0).styleWeight(0)).setting());
+    }
+
+    @Test
+    void canonicalFormChangesWithEveryOutputAffectingSettingOnly() {
+        String base = StyleSettings.defaults().canonicalForm();
+        assertEquals(base, StyleSettings.builder().snapshotEvery(10).build().canonicalForm(),
+                "snapshots do not change the output");
+        assertEquals(base, StyleSettings.builder().jpegQuality(0.5).build().canonicalForm(),
+                "JPEG quality does not matter for PNG output");
+        assertEquals(base, StyleSettings.defaults().toBuilder().build().canonicalForm());
+        List<UnaryOperator<StyleSettings.Builder>> changes = List.of(
+                b -> b.size(256), b -> b.iterations(10), b -> b.optimizer(StyleSettings.Optimizer.LBFGS),
+                b -> b.learningRate(1), b -> b.adamBeta1(0.8), b -> b.adamBeta2(0.99), b -> b.contentWeight(2),
+                b -> b.styleWeight(5), b -> b.tvWeight(1), b -> b.contentLayer("conv3_1"),
+                b -> b.styleLayers(List.of("conv1_1")), b -> b.styleLayerWeights(List.of(1.0, 1.0, 1.0, 1.0, 2.0)),
+                b -> b.init(StyleSettings.Init.NOISE), b -> b.noiseRatio(0.3), b -> b.styleScale(0.5),
+                b -> b.pooling(StyleSettings.Pooling.MAX), b -> b.seed(1), b -> b.format(StyleSettings.Format.JPG));
+        for (UnaryOperator<StyleSettings.Builder> change : changes) {
+            assertNotEquals(base, change.apply(StyleSettings.builder()).build().canonicalForm());
+        }
+        assertTrue(base.startsWith("algorithmVersion=" + StyleSettings.ALGORITHM_VERSION + "\n"));
+    }
+
+    private static InvalidSettingException rejected(UnaryOperator<StyleSettings.Builder> change) {
+        return assertThrows(InvalidSettingException.class, () -> change.apply(StyleSettings.builder()).build());
+    }
+}

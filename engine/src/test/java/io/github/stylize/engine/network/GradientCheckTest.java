@@ -1,0 +1,84 @@
+package io.github.stylize.engine.network;
+
+import io.github.stylize.engine.StyleSettings;
+import io.github.stylize.engine.TestWeights;
+import io.github.stylize.engine.objective.StyleObjective;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The hand-written backward pass (ReLU masks, pooling gradients, flipped-kernel convolutions) must give the true
+ * gradient of the total loss: compared against central finite differences in float64 on a tiny VGG-shaped network,
+ * with a non-square image whose odd sides exercise the pooling's dropped rows and columns.
+ */
+class GradientCheckTest {
+
+    @BeforeAll
+    static void loadNd4j() {
+        NativeBackend.ensureLoaded();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StyleSettings.Pooling.class)
+    void totalLossGradientMatchesCentralFiniteDifferences(StyleSettings.Pooling pooling) {
+        StyleSettings settings = StyleSettings.builder()
+                .contentLayer("conv4_2")
+                .styleLayers(List.of("conv1_1", "conv2_1", "conv3_1", "conv4_1", "conv5_1"))
+                .contentWeight(1.0).styleWeight(50.0).tvWeight(0.1).pooling(pooling)
+                .build();
+        VggNetwork network = new VggNetwork(TestWeights.narrow(7, 4, 6, 6, 8, 8), settings.deepestLayer(),
+                pooling, DataType.DOUBLE);
+        INDArray content = randomImage(1, 19, 22);
+        INDArray style = randomImage(2, 17, 16);
+        StyleObjective objective = new StyleObjective(network, settings, content,
+                StyleObjective.styleGrams(network, style, settings.styleLayers()));
+        INDArray image = randomImage(3, 19, 22);
+
+        INDArray analytic = objective.evaluate(image, true).gradient();
+
+        SplittableRandom pick = new SplittableRandom(11);
+        double eps = 1e-4;
+        double errorSquares = 0;
+        double referenceSquares = 0;
+        double worst = 0;
+        for (int sample = 0; sample < 40; sample++) {
+            long[] at = {0, pick.nextInt(19), pick.nextInt(22), pick.nextInt(3)};
+            double original = image.getDouble(at);
+            image.putScalar(at, original + eps);
+            double plus = objective.evaluate(image, false).total();
+            image.putScalar(at, original - eps);
+            double minus = objective.evaluate(image, false).total();
+            image.putScalar(at, original);
+            double numeric = (plus - minus) / (2 * eps);
+            double exact = analytic.getDouble(at);
+            errorSquares += (numeric - exact) * (numeric - exact);
+            referenceSquares += numeric * numeric;
+            double scale = Math.max(Math.abs(numeric), Math.abs(exact));
+            if (scale > 1e-6 * Math.sqrt(referenceSquares / (sample + 1))) {
+                worst = Math.max(worst, Math.abs(numeric - exact) / scale);
+            }
+        }
+        double relative = Math.sqrt(errorSquares / referenceSquares);
+        assertTrue(relative < 1e-3, "relative gradient error " + relative + " (worst coordinate " + worst + ")");
+        assertTrue(worst < 1e-2, "worst coordinate relative error " + worst);
+    }
+
+    /** Preprocessed-range values: roughly what a mean-subtracted 0..255 image holds. */
+    static INDArray randomImage(long seed, int height, int width) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] values = new double[height * width * 3];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextDouble(-120, 130);
+        }
+        return Nd4j.create(values, new long[]{1, height, width, 3}, DataType.DOUBLE);
+    }
+}
