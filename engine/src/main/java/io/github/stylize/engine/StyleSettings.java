@@ -64,6 +64,8 @@ public final class StyleSettings {
     private final Format format;
     private final double jpegQuality;
     private final int snapshotEvery;
+    private final int scales;
+    private final double tolerance;
 
     private StyleSettings(Builder b) {
         this.size = b.size;
@@ -88,6 +90,8 @@ public final class StyleSettings {
         this.format = b.format;
         this.jpegQuality = b.jpegQuality;
         this.snapshotEvery = b.snapshotEvery;
+        this.scales = b.scales;
+        this.tolerance = b.tolerance;
     }
 
     public static Builder builder() {
@@ -106,7 +110,8 @@ public final class StyleSettings {
                 .contentWeight(contentWeight).styleWeight(styleWeight).tvWeight(tvWeight)
                 .contentLayer(contentLayer).styleLayers(styleLayers).styleLayerWeights(styleLayerWeights)
                 .init(init).noiseRatio(noiseRatio).styleScale(styleScale).pooling(pooling).seed(seed)
-                .format(format).jpegQuality(jpegQuality).snapshotEvery(snapshotEvery);
+                .format(format).jpegQuality(jpegQuality).snapshotEvery(snapshotEvery)
+                .scales(scales).tolerance(tolerance);
     }
 
     /** Largest longest side of the output in pixels: a larger content image is shrunk to it (aspect ratio kept), a smaller one keeps its size. */
@@ -140,6 +145,21 @@ public final class StyleSettings {
     public double jpegQuality() { return jpegQuality; }
     /** Take a snapshot image every N iterations; 0 takes none. Does not change the result. */
     public int snapshotEvery() { return snapshotEvery; }
+
+    /**
+     * Coarse-to-fine levels: with 3, the image is optimized at a quarter, then half, then full size, each level
+     * starting from the previous result enlarged. Coarse levels are cheap and settle the large structures, so the
+     * full-size level needs fewer iterations. 1 optimizes at full size only.
+     */
+    public int scales() { return scales; }
+    /**
+     * Early stopping: a level ends when its total loss fell by less than this fraction over the last
+     * {@value #TOLERANCE_WINDOW} iterations. 0 always runs every iteration.
+     */
+    public double tolerance() { return tolerance; }
+
+    /** Iterations over which {@link #tolerance()} measures progress. */
+    public static final int TOLERANCE_WINDOW = 10;
 
     /** The deepest layer the objective reads: the network is built up to it and no further. */
     public String deepestLayer() {
@@ -183,6 +203,8 @@ public final class StyleSettings {
         line(s, "styleScale", styleScale);
         line(s, "pooling", pooling.name().toLowerCase(Locale.ROOT));
         line(s, "seed", seed);
+        line(s, "scales", scales);
+        line(s, "tolerance", tolerance);
         line(s, "format", format.extension());
         if (format == Format.JPG) {
             line(s, "jpegQuality", jpegQuality);
@@ -232,6 +254,8 @@ public final class StyleSettings {
         private Format format = Format.PNG;
         private double jpegQuality = 0.92;
         private int snapshotEvery = 0;
+        private int scales = 1;
+        private double tolerance = 0;
 
         private Builder() {
         }
@@ -257,6 +281,8 @@ public final class StyleSettings {
         public Builder format(Format v) { format = v; return this; }
         public Builder jpegQuality(double v) { jpegQuality = v; return this; }
         public Builder snapshotEvery(int v) { snapshotEvery = v; return this; }
+        public Builder scales(int v) { scales = v; return this; }
+        public Builder tolerance(double v) { tolerance = v; return this; }
 
         /** Validates every setting and returns the immutable settings. */
         public StyleSettings build() {
@@ -310,6 +336,11 @@ public final class StyleSettings {
             requireNonNull("format", format, "png or jpg");
             if (!(jpegQuality > 0 && jpegQuality <= 1)) {
                 throw new InvalidSettingException("jpegQuality", jpegQuality + " is not allowed; use a number in (0, 1]");
+            }
+            requireRange("scales", scales, 1, 6, "an integer from 1 (full size only) to 6 (coarse-to-fine levels)");
+            if (!(Double.isFinite(tolerance) && tolerance >= 0 && tolerance < 1)) {
+                throw new InvalidSettingException("tolerance", tolerance
+                        + " is not allowed; use 0 (run every iteration) or a fraction such as 0.001");
             }
             requireRange("snapshotEvery", snapshotEvery, 0, Integer.MAX_VALUE, "0 (no snapshots) or a positive number of iterations");
             return new StyleSettings(this);

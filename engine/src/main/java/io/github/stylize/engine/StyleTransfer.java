@@ -1,12 +1,220 @@
 package io.github.stylize.engine;
 
-/** The engine's entry point: runs one stylization. Loads ND4J on first use. */
+import io.github.stylize.engine.image.ImageReader;
+import io.github.stylize.engine.image.ImageWriter;
+import io.github.stylize.engine.image.Resampler;
+import io.github.stylize.engine.image.RgbImage;
+import io.github.stylize.engine.network.NativeBackend;
+import io.github.stylize.engine.network.Vgg19Layers;
+import io.github.stylize.engine.network.VggNetwork;
+import io.github.stylize.engine.network.VggPreprocessing;
+import io.github.stylize.engine.objective.Evaluation;
+import io.github.stylize.engine.objective.StyleObjective;
+import io.github.stylize.engine.optim.Adam;
+import io.github.stylize.engine.optim.Lbfgs;
+import io.github.stylize.engine.optim.Optimizer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The engine's entry point: one stylization, start to finish, in the order of Gatys et al.
+ * <ol>
+ *   <li>read the content image and fit it into {@code size}; read the style image and fit it to
+ *       {@code styleScale} times the content's longest side;</li>
+ *   <li>build VGG19 up to the deepest layer the settings read; compute the content features and style Gram matrices;</li>
+ *   <li>start from noise, the content image, or a blend; optimize the pixels with Adam or L-BFGS;</li>
+ *   <li>undo the preprocessing, put back the content's alpha, encode.</li>
+ * </ol>
+ * Loads ND4J on first use; nothing here writes files.
+ */
 public final class StyleTransfer {
+    /** Noise for the initial image: uniform in +-this many levels around the ImageNet mean colour. */
+    static final float NOISE_AMPLITUDE = 20f;
+
     private StyleTransfer() {
     }
 
     /** Runs {@code request} to completion, reporting to its listener; throws {@link StylizeException} on bad input. */
     public static StyleTransferResult run(StyleTransferRequest request) {
-        throw new UnsupportedOperationException("engine under construction");
+        StyleSettings settings = request.settings();
+        ProgressListener listener = request.listener();
+        long start = System.nanoTime();
+
+        RgbImage content = fitContent(ImageReader.read(request.content()), settings.size());
+        RgbImage styleSource = ImageReader.read(request.style());
+        String backend = NativeBackend.ensureLoaded();
+        if (request.requireGpu() && !NativeBackend.isGpu()) {
+            throw new StylizeException("requireGpu is set, but ND4J loaded " + backend + ". Add ND4J's CUDA backend "
+                    + "(org.nd4j:nd4j-cuda-11.6:" + NativeBackend.ND4J_VERSION + ") as a dependency of the plugin, "
+                    + "check that nvidia-smi lists a GPU that CUDA 11.6 supports (compute capability 3.7 to 8.6), "
+                    + "or unset requireGpu to run on the CPU.");
+        }
+        VggNetwork network = new VggNetwork(request.weights(), settings.deepestLayer(), settings.pooling(), DataType.FLOAT);
+        List<int[]> levels = levelSizes(content, settings.scales(), 1 << network.poolings());
+        long prepareNanos = System.nanoTime() - start;
+        long optimizeNanos = 0;
+
+        INDArray image = null;
+        List<IterationLoss> losses = List.of();
+        for (int level = 0; level < levels.size(); level++) {
+            long levelStart = System.nanoTime();
+            boolean last = level == levels.size() - 1;
+            RgbImage levelContent = last ? content : Resampler.resize(content, levels.get(level)[0], levels.get(level)[1]);
+            RgbImage style = fitStyle(styleSource, levelContent, settings.styleScale());
+            requireLargeEnough(request.content(), "content", levelContent, network, settings);
+            requireLargeEnough(request.style(), "style", style, network, settings);
+            INDArray contentInput = VggPreprocessing.toNetworkInput(levelContent, DataType.FLOAT);
+            StyleObjective objective = new StyleObjective(network, settings, contentInput,
+                    request.styleGrams().get(request.style(), style, network, settings.styleLayers()));
+            image = image == null ? initialImage(settings, contentInput) : enlarge(image, levelContent);
+            long prepared = System.nanoTime();
+            prepareNanos += prepared - levelStart;
+
+            listener.started(levelContent.width(), levelContent.height(), settings.iterations(), backend);
+            losses = optimize(image, objective, settings, last ? listener : ProgressListener.NONE, levelContent.alpha());
+            optimizeNanos += System.nanoTime() - prepared;
+        }
+
+        RgbImage result = VggPreprocessing.toImage(image, content.alpha());
+        byte[] encoded = ImageWriter.encode(result, settings.format(), settings.jpegQuality());
+        if (settings.snapshotEvery() > 0) {
+            listener.snapshot(losses.get(losses.size() - 1).iteration(), result);
+        }
+        return new StyleTransferResult(result, encoded, losses, prepareNanos / 1_000_000, optimizeNanos / 1_000_000,
+                backend);
+    }
+
+    /**
+     * Optimizes {@code image} in place for up to {@code iterations} iterations, stopping early once the loss fell by
+     * less than {@code tolerance} over the last {@link StyleSettings#TOLERANCE_WINDOW} iterations. Returns the loss
+     * history, entry 0 the starting image.
+     */
+    private static List<IterationLoss> optimize(INDArray image, StyleObjective objective, StyleSettings settings,
+                                                ProgressListener listener, float[] alpha) {
+        Optimizer optimizer = settings.optimizer() == StyleSettings.Optimizer.ADAM
+                ? new Adam(settings.learningRate(), settings.adamBeta1(), settings.adamBeta2())
+                : new Lbfgs(settings.learningRate());
+        List<IterationLoss> losses = new ArrayList<>(settings.iterations() + 1);
+        Evaluation current = objective.evaluate(image, true);
+        record(losses, listener, 0, current, settings);
+        for (int iteration = 1; iteration <= settings.iterations(); iteration++) {
+            current = optimizer.step(image, current, objective);
+            record(losses, listener, iteration, current, settings);
+            if (converged(losses, settings.tolerance())) {
+                break;
+            }
+            if (settings.snapshotEvery() > 0 && iteration % settings.snapshotEvery() == 0
+                    && iteration < settings.iterations()) {
+                listener.snapshot(iteration, VggPreprocessing.toImage(image, alpha));
+            }
+        }
+        return losses;
+    }
+
+    static boolean converged(List<IterationLoss> losses, double tolerance) {
+        int window = StyleSettings.TOLERANCE_WINDOW;
+        if (tolerance <= 0 || losses.size() <= window) {
+            return false;
+        }
+        double before = losses.get(losses.size() - 1 - window).total();
+        double now = losses.get(losses.size() - 1).total();
+        return (before - now) < tolerance * Math.abs(before);
+    }
+
+    /**
+     * The image sizes of the coarse-to-fine levels, coarsest first, the last being the content's own size. Each
+     * level halves the one after it, stopping early rather than going below what the network's poolings need.
+     */
+    static List<int[]> levelSizes(RgbImage content, int scales, int minimumSide) {
+        List<int[]> sizes = new ArrayList<>();
+        sizes.add(new int[]{content.width(), content.height()});
+        for (int level = 1; level < scales; level++) {
+            int width = (int) Math.round(content.width() / Math.pow(2, level));
+            int height = (int) Math.round(content.height() / Math.pow(2, level));
+            if (width < minimumSide || height < minimumSide) {
+                break;
+            }
+            sizes.add(0, new int[]{width, height});
+        }
+        return sizes;
+    }
+
+    /** The previous level's result resized to this level's content size, as the next starting image. */
+    private static INDArray enlarge(INDArray image, RgbImage levelContent) {
+        RgbImage previous = VggPreprocessing.toImage(image, null);
+        RgbImage enlarged = Resampler.resize(previous, levelContent.width(), levelContent.height());
+        return VggPreprocessing.toNetworkInput(enlarged, DataType.FLOAT);
+    }
+
+    /** The content image shrunk (never enlarged) so its longest side is at most {@code size}. */
+    static RgbImage fitContent(RgbImage content, int size) {
+        int longest = Math.max(content.width(), content.height());
+        if (longest <= size) {
+            return content;
+        }
+        int[] fitted = Resampler.fitLongestSide(content.width(), content.height(), size);
+        return Resampler.resize(content, fitted[0], fitted[1]);
+    }
+
+    /** The style image scaled so its longest side is {@code styleScale} times the content's. */
+    static RgbImage fitStyle(RgbImage style, RgbImage content, double styleScale) {
+        int longest = (int) Math.max(1, Math.round(Math.max(content.width(), content.height()) * styleScale));
+        int[] fitted = Resampler.fitLongestSide(style.width(), style.height(), longest);
+        if (fitted[0] == style.width() && fitted[1] == style.height()) {
+            return style;
+        }
+        return Resampler.resize(style, fitted[0], fitted[1]);
+    }
+
+    private static void requireLargeEnough(Path file, String role, RgbImage image, VggNetwork network,
+                                           StyleSettings settings) {
+        int minimum = 1 << network.poolings();
+        if (image.width() < minimum || image.height() < minimum) {
+            throw new InvalidSettingException(role.equals("style") ? "styleScale" : "size",
+                    "the " + role + " image " + file + " is " + image.width() + "x" + image.height()
+                            + " pixels as used, but layer " + settings.deepestLayer() + " (block "
+                            + Vgg19Layers.block(settings.deepestLayer()) + ") needs at least " + minimum
+                            + " pixels on each side; use a larger image, "
+                            + (role.equals("style") ? "a larger styleScale" : "a larger size")
+                            + ", or shallower layers");
+        }
+    }
+
+    private static INDArray initialImage(StyleSettings settings, INDArray content) {
+        if (settings.init() == StyleSettings.Init.CONTENT) {
+            return content.dup();
+        }
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        float[] noise = new float[(int) content.length()];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) random.nextDouble(-NOISE_AMPLITUDE, NOISE_AMPLITUDE);
+        }
+        INDArray image = Nd4j.create(noise, content.shape(), DataType.FLOAT);
+        if (settings.init() == StyleSettings.Init.BLEND) {
+            double ratio = settings.noiseRatio();
+            image.muli(ratio).addi(content.mul(1 - ratio));
+        }
+        return image;
+    }
+
+    private static void record(List<IterationLoss> losses, ProgressListener listener, int iteration,
+                               Evaluation evaluation, StyleSettings settings) {
+        IterationLoss loss = new IterationLoss(iteration, evaluation.content(), evaluation.style(), evaluation.tv(),
+                evaluation.total());
+        if (!evaluation.isFinite()) {
+            throw new StylizeException("The loss became " + evaluation.total() + " at iteration " + iteration
+                    + " (content " + evaluation.content() + ", style " + evaluation.style() + ", tv " + evaluation.tv()
+                    + "): the optimization diverged and nothing was written. Lower learningRate (now "
+                    + settings.learningRate() + "), e.g. to " + settings.learningRate() / 10
+                    + ", or lower contentWeight/styleWeight/tvWeight.");
+        }
+        losses.add(loss);
+        listener.iteration(loss);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.stylize.engine;
 
+import io.github.stylize.engine.objective.StyleGramCache;
 import io.github.stylize.engine.weights.VggWeights;
 
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ public final class StyleTransferRequest {
     private final StyleSettings settings;
     private final VggWeights weights;
     private final ProgressListener listener;
+    private final StyleGramCache styleGrams;
+    private final boolean requireGpu;
 
     private StyleTransferRequest(Builder b) {
         this.content = b.content;
@@ -22,6 +25,8 @@ public final class StyleTransferRequest {
         this.settings = b.settings;
         this.weights = b.weights;
         this.listener = b.listener;
+        this.styleGrams = b.styleGrams == null ? new StyleGramCache() : b.styleGrams;
+        this.requireGpu = b.requireGpu;
     }
 
     public static Builder builder() {
@@ -33,6 +38,10 @@ public final class StyleTransferRequest {
     public StyleSettings settings() { return settings; }
     public VggWeights weights() { return weights; }
     public ProgressListener listener() { return listener; }
+    /** Where style Gram matrices are looked up and kept; shared between the requests of one build. */
+    public StyleGramCache styleGrams() { return styleGrams; }
+    /** Fail instead of running on the CPU when ND4J did not load a GPU backend. */
+    public boolean requireGpu() { return requireGpu; }
 
     public static final class Builder {
         private Path content;
@@ -40,6 +49,8 @@ public final class StyleTransferRequest {
         private StyleSettings settings = StyleSettings.defaults();
         private VggWeights weights;
         private ProgressListener listener = ProgressListener.NONE;
+        private StyleGramCache styleGrams;
+        private boolean requireGpu;
 
         private Builder() {
         }
@@ -49,6 +60,9 @@ public final class StyleTransferRequest {
         public Builder settings(StyleSettings v) { settings = v; return this; }
         public Builder weights(VggWeights v) { weights = v; return this; }
         public Builder listener(ProgressListener v) { listener = v; return this; }
+        /** Share one cache between requests so a style used by many assets is analysed once. */
+        public Builder styleGrams(StyleGramCache v) { styleGrams = v; return this; }
+        public Builder requireGpu(boolean v) { requireGpu = v; return this; }
 
         public StyleTransferRequest build() {
             Objects.requireNonNull(content, "content image path");

@@ -70,6 +70,8 @@ class StyleSettingsTest {
         assertEquals("jpegQuality", rejected(b -> b.jpegQuality(0)).setting());
         assertEquals("snapshotEvery", rejected(b -> b.snapshotEvery(-1)).setting());
         assertEquals("optimizer", rejected(b -> b.optimizer(null)).setting());
+        assertEquals("scales", rejected(b -> b.scales(0)).setting());
+        assertEquals("tolerance", rejected(b -> b.tolerance(1)).setting());
         assertEquals("styleLayers", rejected(b -> b.styleLayers(List.of("conv1_1", "conv1_1"))).setting());
         assertEquals("styleWeight", rejected(b -> b.contentWeight(0).styleWeight(0)).setting());
     }
@@ -88,7 +90,8 @@ class StyleSettingsTest {
                 b -> b.styleWeight(5), b -> b.tvWeight(1), b -> b.contentLayer("conv3_1"),
                 b -> b.styleLayers(List.of("conv1_1")), b -> b.styleLayerWeights(List.of(1.0, 1.0, 1.0, 1.0, 2.0)),
                 b -> b.init(StyleSettings.Init.NOISE), b -> b.noiseRatio(0.3), b -> b.styleScale(0.5),
-                b -> b.pooling(StyleSettings.Pooling.MAX), b -> b.seed(1), b -> b.format(StyleSettings.Format.JPG));
+                b -> b.pooling(StyleSettings.Pooling.MAX), b -> b.seed(1), b -> b.format(StyleSettings.Format.JPG),
+                b -> b.scales(2), b -> b.tolerance(0.001));
         for (UnaryOperator<StyleSettings.Builder> change : changes) {
             assertNotEquals(base, change.apply(StyleSettings.builder()).build().canonicalForm());
         }

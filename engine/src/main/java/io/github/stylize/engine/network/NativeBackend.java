@@ -18,6 +18,8 @@ import java.util.Set;
  * {@code Nd4j} call. A user who sets the property keeps their choice.
  */
 public final class NativeBackend {
+    /** The ND4J release the engine is built and tested against. */
+    public static final String ND4J_VERSION = "1.0.0-M2.1";
     static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
 
     private static String description;

@@ -30,6 +30,7 @@ public final class VggNetwork {
     }
 
     private final List<Layer> layers = new ArrayList<>();
+    private final VggWeights weights;
     private final Pooling pooling;
     private final DataType dataType;
 
@@ -40,6 +41,7 @@ public final class VggNetwork {
      * @param dataType FLOAT for real runs; DOUBLE where exactness matters more than speed (gradient checks)
      */
     public VggNetwork(VggWeights weights, String deepest, Pooling pooling, DataType dataType) {
+        this.weights = weights;
         this.pooling = pooling;
         this.dataType = dataType;
         weights.requireUpTo(deepest);
@@ -75,6 +77,16 @@ public final class VggNetwork {
             }
         }
         return flipped;
+    }
+
+    /** The weights this network was built from. */
+    public VggWeights weights() {
+        return weights;
+    }
+
+    /** What distinguishes this network's outputs besides its weights: depth, pooling and precision. */
+    public String describe() {
+        return layers.get(layers.size() - 1).name() + " " + pooling + " " + dataType;
     }
 
     public DataType dataType() {

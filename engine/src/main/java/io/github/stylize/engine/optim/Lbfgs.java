@@ -10,14 +10,16 @@ import java.util.Iterator;
 
 /**
  * Limited-memory BFGS (Nocedal, 1980), the paper's optimizer: the search direction comes from the last
- * {@value #HISTORY} position and gradient changes (two-loop recursion); the step from a backtracking line search
- * that demands sufficient decrease (Armijo). The first step, having no curvature to go on, moves the pixel with the
+ * {@value #HISTORY} position and gradient changes (two-loop recursion); the step from a line search that meets the
+ * strong Wolfe conditions. The first step, having no curvature to go on, moves the pixel with the
  * largest gradient by {@code learningRate} levels.
  */
 public final class Lbfgs implements Optimizer {
     static final int HISTORY = 10;
     private static final double SUFFICIENT_DECREASE = 1e-4;
-    private static final int MAX_BACKTRACKS = 20;
+    private static final double CURVATURE = 0.9;
+    private static final double EXPANSION = 4;
+    private static final int MAX_EVALUATIONS = 25;
 
     private record Correction(INDArray positionChange, INDArray gradientChange, double rho) {
     }
@@ -33,32 +35,125 @@ public final class Lbfgs implements Optimizer {
     public Evaluation step(INDArray image, Evaluation current, Objective objective) {
         INDArray gradient = current.gradient();
         INDArray direction = direction(gradient);
-        double slope = gradient.mul(direction).sumNumber().doubleValue();
+        double slope = dot(gradient, direction);
         if (!(slope < 0)) {
             // Not a descent direction (curvature information went stale): start over from steepest descent.
             history.clear();
             direction = gradient.neg();
-            slope = -gradient.mul(gradient).sumNumber().doubleValue();
+            slope = -dot(gradient, gradient);
         }
-        double step = history.isEmpty() ? learningRate / Math.max(gradient.amaxNumber().doubleValue(), 1e-12) : 1.0;
-
+        double firstStep = history.isEmpty() ? learningRate / Math.max(gradient.amaxNumber().doubleValue(), 1e-12) : 1.0;
         INDArray start = image.dup();
-        for (int attempt = 0; attempt <= MAX_BACKTRACKS; attempt++) {
-            image.assign(start).addi(direction.mul(step));
-            Evaluation next = objective.evaluate(image, true);
-            if (!next.isFinite()) {
-                return next; // let the caller report the divergence
-            }
-            if (next.total() <= current.total() + SUFFICIENT_DECREASE * step * slope) {
-                remember(image.sub(start), next.gradient().sub(gradient));
-                return next;
-            }
-            step *= 0.5;
+        LineSearch search = new LineSearch(image, start, direction, current, slope, objective);
+        Evaluation next = search.run(firstStep);
+        if (next == current) {
+            // No step decreased the loss enough: stay put and forget the curvature that proposed the direction.
+            image.assign(start);
+            history.clear();
+            return current;
         }
-        // No step decreased the loss enough: stay put and forget the curvature that proposed the direction.
-        image.assign(start);
-        history.clear();
-        return current;
+        if (next.isFinite()) {
+            remember(image.sub(start), next.gradient().sub(gradient));
+        }
+        return next;
+    }
+
+    /**
+     * Finds a step along the direction that satisfies the strong Wolfe conditions (Nocedal and Wright, algorithms
+     * 3.5 and 3.6): enough decrease, and a slope flattened to at most {@value #CURVATURE} of the initial one. The
+     * second condition makes the search grow steps where the loss curves downwards (the style loss does, near a
+     * noise image), which a decrease-only search would crawl through, and guarantees the curvature pair L-BFGS learns
+     * from is positive.
+     */
+    private static final class LineSearch {
+        private final INDArray image;
+        private final INDArray start;
+        private final INDArray direction;
+        private final Evaluation initial;
+        private final double initialSlope;
+        private final Objective objective;
+        private int evaluations;
+
+        LineSearch(INDArray image, INDArray start, INDArray direction, Evaluation initial, double initialSlope,
+                   Objective objective) {
+            this.image = image;
+            this.start = start;
+            this.direction = direction;
+            this.initial = initial;
+            this.initialSlope = initialSlope;
+            this.objective = objective;
+        }
+
+        /** The accepted evaluation with {@code image} at its point, or {@code initial} if none was found. */
+        Evaluation run(double firstStep) {
+            double previousStep = 0;
+            Evaluation previous = initial;
+            double step = firstStep;
+            while (evaluations < MAX_EVALUATIONS) {
+                Evaluation at = evaluate(step);
+                if (!at.isFinite()) {
+                    return at; // let the caller report the divergence
+                }
+                double stepSlope = dot(at.gradient(), direction);
+                if (!sufficientDecrease(step, at) || (previous != initial && at.total() >= previous.total())) {
+                    return zoom(previousStep, previous, step);
+                }
+                if (Math.abs(stepSlope) <= -CURVATURE * initialSlope) {
+                    return at;
+                }
+                if (stepSlope >= 0) {
+                    return zoom(step, at, previousStep);
+                }
+                previousStep = step;
+                previous = at;
+                step *= EXPANSION;
+            }
+            return acceptable(previousStep, previous);
+        }
+
+        /** Narrows [low, high] (low: the better end so far) by bisection until a step meets both conditions. */
+        private Evaluation zoom(double low, Evaluation atLow, double high) {
+            while (evaluations < MAX_EVALUATIONS && Math.abs(high - low) > 1e-12 * Math.max(low, high)) {
+                double step = 0.5 * (low + high);
+                Evaluation at = evaluate(step);
+                if (!at.isFinite()) {
+                    return at;
+                }
+                if (!sufficientDecrease(step, at) || at.total() >= atLow.total()) {
+                    high = step;
+                    continue;
+                }
+                double stepSlope = dot(at.gradient(), direction);
+                if (Math.abs(stepSlope) <= -CURVATURE * initialSlope) {
+                    return at;
+                }
+                if (stepSlope * (high - low) >= 0) {
+                    high = low;
+                }
+                low = step;
+                atLow = at;
+            }
+            return acceptable(low, atLow);
+        }
+
+        /** Out of evaluations: the best point found, if it decreased the loss enough, else {@code initial}. */
+        private Evaluation acceptable(double step, Evaluation at) {
+            if (at != initial && sufficientDecrease(step, at)) {
+                image.assign(start).addi(direction.mul(step));
+                return at;
+            }
+            return initial;
+        }
+
+        private boolean sufficientDecrease(double step, Evaluation at) {
+            return at.total() <= initial.total() + SUFFICIENT_DECREASE * step * initialSlope;
+        }
+
+        private Evaluation evaluate(double step) {
+            evaluations++;
+            image.assign(start).addi(direction.mul(step));
+            return objective.evaluate(image, true);
+        }
     }
 
     /** -H g by the two-loop recursion; plain -g while there is no history. */
@@ -85,6 +180,10 @@ public final class Lbfgs implements Optimizer {
             i--;
         }
         return q;
+    }
+
+    private static double dot(INDArray a, INDArray b) {
+        return a.mul(b).sumNumber().doubleValue();
     }
 
     private void remember(INDArray positionChange, INDArray gradientChange) {

@@ -1,7 +1,7 @@
 package io.github.stylize.engine.network;
 
 import io.github.stylize.engine.StyleSettings;
-import io.github.stylize.engine.TestWeights;
+import io.github.stylize.engine.weights.RandomVggWeights;
 import io.github.stylize.engine.objective.StyleObjective;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +35,7 @@ class GradientCheckTest {
                 .styleLayers(List.of("conv1_1", "conv2_1", "conv3_1", "conv4_1", "conv5_1"))
                 .contentWeight(1.0).styleWeight(50.0).tvWeight(0.1).pooling(pooling)
                 .build();
-        VggNetwork network = new VggNetwork(TestWeights.narrow(7, 4, 6, 6, 8, 8), settings.deepestLayer(),
+        VggNetwork network = new VggNetwork(RandomVggWeights.create(7, new int[]{4, 6, 6, 8, 8}), settings.deepestLayer(),
                 pooling, DataType.DOUBLE);
         INDArray content = randomImage(1, 19, 22);
         INDArray style = randomImage(2, 17, 16);

@@ -1,0 +1,256 @@
+package io.github.stylize.engine;
+
+import io.github.stylize.engine.image.ImageException;
+import io.github.stylize.engine.image.RgbImage;
+import io.github.stylize.engine.objective.StyleGramCache;
+import io.github.stylize.engine.weights.Hdf5WeightsReader;
+import io.github.stylize.engine.weights.Hdf5WeightsWriter;
+import io.github.stylize.engine.weights.NameStyle;
+import io.github.stylize.engine.weights.RandomVggWeights;
+import io.github.stylize.engine.weights.VggWeights;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The whole engine on real files: images drawn here, a tiny VGG-layout HDF5 weights file written here. */
+class StyleTransferTest {
+    @TempDir
+    static Path dir;
+    static Path content;
+    static Path style;
+    static VggWeights weights;
+
+    @BeforeAll
+    static void makeInputs() throws IOException {
+        content = dir.resolve("content.png");
+        style = dir.resolve("style.png");
+        ImageIO.write(drawContent(64, 48, false), "png", content.toFile());
+        ImageIO.write(drawStyle(40, 40), "png", style.toFile());
+        Path file = dir.resolve("tiny-vgg.h5");
+        Hdf5WeightsWriter.write(RandomVggWeights.create(3, new int[]{8, 12, 16, 16, 16}), file, NameStyle.KERAS_1);
+        weights = Hdf5WeightsReader.read(file);
+    }
+
+    private static StyleSettings.Builder quick() {
+        return StyleSettings.builder().size(64).iterations(50).learningRate(8).seed(5);
+    }
+
+    private static StyleTransferResult run(StyleSettings settings, Path contentImage, ProgressListener listener) {
+        return StyleTransfer.run(StyleTransferRequest.builder().content(contentImage).style(style)
+                .settings(settings).weights(weights).listener(listener).build());
+    }
+
+    @Test
+    void adamHalvesTheTotalLossWithinFiftyIterationsAndWritesAPngOfTheContentSize() throws IOException {
+        List<IterationLoss> reported = new ArrayList<>();
+        StyleTransferResult result = run(quick().build(), content, new ProgressListener() {
+            @Override
+            public void iteration(IterationLoss loss) {
+                reported.add(loss);
+            }
+        });
+
+        List<IterationLoss> losses = result.losses();
+        assertEquals(51, losses.size(), "entry 0 is the initial image, then one entry per iteration");
+        assertEquals(losses, reported);
+        assertEquals(0, losses.get(0).iteration());
+        double first = losses.get(0).total();
+        double last = losses.get(50).total();
+        assertTrue(last <= first / 2, "total loss " + first + " -> " + last);
+        for (IterationLoss loss : losses) {
+            assertEquals(loss.content() + loss.style() + loss.tv(), loss.total(), 1e-9 * loss.total());
+        }
+
+        BufferedImage written = ImageIO.read(new ByteArrayInputStream(result.encoded()));
+        assertEquals(64, written.getWidth());
+        assertEquals(48, written.getHeight());
+        assertArrayEquals(new byte[]{(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(result.encoded(), 4));
+        assertTrue(result.backend().startsWith("CPU"), result.backend());
+    }
+
+    @Test
+    void lbfgsAlsoHalvesTheLoss() {
+        StyleTransferResult result = run(quick().optimizer(StyleSettings.Optimizer.LBFGS).iterations(20).learningRate(10)
+                .build(), content, ProgressListener.NONE);
+        assertTrue(result.losses().get(20).total() <= result.losses().get(0).total() / 2,
+                result.losses().get(0).total() + " -> " + result.losses().get(20).total());
+    }
+
+    @Test
+    void theSameSeedGivesIdenticalBytesAndAnotherSeedDoesNot() {
+        StyleSettings settings = quick().iterations(8).init(StyleSettings.Init.NOISE).build();
+        byte[] first = run(settings, content, ProgressListener.NONE).encoded();
+        byte[] second = run(settings, content, ProgressListener.NONE).encoded();
+        byte[] otherSeed = run(settings.toBuilder().seed(6).build(), content, ProgressListener.NONE).encoded();
+        assertArrayEquals(first, second);
+        assertFalse(Arrays.equals(first, otherSeed));
+    }
+
+    @Test
+    void jpegOutputAndSnapshotsEveryNIterations() throws IOException {
+        List<Integer> snapshotIterations = new ArrayList<>();
+        StyleTransferResult result = run(quick().iterations(6).snapshotEvery(2).format(StyleSettings.Format.JPG).build(),
+                content, new ProgressListener() {
+                    @Override
+                    public void snapshot(int iteration, RgbImage image) {
+                        assertEquals(64, image.width());
+                        snapshotIterations.add(iteration);
+                    }
+                });
+        assertEquals(List.of(2, 4, 6), snapshotIterations);
+        assertEquals((byte) 0xFF, result.encoded()[0]);
+        assertEquals((byte) 0xD8, result.encoded()[1]);
+        BufferedImage written = ImageIO.read(new ByteArrayInputStream(result.encoded()));
+        assertEquals(48, written.getHeight());
+    }
+
+    @Test
+    void largeContentIsShrunkToSizeAndAlphaIsKeptInPng() throws IOException {
+        Path sprite = dir.resolve("sprite.png");
+        ImageIO.write(drawContent(128, 96, true), "png", sprite.toFile());
+        StyleTransferResult result = run(quick().iterations(2).build(), sprite, ProgressListener.NONE);
+        BufferedImage written = ImageIO.read(new ByteArrayInputStream(result.encoded()));
+        assertEquals(64, written.getWidth());
+        assertEquals(48, written.getHeight());
+        assertTrue(written.getColorModel().hasAlpha());
+        assertEquals(0, written.getRGB(0, 0) >>> 24, "transparent corner stays transparent");
+        assertEquals(255, written.getRGB(32, 24) >>> 24, "opaque centre stays opaque");
+    }
+
+    @Test
+    void aDivergingRunStopsWithAnErrorSuggestingALowerLearningRate() {
+        StylizeException e = assertThrows(StylizeException.class,
+                () -> run(quick().learningRate(1e38).iterations(5).build(), content, ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("Lower learningRate"), e.getMessage());
+    }
+
+    @Test
+    void anImageTooSmallForTheDeepestLayerIsRejectedNamingSizeAndTheFix() throws IOException {
+        Path tiny = dir.resolve("tiny.png");
+        ImageIO.write(drawContent(12, 10, false), "png", tiny.toFile());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> run(quick().build(), tiny, ProgressListener.NONE));
+        assertEquals("size", e.setting());
+        assertTrue(e.getMessage().contains("12x10") && e.getMessage().contains("16 pixels"), e.getMessage());
+    }
+
+    @Test
+    void aMissingContentImageIsReportedByName() {
+        Path missing = dir.resolve("no-such-image.png");
+        ImageException e = assertThrows(ImageException.class, () -> run(quick().build(), missing, ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("no-such-image.png"), e.getMessage());
+    }
+
+    @Test
+    void weightsThatStopShortOfTheDeepestLayerAreRejectedBeforeAnyWork() {
+        VggWeights shallow = new VggWeights("shallow.h5", weights.layers().subList(0, 4));
+        StylizeException e = assertThrows(StylizeException.class, () -> StyleTransferRequest.builder()
+                .content(content).style(style).settings(quick().build()).weights(shallow).build());
+        assertTrue(e.getMessage().contains("shallow.h5") && e.getMessage().contains("conv5_1"), e.getMessage());
+        assertNotNull(StyleTransferRequest.builder().content(content).style(style).weights(shallow)
+                .settings(quick().contentLayer("conv2_1").styleLayers(List.of("conv1_1", "conv2_2")).build()).build());
+    }
+
+    @Test
+    void coarseToFineLevelsRunSmallestFirstAndReportTheFullSizeLevel() {
+        List<String> started = new ArrayList<>();
+        StyleTransferResult result = run(quick().iterations(4).scales(3).build(), content, new ProgressListener() {
+            @Override
+            public void started(int width, int height, int iterations, String backend) {
+                started.add(width + "x" + height);
+            }
+        });
+        // 64x48 halved is 32x24; halving again would go below the 16 pixels conv5_1 needs, so only two levels run.
+        assertEquals(List.of("32x24", "64x48"), started);
+        assertEquals(5, result.losses().size(), "the history is the full-size level's");
+        assertEquals(64, result.image().width());
+    }
+
+    @Test
+    void toleranceStopsALevelOnceTheLossStallsOverTheWindow() {
+        StyleTransferResult result = run(quick().iterations(40).tolerance(0.9).build(), content, ProgressListener.NONE);
+        int window = StyleSettings.TOLERANCE_WINDOW;
+        List<IterationLoss> losses = result.losses();
+        assertTrue(losses.size() < 41, "stopped early: " + losses.size());
+        double before = losses.get(losses.size() - 1 - window).total();
+        double last = losses.get(losses.size() - 1).total();
+        assertTrue(before - last < 0.9 * before, "stopped because progress fell under the tolerance");
+        if (losses.size() > window + 1) {
+            double previousBefore = losses.get(losses.size() - 2 - window).total();
+            double previousLast = losses.get(losses.size() - 2).total();
+            assertTrue(previousBefore - previousLast >= 0.9 * previousBefore, "did not stop later than needed");
+        }
+    }
+
+    @Test
+    void assetsSharingAStyleAnalyseItOnce() {
+        StyleGramCache shared = new StyleGramCache();
+        for (StyleSettings settings : List.of(quick().iterations(1).build(), quick().iterations(2).seed(9).build(),
+                quick().iterations(1).styleScale(0.5).build())) {
+            StyleTransfer.run(StyleTransferRequest.builder().content(content).style(style).settings(settings)
+                    .weights(weights).styleGrams(shared).build());
+        }
+        assertEquals(2, shared.computedCount(), "the same style at the same scale is analysed once, another scale again");
+    }
+
+    @Test
+    void requireGpuFailsFastOnTheCpuBackendNamingTheFix() {
+        StylizeException e = assertThrows(StylizeException.class, () -> StyleTransfer.run(StyleTransferRequest.builder()
+                .content(content).style(style).settings(quick().build()).weights(weights).requireGpu(true).build()));
+        assertTrue(e.getMessage().contains("requireGpu") && e.getMessage().contains("nd4j-cuda-11.6"), e.getMessage());
+    }
+
+    static BufferedImage drawContent(int width, int height, boolean transparentCorners) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        if (transparentCorners) {
+            g.setPaint(new GradientPaint(0, 0, new Color(70, 130, 200), 0, height, new Color(240, 200, 120)));
+            g.fillOval(width / 8, height / 8, width * 3 / 4, height * 3 / 4);
+        } else {
+            g.setPaint(new GradientPaint(0, 0, new Color(70, 130, 200), 0, height, new Color(240, 200, 120)));
+            g.fillRect(0, 0, width, height);
+        }
+        g.setColor(new Color(40, 90, 40));
+        g.fillOval(width / 3, height / 3, width / 3, height / 3);
+        g.dispose();
+        return image;
+    }
+
+    static BufferedImage drawStyle(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(250, 230, 60));
+        g.fillRect(0, 0, width, height);
+        g.setStroke(new BasicStroke(3));
+        Color[] colors = {new Color(200, 30, 60), new Color(20, 40, 160), new Color(10, 10, 10)};
+        for (int i = -height; i < width; i += 6) {
+            g.setColor(colors[Math.floorMod(i, 3)]);
+            g.drawLine(i, 0, i + height, height);
+        }
+        g.dispose();
+        return image;
+    }
+}
