@@ -6,6 +6,7 @@ import io.github.stylize.engine.StyleTransferRequest;
 import io.github.stylize.engine.StyleTransferResult;
 import io.github.stylize.engine.StylizeException;
 import io.github.stylize.engine.network.NativeBackend;
+import io.github.stylize.engine.objective.StyleGramCache;
 import io.github.stylize.engine.weights.VggWeights;
 import io.github.stylize.engine.weights.WeightsOptions;
 import io.github.stylize.engine.weights.WeightsSource;
@@ -26,16 +27,25 @@ public final class EngineRenderer implements Renderer {
     private final String weightsIdentity;
     private final WeightsOptions options;
     private final BuildLog log;
+    private final boolean requireGpu;
+    /** Style Gram matrices of this build: assets sharing a style image analyse it once. */
+    private final StyleGramCache styleGrams = new StyleGramCache();
 
     private String backend;
     private VggWeights loaded;
     private StylizeException weightsFailure;
 
-    public EngineRenderer(WeightsSource weights, String weightsIdentity, WeightsOptions options, BuildLog log) {
+    /**
+     * @param requireGpu fail each asset with the engine's explanation instead of running on the CPU when ND4J
+     *                   loads no GPU backend
+     */
+    public EngineRenderer(WeightsSource weights, String weightsIdentity, WeightsOptions options, BuildLog log,
+                          boolean requireGpu) {
         this.weights = weights;
         this.weightsIdentity = weightsIdentity;
         this.options = options;
         this.log = log;
+        this.requireGpu = requireGpu;
     }
 
     @Override
@@ -47,6 +57,8 @@ public final class EngineRenderer implements Renderer {
                 .settings(asset.settings())
                 .weights(vgg)
                 .listener(listener)
+                .styleGrams(styleGrams)
+                .requireGpu(requireGpu)
                 .build();
         StyleTransferResult result = StyleTransfer.run(request);
         return new Rendering(result.encoded(), result.losses(), result.backend(), result.totalMillis());

@@ -97,6 +97,13 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "stylize.only")
     private String only;
 
+    /**
+     * Fail instead of running on the CPU when ND4J loads no GPU backend (needs ND4J's CUDA backend added as a
+     * dependency of this plugin). Does not change the images, so it is not part of cache keys.
+     */
+    @Parameter(property = "stylize.requireGpu", defaultValue = "false")
+    private boolean requireGpu;
+
     /** Seconds between progress lines while an image is generated. */
     @Parameter(property = "stylize.progressInterval", defaultValue = "5")
     private int progressInterval;
@@ -124,7 +131,7 @@ public class GenerateMojo extends AbstractMojo {
         getLog().info("stylize: " + describeSelection(plan) + ", cache " + cacheRoot());
         AssetGenerator generator = new AssetGenerator(new ImageCache(cacheRoot()),
                 new OutputPublisher(outputDirectory.toPath()), metadataDirectory.toPath(), manifestFile(),
-                () -> new EngineRenderer(w.source(), w.identity().get(), w.options(), log), log,
+                () -> new EngineRenderer(w.source(), w.identity().get(), w.options(), log, requireGpu), log,
                 Math.max(1, progressInterval) * 1000L, force, System::nanoTime);
         ExecutionResult result;
         try {

@@ -9,7 +9,7 @@ import java.util.List;
  * an unset one comes from {@code <defaults>}, then from the engine's default. The defaults below are the engine's.
  */
 public abstract class SettingsOverrides {
-    /** Longest side of the output in pixels (16..8192); the content image is resized to it. Default 512. */
+    /** Largest longest side of the output in pixels (16..8192): a larger content image is shrunk to it, a smaller one keeps its size. Default 512. */
     protected Integer size;
     /** Optimizer steps. Default 300. */
     protected Integer iterations;
@@ -45,6 +45,16 @@ public abstract class SettingsOverrides {
     protected Double jpegQuality;
     /** Write an intermediate image to target/stylize/snapshots every N iterations; 0 writes none. Default 0. */
     protected Integer snapshotEvery;
+    /**
+     * Coarse-to-fine levels (1..6): with 3 the image is optimized at a quarter, half, then full size, each level
+     * starting from the previous one enlarged. Default 1 (full size only).
+     */
+    protected Integer scales;
+    /**
+     * Early stopping: a level ends when its loss fell by less than this fraction over the last 10 iterations;
+     * 0 runs every iteration. Default 0.
+     */
+    protected Double tolerance;
 
     /** The values set here, for the planner. */
     public Overrides toOverrides() {
@@ -54,6 +64,7 @@ public abstract class SettingsOverrides {
                 .contentLayer(contentLayer).styleLayers(styleLayers).styleLayerWeights(styleLayerWeights)
                 .init(init).noiseRatio(noiseRatio).styleScale(styleScale).pooling(pooling).seed(seed)
                 .format(format).jpegQuality(jpegQuality).snapshotEvery(snapshotEvery)
+                .scales(scales).tolerance(tolerance)
                 .build();
     }
 }

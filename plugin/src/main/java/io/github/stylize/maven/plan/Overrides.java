@@ -33,7 +33,9 @@ public record Overrides(
         Long seed,
         String format,
         Double jpegQuality,
-        Integer snapshotEvery) {
+        Integer snapshotEvery,
+        Integer scales,
+        Double tolerance) {
 
     public static final Overrides NONE = builder().build();
 
@@ -61,7 +63,9 @@ public record Overrides(
                 pick(higher.seed, seed),
                 pick(higher.format, format),
                 pick(higher.jpegQuality, jpegQuality),
-                pick(higher.snapshotEvery, snapshotEvery));
+                pick(higher.snapshotEvery, snapshotEvery),
+                pick(higher.scales, scales),
+                pick(higher.tolerance, tolerance));
     }
 
     private static <T> T pick(T higher, T lower) {
@@ -98,6 +102,8 @@ public record Overrides(
         if (format != null) b.format(parseFormat(format));
         if (jpegQuality != null) b.jpegQuality(jpegQuality);
         if (snapshotEvery != null) b.snapshotEvery(snapshotEvery);
+        if (scales != null) b.scales(scales);
+        if (tolerance != null) b.tolerance(tolerance);
     }
 
     private static StyleSettings.Format parseFormat(String value) {
@@ -141,6 +147,8 @@ public record Overrides(
         private String format;
         private Double jpegQuality;
         private Integer snapshotEvery;
+        private Integer scales;
+        private Double tolerance;
 
         private Builder() {
         }
@@ -163,6 +171,8 @@ public record Overrides(
         public Builder format(String v) { format = v; return this; }
         public Builder jpegQuality(Double v) { jpegQuality = v; return this; }
         public Builder snapshotEvery(Integer v) { snapshotEvery = v; return this; }
+        public Builder scales(Integer v) { scales = v; return this; }
+        public Builder tolerance(Double v) { tolerance = v; return this; }
 
         // Keeps null elements: the engine's validation names them instead of a NullPointerException here.
         private static <T> List<T> copy(List<T> v) {
@@ -172,7 +182,7 @@ public record Overrides(
         public Overrides build() {
             return new Overrides(size, iterations, optimizer, learningRate, contentWeight, styleWeight, tvWeight,
                     contentLayer, styleLayers, styleLayerWeights, init, noiseRatio, styleScale, pooling, seed, format,
-                    jpegQuality, snapshotEvery);
+                    jpegQuality, snapshotEvery, scales, tolerance);
         }
     }
 }

@@ -33,6 +33,8 @@ public final class SettingsJson {
         m.put("format", s.format().extension());
         m.put("jpegQuality", s.jpegQuality());
         m.put("snapshotEvery", s.snapshotEvery());
+        m.put("scales", s.scales());
+        m.put("tolerance", s.tolerance());
         m.put("algorithmVersion", StyleSettings.ALGORITHM_VERSION);
         return m;
     }

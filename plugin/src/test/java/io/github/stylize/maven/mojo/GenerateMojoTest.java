@@ -67,6 +67,8 @@ class GenerateMojoTest extends MojoTestSupport {
         assertEquals(StyleSettings.Init.NOISE, waves.init());
         assertEquals(StyleSettings.Pooling.MAX, waves.pooling());
         assertEquals(7, waves.seed());
+        assertEquals(2, waves.scales());
+        assertEquals(0.001, waves.tolerance());
         assertEquals(10, waves.iterations());
 
         StyleSettings tree = plan.selected().get(3).settings();
