@@ -30,6 +30,11 @@ assert meta.backend.startsWith('CPU')
 assert meta.millis > 0
 assert new File(basedir, 'target/stylize/sprites/tree.json').isFile() : 'batch items get metadata under their derived id'
 
+// snapshotEvery 4 of 8 iterations: an intermediate image at 4 and the final one at 8
+def snapshots = new File(basedir, 'target/stylize/snapshots/harbor-mosaic')
+assert snapshots.list()?.sort() == ['iteration-00004.png', 'iteration-00008.png'] : "snapshots: ${snapshots.list()}"
+assert ImageIO.read(new File(snapshots, 'iteration-00004.png')).width == 48
+
 // The log: one backend line, a start line and progress per asset, a summary table, no ND4J start-up noise.
 assert ItFixtures.linesWith(log, 'ND4J backend: ').size() == 1
 assert log.contains('[harbor-mosaic] generating 48x32, 8 iterations, on CPU')

@@ -46,15 +46,64 @@ import java.util.stream.Collectors;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true, requiresProject = true)
 public class GenerateMojo extends AbstractMojo {
 
-    /** The stylizations: one content image and one style image each. */
+    /**
+     * The stylizations: one content image and one style image each. Each {@code <stylization>} takes
+     * <ul>
+     *   <li>{@code id} (required): unique; letters, digits, '.', '_', '-'; names {@code target/stylize/<id>.json};</li>
+     *   <li>{@code content} (required): the content image, relative to the project directory;</li>
+     *   <li>{@code style} (required): the style image;</li>
+     *   <li>{@code output}: path relative to {@code outputDirectory}; default {@code <id>.<format>};</li>
+     *   <li>any setting of {@code <defaults>}, overriding it for this asset.</li>
+     * </ul>
+     */
     @Parameter
     private List<Stylization> stylizations;
 
-    /** The batches: one style image applied to every matching file of a directory. */
+    /**
+     * The batches: one style image applied to every matching file of a directory; each file becomes an asset with id
+     * {@code <batch id>/<relative path without extension>} that keeps its relative path. Each {@code <batch>} takes
+     * <ul>
+     *   <li>{@code id} (required): unique, like a stylization's;</li>
+     *   <li>{@code directory} (required): the folder of content images;</li>
+     *   <li>{@code includes}/{@code excludes}: Plexus DirectoryScanner patterns relative to {@code directory};
+     *       default includes {@code **}{@code /*.png}, {@code **}{@code /*.jpg}, {@code **}{@code /*.jpeg}, no excludes;</li>
+     *   <li>{@code style} (required): the style image;</li>
+     *   <li>{@code outputDirectory}: relative to the plugin's {@code outputDirectory}; default its root;</li>
+     *   <li>any setting of {@code <defaults>}, overriding it for the batch.</li>
+     * </ul>
+     */
     @Parameter
     private List<Batch> batches;
 
-    /** Settings for every stylization and batch that does not set its own. */
+    /**
+     * Settings for every stylization and batch that does not set its own (an unset one takes the engine default):
+     * <ul>
+     *   <li>{@code size}: largest longest side in pixels, 16..8192; a larger content image is shrunk to it. Default 512.</li>
+     *   <li>{@code iterations}: optimizer steps, 1..100000. Default 300.</li>
+     *   <li>{@code optimizer}: {@code adam} or {@code lbfgs}. Default adam.</li>
+     *   <li>{@code learningRate}: step size in pixel units (0..255 scale). Default 10.</li>
+     *   <li>{@code contentWeight}: alpha, weight of the content loss. Default 1.</li>
+     *   <li>{@code styleWeight}: beta, weight of the style loss. Default 1000.</li>
+     *   <li>{@code tvWeight}: weight of the total-variation (smoothness) term; 0 disables it. Default 0.</li>
+     *   <li>{@code contentLayer}: VGG19 layer {@code convB_I} of the content loss. Default conv4_2.</li>
+     *   <li>{@code styleLayers}: VGG19 layers of the style loss, as a list or comma-separated. Default
+     *       conv1_1, conv2_1, conv3_1, conv4_1, conv5_1.</li>
+     *   <li>{@code styleLayerWeights}: one weight per style layer. Default equal weights 1/n.</li>
+     *   <li>{@code init}: initial image, {@code noise}, {@code content} or {@code blend}. Default blend.</li>
+     *   <li>{@code noiseRatio}: share of noise for init blend, 0..1. Default 0.6.</li>
+     *   <li>{@code styleScale}: style image size relative to the content's, 0.05..8. Default 1.</li>
+     *   <li>{@code pooling}: {@code avg} (as in the paper) or {@code max}. Default avg.</li>
+     *   <li>{@code seed}: seed of the initial noise. Default 42.</li>
+     *   <li>{@code format}: {@code png} or {@code jpg}. Default png.</li>
+     *   <li>{@code jpegQuality}: for jpg, in (0, 1]. Default 0.92.</li>
+     *   <li>{@code scales}: coarse-to-fine levels, 1..6. Default 1.</li>
+     *   <li>{@code tolerance}: early stopping when the loss fell by less than this fraction over 10 iterations;
+     *       0 runs every iteration. Default 0.</li>
+     *   <li>{@code snapshotEvery}: write an intermediate image to {@code target/stylize/snapshots/<id>/} every N
+     *       iterations; 0 none. Default 0. Not part of the cache key.</li>
+     * </ul>
+     * Every setting but {@code snapshotEvery} is part of the cache key; see {@code CacheKeys} for its canonical form.
+     */
     @Parameter
     private Defaults defaults;
 
@@ -189,7 +238,7 @@ public class GenerateMojo extends AbstractMojo {
     }
 
     Path cacheRoot() {
-        return cacheDirectory != null ? cacheDirectory.toPath().toAbsolutePath() : CacheDirectories.defaultRoot();
+        return (cacheDirectory != null ? cacheDirectory.toPath() : CacheDirectories.defaultRoot()).toAbsolutePath().normalize();
     }
 
     static Set<String> parseOnly(String only) {
