@@ -120,6 +120,7 @@ public final class AssetGenerator {
         Path snapshots = metadataDirectory.resolve("snapshots").resolve(asset.id());
         ProgressReporter reporter = new ProgressReporter(asset.id(), log, progressIntervalMillis, nanoTime, snapshots);
         Rendering rendering = renderer.render(asset, reporter);
+        reporter.finished(rendering.losses());
         return cache.put(asset.cacheKey(), new NewEntry(rendering.encoded(), asset.settings().format().extension(),
                 rendering.backend(), rendering.losses(), rendering.millis(), asset.cacheKeyInput(),
                 SettingsJson.of(asset.settings())));

@@ -6,6 +6,7 @@ import io.github.stylize.engine.image.RgbImage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
@@ -24,6 +25,7 @@ final class ProgressReporter implements ProgressListener {
     private int iterations;
     private long startNanos;
     private long lastLogNanos;
+    private int lastLogged = -1;
 
     ProgressReporter(String id, BuildLog log, long intervalMillis, LongSupplier nanoTime, Path snapshotDirectory) {
         this.id = id;
@@ -49,7 +51,23 @@ final class ProgressReporter implements ProgressListener {
             return;
         }
         lastLogNanos = now;
+        lastLogged = loss.iteration();
         log.info(line(loss, now));
+    }
+
+    /**
+     * After the run: a closing line if the last iteration was not logged, which happens when early stopping
+     * ({@code tolerance}) ended the run before {@code iterations}.
+     */
+    void finished(List<IterationLoss> losses) {
+        if (losses.isEmpty()) {
+            return;
+        }
+        IterationLoss last = losses.get(losses.size() - 1);
+        if (last.iteration() != lastLogged && last.iteration() < iterations) {
+            log.info(String.format(Locale.ROOT, "[%s] stopped early at iteration %d/%d loss %.2e (converged within tolerance) in %s",
+                    id, last.iteration(), iterations, last.total(), clock((nanoTime.getAsLong() - startNanos) / 1_000_000_000L)));
+        }
     }
 
     String line(IterationLoss loss, long now) {

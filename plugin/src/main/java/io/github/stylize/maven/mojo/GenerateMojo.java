@@ -230,11 +230,28 @@ public class GenerateMojo extends AbstractMojo {
 
     WeightsSource weightsSource() throws MojoFailureException {
         try {
-            return WeightsSource.parse(weights == null || weights.isBlank() ? null : weights.trim())
+            return WeightsSource.parse(resolveWeights(weights, project.getBasedir().toPath()))
                     .withSha256(weightsSha256 == null || weightsSha256.isBlank() ? null : weightsSha256.trim());
         } catch (StylizeException e) {
             throw new MojoFailureException("stylize <weights> (stylize.weights): " + e.getMessage());
         }
+    }
+
+    /**
+     * A relative weights path is relative to the project directory, like every other path in the configuration (not
+     * to wherever Maven was started, which differs in a multi-module build). Default, random and URLs pass unchanged.
+     */
+    static String resolveWeights(String spec, Path basedir) {
+        if (spec == null || spec.isBlank()) {
+            return null;
+        }
+        String s = spec.trim();
+        boolean keyword = s.equalsIgnoreCase("default") || s.equalsIgnoreCase("random");
+        boolean url = s.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*");  // two letters at least: C:\ is a path
+        if (keyword || url || Path.of(s).isAbsolute()) {
+            return s;
+        }
+        return basedir.resolve(s).normalize().toString();
     }
 
     Path cacheRoot() {

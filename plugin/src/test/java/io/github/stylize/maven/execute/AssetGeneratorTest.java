@@ -190,6 +190,19 @@ class AssetGeneratorTest {
                 logged.toString());
     }
 
+    @Test
+    void earlyStoppingGetsAClosingLine() {
+        List<String> lines = new ArrayList<>();
+        long[] now = {0};
+        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> now[0], dir);
+        p.started(48, 32, 100, "CPU");
+        now[0] = 2_000_000_000L;
+        p.iteration(new IterationLoss(57, 1, 1, 0, 2));
+        p.finished(List.of(new IterationLoss(0, 5, 5, 0, 10), new IterationLoss(57, 1, 1, 0, 2)));
+        assertEquals("INFO [x] stopped early at iteration 57/100 loss 2.00e+00 (converged within tolerance) in 0:02",
+                lines.get(1));
+    }
+
     private static List<AssetOutcome.Result> results(ExecutionResult r) {
         return r.outcomes().stream().map(AssetOutcome::result).toList();
     }
