@@ -1,0 +1,160 @@
+package io.github.stylize.maven.cache;
+
+import io.github.stylize.maven.plan.Digests;
+import io.github.stylize.maven.report.AssetMetadata;
+import io.github.stylize.maven.report.Json;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The image cache under one root directory. Thread-safe; safe to share between processes. */
+public final class ImageCache {
+    static final String METADATA = "metadata.json";
+    private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
+
+    private final Path images;
+
+    public ImageCache(Path root) {
+        this.images = root.resolve("images");
+    }
+
+    /** The directory of {@code key}'s entry (which may not exist). */
+    public Path entryDirectory(String key) {
+        requireKey(key);
+        return images.resolve(key.substring(0, 2)).resolve(key);
+    }
+
+    /**
+     * The entry for {@code key} if one is present and intact. A damaged entry (unreadable metadata, missing image,
+     * image bytes not matching the recorded SHA-256) is reported to {@code warn} and treated as absent; the next
+     * {@link #put} replaces it.
+     */
+    public Optional<CacheEntry> lookup(String key, Consumer<String> warn) {
+        Path dir = entryDirectory(key);
+        Path metadataFile = dir.resolve(METADATA);
+        if (!Files.isRegularFile(metadataFile)) {
+            return Optional.empty();
+        }
+        try {
+            Map<?, ?> metadata = (Map<?, ?>) Json.parse(Files.readString(metadataFile, StandardCharsets.UTF_8));
+            String imageName = (String) metadata.get("image");
+            if (imageName == null || imageName.contains("/") || imageName.contains("\\")) {
+                throw new IllegalArgumentException("no valid image name recorded");
+            }
+            Path image = dir.resolve(imageName);
+            String recorded = (String) metadata.get("imageSha256");
+            String actual = Digests.sha256Hex(image);
+            if (!actual.equals(recorded)) {
+                throw new IllegalArgumentException("image SHA-256 is " + actual + " but " + recorded + " was recorded");
+            }
+            return Optional.of(new CacheEntry(key, image, (String) metadata.get("backend"),
+                    AssetMetadata.lossesFromJson(metadata.get("losses")),
+                    ((Number) metadata.get("millis")).longValue()));
+        } catch (IOException | RuntimeException e) {
+            warn.accept("Cache entry " + dir + " is damaged (" + e.getMessage() + "); it will be regenerated");
+            return Optional.empty();
+        }
+    }
+
+    /** Holds {@code key} against every other builder of it until closed. */
+    public KeyLock lock(String key) throws IOException {
+        requireKey(key);
+        return KeyLock.acquire(images.resolve(key.substring(0, 2)).resolve(key + ".lock"));
+    }
+
+    /**
+     * Stores a new entry for {@code key}, replacing any present one; call while holding {@link #lock}. Readers never
+     * see a half-written entry: the files are written and flushed in a temporary directory beside the entry, which is
+     * then renamed into place.
+     */
+    public CacheEntry put(String key, NewEntry entry) throws IOException {
+        Path dir = entryDirectory(key);
+        Path parent = dir.getParent();
+        Files.createDirectories(parent);
+        Path temp = parent.resolve(".tmp-" + key + "-" + UUID.randomUUID());
+        Files.createDirectory(temp);
+        try {
+            String imageName = "image." + entry.extension();
+            writeDurably(temp.resolve(imageName), entry.encoded());
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            metadata.put("cacheKey", key);
+            metadata.put("image", imageName);
+            metadata.put("imageSha256", Digests.sha256Hex(entry.encoded()));
+            metadata.put("backend", entry.backend());
+            metadata.put("millis", entry.millis());
+            metadata.put("createdAt", Instant.now().toString());
+            metadata.put("settings", entry.settings());
+            metadata.put("keyInput", entry.keyInput());
+            metadata.put("losses", AssetMetadata.lossesToJson(entry.losses()));
+            writeDurably(temp.resolve(METADATA), Json.write(metadata).getBytes(StandardCharsets.UTF_8));
+            moveIntoPlace(temp, dir);
+        } finally {
+            deleteTree(temp);
+        }
+        return new CacheEntry(key, dir.resolve("image." + entry.extension()), entry.backend(), entry.losses(),
+                entry.millis());
+    }
+
+    private static void moveIntoPlace(Path temp, Path dir) throws IOException {
+        // A rename cannot replace a non-empty directory: set a damaged or forced-out entry aside first. Callers hold
+        // the key's lock, so nobody else puts this entry in between.
+        Path aside = null;
+        if (Files.exists(dir)) {
+            aside = dir.resolveSibling(".old-" + dir.getFileName() + "-" + UUID.randomUUID());
+            Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            Files.move(temp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("The cache directory " + dir.getParent()
+                    + " does not support atomic renames; set stylize.cacheDirectory to a local disk", e);
+        } finally {
+            if (aside != null) {
+                deleteTree(aside);
+            }
+        }
+    }
+
+    private static void writeDurably(Path file, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static void requireKey(String key) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("not a cache key (64 lower-case hex digits): " + key);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.stylize.maven.cache;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Exclusive hold on one cache key, across threads of this JVM ({@code mvn -T}) and across processes. A file lock alone
+ * is not enough inside one JVM: Java tracks file locks per JVM and throws {@link OverlappingFileLockException} for a
+ * second lock on the same file, so threads first queue on an in-JVM lock. Lock files are never deleted: deleting one
+ * while another process waits on it would let a third process lock a new file of the same name.
+ */
+public final class KeyLock implements AutoCloseable {
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
+
+    private final ReentrantLock jvmLock;
+    private final FileChannel channel;
+    private final FileLock fileLock;
+
+    private KeyLock(ReentrantLock jvmLock, FileChannel channel, FileLock fileLock) {
+        this.jvmLock = jvmLock;
+        this.channel = channel;
+        this.fileLock = fileLock;
+    }
+
+    /** Blocks until this thread holds {@code lockFile}'s key. */
+    static KeyLock acquire(Path lockFile) throws IOException {
+        Path normalized = lockFile.toAbsolutePath().normalize();
+        ReentrantLock jvmLock = IN_JVM.computeIfAbsent(normalized, p -> new ReentrantLock());
+        jvmLock.lock();
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(normalized.getParent());
+            channel = FileChannel.open(normalized, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            return new KeyLock(jvmLock, channel, lockFile(channel));
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            jvmLock.unlock();
+            throw e;
+        }
+    }
+
+    private static FileLock lockFile(FileChannel channel) throws IOException {
+        while (true) {
+            try {
+                return channel.lock();
+            } catch (OverlappingFileLockException e) {
+                // Another class loader in this JVM (another version of this plugin) holds it: wait and retry.
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for cache lock", ie);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            fileLock.release();
+        } finally {
+            try {
+                channel.close();
+            } finally {
+                jvmLock.unlock();
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.stylize.maven.execute;
+
+import io.github.stylize.maven.plan.PlannedAsset;
+
+/**
+ * What happened to one asset.
+ *
+ * @param asset   the asset
+ * @param result  cached, generated or failed
+ * @param millis  wall time spent on it in this build
+ * @param failure for {@link Result#FAILED}: the user-facing reason; else null
+ */
+public record AssetOutcome(PlannedAsset asset, Result result, long millis, String failure) {
+    public enum Result {
+        CACHED, GENERATED, FAILED;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

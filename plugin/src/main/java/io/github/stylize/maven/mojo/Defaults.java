@@ -1,0 +1,5 @@
+package io.github.stylize.maven.mojo;
+
+/** {@code <defaults>}: settings for every asset that does not set its own. */
+public class Defaults extends SettingsOverrides {
+}

@@ -1,0 +1,332 @@
+package io.github.stylize.maven.mojo;
+
+import io.github.stylize.engine.StylizeException;
+import io.github.stylize.engine.weights.WeightsOptions;
+import io.github.stylize.engine.weights.WeightsSource;
+import io.github.stylize.maven.cache.CacheDirectories;
+import io.github.stylize.maven.cache.ImageCache;
+import io.github.stylize.maven.execute.AssetGenerator;
+import io.github.stylize.maven.execute.AssetOutcome;
+import io.github.stylize.maven.execute.BuildLog;
+import io.github.stylize.maven.execute.EngineRenderer;
+import io.github.stylize.maven.execute.ExecutionResult;
+import io.github.stylize.maven.plan.Plan;
+import io.github.stylize.maven.plan.PlanException;
+import io.github.stylize.maven.plan.PlanRequest;
+import io.github.stylize.maven.plan.Planner;
+import io.github.stylize.maven.publish.OutputPublisher;
+import io.github.stylize.maven.report.SummaryTable;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Generates the declared stylized images into {@code outputDirectory} and adds it as a resource root, so
+ * {@code mvn package} puts them in the jar. An image whose inputs and settings were seen before is copied from the
+ * cache, without starting the engine; only a cache miss loads ND4J and the VGG19 weights.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true, requiresProject = true)
+public class GenerateMojo extends AbstractMojo {
+
+    /**
+     * The stylizations: one content image and one style image each. Each {@code <stylization>} takes
+     * <ul>
+     *   <li>{@code id} (required): unique; letters, digits, '.', '_', '-'; names {@code target/stylize/<id>.json};</li>
+     *   <li>{@code content} (required): the content image, relative to the project directory;</li>
+     *   <li>{@code style} (required): the style image;</li>
+     *   <li>{@code output}: path relative to {@code outputDirectory}; default {@code <id>.<format>};</li>
+     *   <li>any setting of {@code <defaults>}, overriding it for this asset.</li>
+     * </ul>
+     */
+    @Parameter
+    private List<Stylization> stylizations;
+
+    /**
+     * The batches: one style image applied to every matching file of a directory; each file becomes an asset with id
+     * {@code <batch id>/<relative path without extension>} that keeps its relative path. Each {@code <batch>} takes
+     * <ul>
+     *   <li>{@code id} (required): unique, like a stylization's;</li>
+     *   <li>{@code directory} (required): the folder of content images;</li>
+     *   <li>{@code includes}/{@code excludes}: Plexus DirectoryScanner patterns relative to {@code directory};
+     *       default includes {@code **}{@code /*.png}, {@code **}{@code /*.jpg}, {@code **}{@code /*.jpeg}, no excludes;</li>
+     *   <li>{@code style} (required): the style image;</li>
+     *   <li>{@code outputDirectory}: relative to the plugin's {@code outputDirectory}; default its root;</li>
+     *   <li>any setting of {@code <defaults>}, overriding it for the batch.</li>
+     * </ul>
+     */
+    @Parameter
+    private List<Batch> batches;
+
+    /**
+     * Settings for every stylization and batch that does not set its own (an unset one takes the engine default):
+     * <ul>
+     *   <li>{@code size}: largest longest side in pixels, 16..8192; a larger content image is shrunk to it. Default 512.</li>
+     *   <li>{@code iterations}: optimizer steps, 1..100000. Default 300.</li>
+     *   <li>{@code optimizer}: {@code adam} or {@code lbfgs}. Default adam.</li>
+     *   <li>{@code learningRate}: step size in pixel units (0..255 scale). Default 10.</li>
+     *   <li>{@code contentWeight}: alpha, weight of the content loss. Default 1.</li>
+     *   <li>{@code styleWeight}: beta, weight of the style loss. Default 1000.</li>
+     *   <li>{@code tvWeight}: weight of the total-variation (smoothness) term; 0 disables it. Default 0.</li>
+     *   <li>{@code contentLayer}: VGG19 layer {@code convB_I} of the content loss. Default conv4_2.</li>
+     *   <li>{@code styleLayers}: VGG19 layers of the style loss, as a list or comma-separated. Default
+     *       conv1_1, conv2_1, conv3_1, conv4_1, conv5_1.</li>
+     *   <li>{@code styleLayerWeights}: one weight per style layer. Default equal weights 1/n.</li>
+     *   <li>{@code init}: initial image, {@code noise}, {@code content} or {@code blend}. Default blend.</li>
+     *   <li>{@code noiseRatio}: share of noise for init blend, 0..1. Default 0.6.</li>
+     *   <li>{@code styleScale}: style image size relative to the content's, 0.05..8. Default 1.</li>
+     *   <li>{@code pooling}: {@code avg} (as in the paper) or {@code max}. Default avg.</li>
+     *   <li>{@code seed}: seed of the initial noise. Default 42.</li>
+     *   <li>{@code format}: {@code png} or {@code jpg}. Default png.</li>
+     *   <li>{@code jpegQuality}: for jpg, in (0, 1]. Default 0.92.</li>
+     *   <li>{@code scales}: coarse-to-fine levels, 1..6. Default 1.</li>
+     *   <li>{@code tolerance}: early stopping when the loss fell by less than this fraction over 10 iterations;
+     *       0 runs every iteration. Default 0.</li>
+     *   <li>{@code snapshotEvery}: write an intermediate image to {@code target/stylize/snapshots/<id>/} every N
+     *       iterations; 0 none. Default 0. Not part of the cache key.</li>
+     * </ul>
+     * Every setting but {@code snapshotEvery} is part of the cache key; see {@code CacheKeys} for its canonical form.
+     */
+    @Parameter
+    private Defaults defaults;
+
+    /**
+     * The VGG19 weights: empty for the Keras VGG19 "notop" file (downloaded once into the cache directory), a local
+     * path to a Keras HDF5 file, an http(s) URL, or {@code random} for a fixed-seed random network (an offline
+     * preview: textures, not the paper's results).
+     */
+    @Parameter(property = "stylize.weights")
+    private String weights;
+
+    /** Optional SHA-256 the weights file must have. */
+    @Parameter(property = "stylize.weightsSha256")
+    private String weightsSha256;
+
+    /** Where the images are written; added as a resource root so they are packaged. */
+    @Parameter(property = "stylize.outputDirectory", defaultValue = "${project.build.directory}/generated-resources/stylize", required = true)
+    private File outputDirectory;
+
+    /**
+     * The image and weights cache, shared by all of the user's projects and outside {@code target/}, so
+     * {@code mvn clean} loses no work. Default {@code $XDG_CACHE_HOME/stylize}, else {@code ~/.cache/stylize}.
+     */
+    @Parameter(property = "stylize.cacheDirectory")
+    private File cacheDirectory;
+
+    /** Where the per-asset metadata ({@code <id>.json}) and snapshots are written. */
+    @Parameter(property = "stylize.metadataDirectory", defaultValue = "${project.build.directory}/stylize", required = true)
+    private File metadataDirectory;
+
+    /** Skip the goal entirely. */
+    @Parameter(property = "stylize.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Ignore the cache: run the engine for every selected asset and replace its cache entry. */
+    @Parameter(property = "stylize.force", defaultValue = "false")
+    private boolean force;
+
+    /** Comma-separated ids of stylizations, batches or batch files to produce; empty produces all. */
+    @Parameter(property = "stylize.only")
+    private String only;
+
+    /**
+     * Fail instead of running on the CPU when ND4J loads no GPU backend (needs ND4J's CUDA backend added as a
+     * dependency of this plugin). Does not change the images, so it is not part of cache keys.
+     */
+    @Parameter(property = "stylize.requireGpu", defaultValue = "false")
+    private boolean requireGpu;
+
+    /** Seconds between progress lines while an image is generated. */
+    @Parameter(property = "stylize.progressInterval", defaultValue = "5")
+    private int progressInterval;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping stylize:generate (stylize.skip=true)");
+            return;
+        }
+        BuildLog log = new MavenBuildLog(getLog());
+        Weights w = weights(log);
+        Plan plan = plan(w.identity());
+        addResourceRoot();
+
+        getLog().info("stylize: " + describeSelection(plan) + ", cache " + cacheRoot());
+        AssetGenerator generator = new AssetGenerator(new ImageCache(cacheRoot()),
+                new OutputPublisher(outputDirectory.toPath()), metadataDirectory.toPath(), manifestFile(),
+                () -> new EngineRenderer(w.source(), w.identity().get(), w.options(), log, requireGpu), log,
+                Math.max(1, progressInterval) * 1000L, force, System::nanoTime);
+        ExecutionResult result;
+        try {
+            result = generator.execute(plan);
+        } catch (IOException e) {
+            throw new MojoExecutionException("stylize could not update " + outputDirectory + " or " + metadataDirectory
+                    + ": " + e.getMessage(), e);
+        }
+        logSummary(result);
+        failOnFailures(result);
+    }
+
+    /** The weights as configured, how to reach them, and their identity for cache keys (computed once, lazily). */
+    record Weights(WeightsSource source, WeightsOptions options, Supplier<String> identity) {
+    }
+
+    Weights weights(BuildLog log) throws MojoFailureException {
+        WeightsSource source = weightsSource();
+        WeightsOptions options = WeightsOptions.defaults()
+                .withCacheDirectory(cacheRoot().resolve("weights"))
+                .withOffline(session != null && session.isOffline())
+                .withLog(log::info);
+        return new Weights(source, options, memoize(() -> source.identity(options)));
+    }
+
+    /** Configuration to plan: what this execution would do. Package-private for tests. */
+    Plan plan() throws MojoFailureException {
+        return plan(weights(new MavenBuildLog(getLog())).identity());
+    }
+
+    private Plan plan(Supplier<String> weightsIdentity) throws MojoFailureException {
+        List<io.github.stylize.maven.plan.StylizationDeclaration> s = new ArrayList<>();
+        if (stylizations != null) {
+            stylizations.forEach(x -> s.add(x.toDeclaration()));
+        }
+        List<io.github.stylize.maven.plan.BatchDeclaration> b = new ArrayList<>();
+        if (batches != null) {
+            batches.forEach(x -> b.add(x.toDeclaration()));
+        }
+        try {
+            return Planner.plan(new PlanRequest(s, b, defaults == null ? null : defaults.toOverrides(),
+                    parseOnly(only), weightsIdentity));
+        } catch (PlanException e) {
+            throw new MojoFailureException(e.getMessage() + "\nSee the parameters at: mvn stylize:help -Ddetail");
+        }
+    }
+
+    WeightsSource weightsSource() throws MojoFailureException {
+        try {
+            return WeightsSource.parse(resolveWeights(weights, project.getBasedir().toPath()))
+                    .withSha256(weightsSha256 == null || weightsSha256.isBlank() ? null : weightsSha256.trim());
+        } catch (StylizeException e) {
+            throw new MojoFailureException("stylize <weights> (stylize.weights): " + e.getMessage());
+        }
+    }
+
+    /**
+     * A relative weights path is relative to the project directory, like every other path in the configuration (not
+     * to wherever Maven was started, which differs in a multi-module build). Default, random and URLs pass unchanged.
+     */
+    static String resolveWeights(String spec, Path basedir) {
+        if (spec == null || spec.isBlank()) {
+            return null;
+        }
+        String s = spec.trim();
+        boolean keyword = s.equalsIgnoreCase("default") || s.equalsIgnoreCase("random");
+        boolean url = s.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*");  // two letters at least: C:\ is a path
+        if (keyword || url || Path.of(s).isAbsolute()) {
+            return s;
+        }
+        return basedir.resolve(s).normalize().toString();
+    }
+
+    Path cacheRoot() {
+        return (cacheDirectory != null ? cacheDirectory.toPath() : CacheDirectories.defaultRoot()).toAbsolutePath().normalize();
+    }
+
+    static Set<String> parseOnly(String only) {
+        if (only == null) {
+            return Set.of();
+        }
+        return Arrays.stream(only.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private void addResourceRoot() {
+        Path out = outputDirectory.toPath().toAbsolutePath().normalize();
+        boolean present = project.getResources().stream()
+                .anyMatch(r -> r.getDirectory() != null && Path.of(r.getDirectory()).toAbsolutePath().normalize().equals(out));
+        if (!present) {
+            Resource resource = new Resource();
+            resource.setDirectory(out.toString());
+            project.addResource(resource);
+        }
+    }
+
+    private Path manifestFile() {
+        String execution = mojoExecution == null || mojoExecution.getExecutionId() == null
+                ? "default" : mojoExecution.getExecutionId().replaceAll("[^A-Za-z0-9._-]", "_");
+        return metadataDirectory.toPath().resolve("outputs-" + execution + ".txt");
+    }
+
+    private static String describeSelection(Plan plan) {
+        int declared = plan.declared().size();
+        int selected = plan.selected().size();
+        return declared + (declared == 1 ? " asset" : " assets")
+                + (selected == declared ? "" : ", " + selected + " selected by stylize.only");
+    }
+
+    private void logSummary(ExecutionResult result) {
+        SummaryTable table = new SummaryTable();
+        for (AssetOutcome o : result.outcomes()) {
+            table.add(o.asset().id(), o.result().label(), o.millis(), o.asset().output());
+        }
+        table.lines().forEach(line -> getLog().info("  " + line));
+        getLog().info(String.format("stylize: %d cached, %d generated, %d failed in %s%s",
+                result.count(AssetOutcome.Result.CACHED), result.count(AssetOutcome.Result.GENERATED),
+                result.count(AssetOutcome.Result.FAILED), SummaryTable.seconds(result.millis()),
+                result.engineLoaded() ? "" : "; engine not started (ND4J not loaded)"));
+    }
+
+    private static void failOnFailures(ExecutionResult result) throws MojoFailureException {
+        List<AssetOutcome> failures = result.failures();
+        if (failures.isEmpty()) {
+            return;
+        }
+        String list = failures.stream()
+                .map(f -> "  - " + f.asset().description() + ": " + f.failure())
+                .collect(Collectors.joining("\n"));
+        throw new MojoFailureException("stylize: " + failures.size() + " of " + result.outcomes().size()
+                + " assets failed (the others were written and cached):\n" + list);
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+            private boolean done;
+
+            @Override
+            public synchronized T get() {
+                if (!done) {
+                    value = supplier.get();
+                    done = true;
+                }
+                return value;
+            }
+        };
+    }
+}

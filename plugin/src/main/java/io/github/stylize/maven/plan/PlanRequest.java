@@ -1,0 +1,25 @@
+package io.github.stylize.maven.plan;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * What the planner needs.
+ *
+ * @param stylizations    the declared stylizations, in declaration order
+ * @param batches         the declared batches
+ * @param defaults        {@code <defaults>}, under every asset's own values
+ * @param only            ids (of stylizations, batches or batch items) to produce; empty means all
+ * @param weightsIdentity digest of the weights for cache keys; may throw a {@code StylizeException} whose message
+ *                        is reported against the {@code weights} parameter. Called once.
+ */
+public record PlanRequest(List<StylizationDeclaration> stylizations, List<BatchDeclaration> batches,
+                          Overrides defaults, Set<String> only, Supplier<String> weightsIdentity) {
+    public PlanRequest {
+        stylizations = stylizations == null ? List.of() : List.copyOf(stylizations);
+        batches = batches == null ? List.of() : List.copyOf(batches);
+        defaults = defaults == null ? Overrides.NONE : defaults;
+        only = only == null ? Set.of() : Set.copyOf(only);
+    }
+}

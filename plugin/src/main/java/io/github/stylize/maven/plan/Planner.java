@@ -1,0 +1,348 @@
+package io.github.stylize.maven.plan;
+
+import io.github.stylize.engine.InvalidSettingException;
+import io.github.stylize.engine.StyleSettings;
+import io.github.stylize.engine.StylizeException;
+import org.codehaus.plexus.util.DirectoryScanner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Turns declarations into a {@link Plan}: effective settings, resolved assets, validated ids and outputs, cache keys.
+ * Reads only file headers and bytes for digests; never decodes an image or loads the engine's network code.
+ */
+public final class Planner {
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private final List<PlanProblem> problems = new ArrayList<>();
+    /** id -> how the asset that took it is named. */
+    private final Map<String, String> idOwners = new HashMap<>();
+    private final List<PlannedAsset> assets = new ArrayList<>();
+    private final List<String> batchIds = new ArrayList<>();
+    private boolean defaultsInvalid;
+
+    private Planner() {
+    }
+
+    /**
+     * Plans {@code request}.
+     *
+     * @throws PlanException listing every problem found, if there is any
+     */
+    public static Plan plan(PlanRequest request) throws PlanException {
+        return new Planner().run(request);
+    }
+
+    private Plan run(PlanRequest request) throws PlanException {
+        checkDefaults(request.defaults());
+        List<StylizationDeclaration> stylizations = request.stylizations();
+        for (int i = 0; i < stylizations.size(); i++) {
+            planStylization(stylizations.get(i), i, request.defaults());
+        }
+        List<BatchDeclaration> batches = request.batches();
+        for (int i = 0; i < batches.size(); i++) {
+            planBatch(batches.get(i), i, request.defaults());
+        }
+        if (stylizations.isEmpty() && batches.isEmpty()) {
+            problems.add(new PlanProblem(null, "stylizations",
+                    "nothing is declared; add a <stylizations><stylization> or a <batches><batch>, or set stylize.skip"));
+        }
+        checkOutputCollisions();
+        List<PlannedAsset> selected = select(request.only());
+        String weightsIdentity = weightsIdentity(request);
+        if (!problems.isEmpty()) {
+            throw new PlanException(problems);
+        }
+        List<PlannedAsset> keyed = withCacheKeys(selected, weightsIdentity);
+        if (!problems.isEmpty()) {
+            throw new PlanException(problems);
+        }
+        return new Plan(assets, keyed);
+    }
+
+    private void planStylization(StylizationDeclaration s, int index, Overrides defaults) {
+        String description = ID.matcher(nullToEmpty(s.id())).matches()
+                ? "stylization '" + s.id() + "'" : "stylization #" + (index + 1);
+        boolean ok = claimId(description, s.id(), "stylization");
+        StyleSettings settings = effectiveSettings(description, defaults, s.overrides());
+        ok &= checkImage(description, "content", s.content());
+        ok &= checkImage(description, "style", s.style());
+        String output = null;
+        if (s.output() != null && !s.output().isBlank()) {
+            output = checkOutputPath(description, "output", s.output());
+            if (output != null && settings != null) {
+                output = checkExtension(description, "output", s.output(), output, settings.format());
+            }
+        } else if (settings != null && ID.matcher(nullToEmpty(s.id())).matches()) {
+            output = s.id() + "." + settings.format().extension();
+        }
+        if (ok && settings != null && output != null) {
+            assets.add(new PlannedAsset(s.id(), description, s.content(), s.style(), output, settings, null, null));
+        }
+    }
+
+    private void planBatch(BatchDeclaration b, int index, Overrides defaults) {
+        String description = ID.matcher(nullToEmpty(b.id())).matches()
+                ? "batch '" + b.id() + "'" : "batch #" + (index + 1);
+        boolean ok = claimId(description, b.id(), "batch");
+        if (ok) {
+            batchIds.add(b.id());
+        }
+        StyleSettings settings = effectiveSettings(description, defaults, b.overrides());
+        ok &= checkImage(description, "style", b.style());
+        String outputDirectory = "";
+        if (b.outputDirectory() != null && !b.outputDirectory().isBlank()) {
+            try {
+                outputDirectory = OutputPaths.normalize(b.outputDirectory());
+            } catch (IllegalArgumentException e) {
+                problems.add(new PlanProblem(description, "outputDirectory", e.getMessage()));
+                ok = false;
+            }
+        }
+        List<String> files = scan(description, b);
+        if (!ok || settings == null || files == null) {
+            return;
+        }
+        for (String relative : files) {
+            String itemId = b.id() + "/" + OutputPaths.withoutExtension(relative);
+            String itemDescription = "batch '" + b.id() + "' file '" + relative + "'";
+            Path content = b.directory().resolve(relative);
+            String problem = ImageFiles.problemWith(content);
+            if (problem != null) {
+                problems.add(new PlanProblem(itemDescription, "includes", problem
+                        + "; or leave it out with an <exclude>"));
+                continue;
+            }
+            if (!claimId(itemDescription, itemId, "batch file")) {
+                continue;
+            }
+            String output = OutputPaths.join(outputDirectory,
+                    OutputPaths.withoutExtension(relative) + "." + settings.format().extension());
+            assets.add(new PlannedAsset(itemId, itemDescription, content, b.style(), output, settings, null, null));
+        }
+    }
+
+    /** Matching files relative to the batch directory, with '/' separators, sorted; null after a problem. */
+    private List<String> scan(String description, BatchDeclaration b) {
+        if (b.directory() == null) {
+            problems.add(new PlanProblem(description, "directory",
+                    "is missing; set <directory> to the folder holding the content images"));
+            return null;
+        }
+        if (!Files.isDirectory(b.directory())) {
+            problems.add(new PlanProblem(description, "directory", b.directory()
+                    + " is not an existing directory; fix the path (relative paths are resolved against the project directory)"));
+            return null;
+        }
+        List<String> includes = b.includes().isEmpty() ? BatchDeclaration.DEFAULT_INCLUDES : b.includes();
+        DirectoryScanner scanner = new DirectoryScanner();
+        scanner.setBasedir(b.directory().toFile());
+        scanner.setIncludes(includes.toArray(String[]::new));
+        scanner.setExcludes(b.excludes().toArray(String[]::new));
+        scanner.addDefaultExcludes();
+        scanner.scan();
+        TreeSet<String> files = new TreeSet<>();
+        Arrays.stream(scanner.getIncludedFiles()).map(f -> f.replace('\\', '/')).forEach(files::add);
+        if (files.isEmpty()) {
+            problems.add(new PlanProblem(description, "includes", "no file in " + b.directory() + " matches includes "
+                    + includes + (b.excludes().isEmpty() ? "" : " minus excludes " + b.excludes())
+                    + "; fix the patterns or the directory, or remove the batch"));
+            return null;
+        }
+        return List.copyOf(files);
+    }
+
+    private boolean claimId(String description, String id, String kind) {
+        if (id == null || id.isBlank()) {
+            problems.add(new PlanProblem(description, "id", "is missing; give each " + kind
+                    + " a unique <id>, e.g. <id>harbor-mosaic</id>"));
+            return false;
+        }
+        // Batch file ids are derived from file names, which need not follow the pattern for declared ids.
+        if (!kind.equals("batch file") && !ID.matcher(id).matches()) {
+            problems.add(new PlanProblem(description, "id", "'" + id
+                    + "' is not allowed; use letters, digits, '.', '_' and '-', starting with a letter or digit"));
+            return false;
+        }
+        String owner = idOwners.putIfAbsent(id, description);
+        if (owner != null) {
+            problems.add(new PlanProblem(description, "id", "'" + id + "' is already the id of " + owner
+                    + "; give every stylization and batch its own id"));
+            return false;
+        }
+        return true;
+    }
+
+    /** Reports an invalid {@code <defaults>} once, instead of once for every asset that inherits it. */
+    private void checkDefaults(Overrides defaults) {
+        try {
+            defaults.toSettings();
+        } catch (InvalidSettingException e) {
+            defaultsInvalid = true;
+            problems.add(new PlanProblem("<defaults>", e.setting(), e.getMessage()));
+        }
+    }
+
+    private StyleSettings effectiveSettings(String description, Overrides defaults, Overrides own) {
+        Overrides mine = own == null ? Overrides.NONE : own;
+        try {
+            return defaults.overriddenBy(mine).toSettings();
+        } catch (InvalidSettingException e) {
+            boolean inherited = isUnsetIn(mine, e.setting());
+            if (!(inherited && defaultsInvalid)) {
+                problems.add(new PlanProblem(description, e.setting(), e.getMessage()
+                        + (inherited && !Overrides.NONE.equals(defaults) ? " (with values from <defaults>)" : "")));
+            }
+            return null;
+        }
+    }
+
+    /** Whether the asset leaves {@code setting} unset, so its value came from the defaults or the engine. */
+    private static boolean isUnsetIn(Overrides own, String setting) {
+        for (RecordComponent component : Overrides.class.getRecordComponents()) {
+            if (component.getName().equals(setting)) {
+                try {
+                    return component.getAccessor().invoke(own) == null;
+                } catch (ReflectiveOperationException e) {
+                    return false;
+                }
+            }
+        }
+        return true; // a setting we do not expose, e.g. adamBeta1: the asset cannot have set it
+    }
+
+    private boolean checkImage(String description, String parameter, Path file) {
+        if (file == null) {
+            problems.add(new PlanProblem(description, parameter, "is missing; set <" + parameter
+                    + "> to an image file, e.g. <" + parameter + ">src/main/stylize/" + parameter + "/image.png</"
+                    + parameter + ">"));
+            return false;
+        }
+        String problem = ImageFiles.problemWith(file);
+        if (problem != null) {
+            problems.add(new PlanProblem(description, parameter, problem));
+            return false;
+        }
+        return true;
+    }
+
+    private String checkOutputPath(String description, String parameter, String output) {
+        String normalized;
+        try {
+            normalized = OutputPaths.normalize(output);
+        } catch (IllegalArgumentException e) {
+            problems.add(new PlanProblem(description, parameter, e.getMessage()));
+            return null;
+        }
+        if (normalized.isEmpty()) {
+            problems.add(new PlanProblem(description, parameter, "'" + output
+                    + "' names the output directory itself; give a file name such as 'images/harbor.png'"));
+            return null;
+        }
+        return normalized;
+    }
+
+    private String checkExtension(String description, String parameter, String output, String normalized,
+                                  StyleSettings.Format format) {
+        String extension = OutputPaths.extension(normalized);
+        String expected = format.extension();
+        if (extension.isEmpty()) {
+            problems.add(new PlanProblem(description, parameter, "'" + output + "' has no file extension; name it '"
+                    + normalized + "." + expected + "'"));
+            return null;
+        }
+        boolean matches = extension.equals(expected)
+                || (format == StyleSettings.Format.JPG && extension.equals("jpeg"));
+        if (!matches) {
+            problems.add(new PlanProblem(description, parameter, "'" + output + "' does not end in ." + expected
+                    + " but the format is " + expected + "; name it '" + OutputPaths.withoutExtension(normalized)
+                    + "." + expected + "' or set <format>" + (expected.equals("png") ? "jpg" : "png") + "</format>"));
+            return null;
+        }
+        return normalized;
+    }
+
+    private void checkOutputCollisions() {
+        // Compared case-insensitively: on macOS and Windows two such names are one file.
+        Map<String, PlannedAsset> owners = new LinkedHashMap<>();
+        for (PlannedAsset asset : assets) {
+            PlannedAsset owner = owners.putIfAbsent(asset.output().toLowerCase(Locale.ROOT), asset);
+            if (owner != null) {
+                problems.add(new PlanProblem(asset.description(), "output", "'" + asset.output()
+                        + "' is also written by " + owner.description() + "; give each asset its own output"));
+            }
+        }
+    }
+
+    private List<PlannedAsset> select(java.util.Set<String> only) {
+        if (only.isEmpty()) {
+            return assets;
+        }
+        List<PlannedAsset> selected = new ArrayList<>();
+        for (String wanted : new TreeSet<>(only)) {
+            boolean known = idOwners.containsKey(wanted);
+            if (!known) {
+                List<String> known2 = new ArrayList<>(new TreeSet<>(idOwners.keySet()));
+                problems.add(new PlanProblem(null, "only", "'" + wanted + "' (in stylize.only) is no asset or batch id; known ids: "
+                        + (known2.size() > 20 ? known2.subList(0, 20) + "..." : known2)));
+            }
+        }
+        for (PlannedAsset asset : assets) {
+            boolean inBatch = batchIds.stream().anyMatch(b -> only.contains(b) && asset.id().startsWith(b + "/"));
+            if (only.contains(asset.id()) || inBatch) {
+                selected.add(asset);
+            }
+        }
+        return selected;
+    }
+
+    private String weightsIdentity(PlanRequest request) {
+        try {
+            return request.weightsIdentity().get();
+        } catch (StylizeException e) {
+            problems.add(new PlanProblem(null, "weights", e.getMessage()));
+            return null;
+        }
+    }
+
+    private List<PlannedAsset> withCacheKeys(List<PlannedAsset> selected, String weightsIdentity) {
+        Map<Path, String> digests = new HashMap<>();
+        List<PlannedAsset> keyed = new ArrayList<>();
+        for (PlannedAsset asset : selected) {
+            try {
+                String content = digests.computeIfAbsent(asset.content().toAbsolutePath().normalize(), Planner::digest);
+                String style = digests.computeIfAbsent(asset.style().toAbsolutePath().normalize(), Planner::digest);
+                keyed.add(asset.withCacheKey(CacheKeys.canonicalInput(content, style, weightsIdentity, asset.settings())));
+            } catch (UncheckedIOException e) {
+                problems.add(new PlanProblem(asset.description(), "content", "could not read an input image to hash it ("
+                        + e.getCause().getMessage() + "); check the file"));
+            }
+        }
+        return keyed;
+    }
+
+    private static String digest(Path file) {
+        try {
+            return Digests.sha256Hex(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

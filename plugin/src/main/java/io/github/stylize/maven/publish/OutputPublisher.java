@@ -1,0 +1,82 @@
+package io.github.stylize.maven.publish;
+
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Copies images into the output directory and removes the ones no longer declared. */
+public final class OutputPublisher {
+    private final Path outputDirectory;
+
+    public OutputPublisher(Path outputDirectory) {
+        this.outputDirectory = outputDirectory.toAbsolutePath().normalize();
+    }
+
+    public Path outputDirectory() {
+        return outputDirectory;
+    }
+
+    /**
+     * Makes {@code outputDirectory/relativeOutput} a copy of {@code image}.
+     *
+     * @return false if it already was one (the file is left untouched, so its timestamp does not change)
+     */
+    public boolean publish(String relativeOutput, Path image) throws IOException {
+        Path target = resolveInside(outputDirectory, relativeOutput);
+        if (AtomicFiles.sameBytes(image, target)) {
+            return false;
+        }
+        AtomicFiles.copy(image, target);
+        return true;
+    }
+
+    /**
+     * Deletes the files {@code previous} recorded that are not in {@code current}, and the directories that empties.
+     *
+     * @param directory root the relative paths are under
+     * @return the deleted relative paths
+     */
+    public static List<String> removeStale(Path directory, Set<String> previous, Set<String> current) throws IOException {
+        Path root = directory.toAbsolutePath().normalize();
+        List<String> removed = new ArrayList<>();
+        for (String relative : previous) {
+            if (current.contains(relative)) {
+                continue;
+            }
+            Path file;
+            try {
+                file = resolveInside(root, relative);
+            } catch (IllegalArgumentException e) {
+                continue; // never delete outside the directory, whatever the manifest says
+            }
+            if (Files.deleteIfExists(file)) {
+                removed.add(relative);
+                pruneEmptyParents(root, file.getParent());
+            }
+        }
+        return removed;
+    }
+
+    private static void pruneEmptyParents(Path root, Path dir) throws IOException {
+        while (dir != null && dir.startsWith(root) && !dir.equals(root)) {
+            try {
+                Files.delete(dir);
+            } catch (DirectoryNotEmptyException | java.nio.file.NoSuchFileException e) {
+                return;
+            }
+            dir = dir.getParent();
+        }
+    }
+
+    static Path resolveInside(Path root, String relative) {
+        Path resolved = root.resolve(relative).normalize();
+        if (!resolved.startsWith(root) || resolved.equals(root)) {
+            throw new IllegalArgumentException(relative + " is not inside " + root);
+        }
+        return resolved;
+    }
+}

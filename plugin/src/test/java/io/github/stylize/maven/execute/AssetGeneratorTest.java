@@ -1,0 +1,260 @@
+package io.github.stylize.maven.execute;
+
+import io.github.stylize.engine.IterationLoss;
+import io.github.stylize.engine.ProgressListener;
+import io.github.stylize.engine.image.ImageException;
+import io.github.stylize.maven.cache.ImageCache;
+import io.github.stylize.maven.plan.Overrides;
+import io.github.stylize.maven.plan.Plan;
+import io.github.stylize.maven.plan.PlanRequest;
+import io.github.stylize.maven.plan.PlannedAsset;
+import io.github.stylize.maven.plan.Planner;
+import io.github.stylize.maven.plan.StylizationDeclaration;
+import io.github.stylize.maven.publish.OutputPublisher;
+import io.github.stylize.maven.report.Json;
+import io.github.stylize.maven.testing.TestImages;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The orchestration around the engine, with a stand-in renderer: hits, misses, failures, staleness. */
+class AssetGeneratorTest {
+    @TempDir
+    Path dir;
+    Path harbor;
+    Path mosaic;
+    Path waves;
+    Path out;
+    Path meta;
+    FakeRenderer fake;
+    int renderersCreated;
+    List<String> logged;
+
+    @BeforeEach
+    void setUp() {
+        harbor = TestImages.png(dir.resolve("harbor.png"), 12, 8, 10);
+        mosaic = TestImages.png(dir.resolve("mosaic.png"), 8, 8, 90);
+        waves = TestImages.png(dir.resolve("waves.png"), 8, 8, 170);
+        out = dir.resolve("target/generated-resources/stylize");
+        meta = dir.resolve("target/stylize");
+        fake = new FakeRenderer();
+        logged = new ArrayList<>();
+    }
+
+    Plan plan(StylizationDeclaration... s) throws Exception {
+        return Planner.plan(new PlanRequest(List.of(s), List.of(), Overrides.builder().iterations(4).build(), Set.of(),
+                () -> "w"));
+    }
+
+    StylizationDeclaration decl(String id, Path style, Overrides o) {
+        return new StylizationDeclaration(id, harbor, style, null, o);
+    }
+
+    ExecutionResult run(Plan plan, boolean force) throws IOException {
+        AssetGenerator generator = new AssetGenerator(new ImageCache(dir.resolve("cache")), new OutputPublisher(out),
+                meta, meta.resolve("outputs-default.txt"), () -> {
+                    renderersCreated++;
+                    return fake;
+                }, new ListLog(logged), 5000, force, System::nanoTime);
+        return generator.execute(plan);
+    }
+
+    @Test
+    void secondRunServesEverythingFromTheCacheWithoutCreatingARenderer() throws Exception {
+        Plan plan = plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE));
+        ExecutionResult first = run(plan, false);
+        assertEquals(List.of(AssetOutcome.Result.GENERATED, AssetOutcome.Result.GENERATED), results(first));
+        assertTrue(first.engineLoaded());
+        assertEquals(List.of("a", "b"), fake.rendered);
+
+        Files.delete(out.resolve("a.png")); // like mvn clean: outputs gone, cache kept
+        renderersCreated = 0;
+        ExecutionResult second = run(plan, false);
+        assertEquals(List.of(AssetOutcome.Result.CACHED, AssetOutcome.Result.CACHED), results(second));
+        assertFalse(second.engineLoaded());
+        assertEquals(0, renderersCreated);
+        assertArrayEquals(FakeRenderer.bytesOf(plan.selected().get(0)), Files.readAllBytes(out.resolve("a.png")));
+    }
+
+    @Test
+    void metadataOfAHitHasTheGeneratedRunsLossesBackendAndTime() throws Exception {
+        Plan plan = plan(decl("a", mosaic, Overrides.NONE));
+        run(plan, false);
+        Map<?, ?> generated = (Map<?, ?>) Json.parse(Files.readString(meta.resolve("a.json")));
+        run(plan, false);
+        Map<?, ?> cached = (Map<?, ?>) Json.parse(Files.readString(meta.resolve("a.json")));
+
+        assertEquals(false, generated.get("fromCache"));
+        assertEquals(true, cached.get("fromCache"));
+        for (String field : List.of("id", "cacheKey", "output", "backend", "settings", "losses", "millis")) {
+            assertEquals(generated.get(field), cached.get(field), field);
+        }
+        assertEquals(plan.selected().get(0).cacheKey(), cached.get("cacheKey"));
+        assertEquals("a.png", cached.get("output"));
+        assertEquals("fake backend", cached.get("backend"));
+        assertEquals(5, ((List<?>) cached.get("losses")).size(), "entry 0 plus one per iteration");
+        assertEquals(0L, ((Map<?, ?>) ((List<?>) cached.get("losses")).get(0)).get("iteration"));
+        assertEquals(4L, ((Map<?, ?>) cached.get("settings")).get("iterations"));
+    }
+
+    @Test
+    void changingOneAssetsSettingRegeneratesOnlyThatAsset() throws Exception {
+        run(plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE)), false);
+        fake.rendered.clear();
+        ExecutionResult r = run(plan(decl("a", mosaic, Overrides.NONE),
+                decl("b", waves, Overrides.builder().seed(7L).build())), false);
+        assertEquals(List.of(AssetOutcome.Result.CACHED, AssetOutcome.Result.GENERATED), results(r));
+        assertEquals(List.of("b"), fake.rendered);
+    }
+
+    @Test
+    void aFailingAssetDoesNotStopTheOthersWhoseOutputsAndCacheEntriesAreWritten() throws Exception {
+        fake.failFor = "b";
+        Plan plan = plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE),
+                decl("c", waves, Overrides.builder().seed(3L).build()));
+        ExecutionResult r = run(plan, false);
+        assertEquals(List.of(AssetOutcome.Result.GENERATED, AssetOutcome.Result.FAILED, AssetOutcome.Result.GENERATED),
+                results(r));
+        assertEquals("Image " + waves + " is broken; fix it", r.failures().get(0).failure());
+        assertTrue(Files.exists(out.resolve("a.png")));
+        assertTrue(Files.exists(out.resolve("c.png")));
+        assertFalse(Files.exists(out.resolve("b.png")));
+        assertTrue(logged.contains("ERROR [b] failed: Image " + waves + " is broken; fix it"), logged.toString());
+
+        fake.failFor = null;
+        fake.rendered.clear();
+        ExecutionResult retry = run(plan, false);
+        assertEquals(List.of("b"), fake.rendered, "a and c were cached despite b's failure");
+        assertTrue(retry.failures().isEmpty());
+    }
+
+    @Test
+    void outputsNoLongerDeclaredAreRemovedWithTheirMetadata() throws Exception {
+        run(plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE)), false);
+        assertTrue(Files.exists(out.resolve("b.png")));
+        ExecutionResult r = run(plan(decl("a", mosaic, Overrides.NONE)), false);
+        assertEquals(List.of("b.png"), r.removedOutputs());
+        assertFalse(Files.exists(out.resolve("b.png")));
+        assertFalse(Files.exists(meta.resolve("b.json")));
+        assertTrue(Files.exists(out.resolve("a.png")));
+    }
+
+    @Test
+    void forceRendersAgainAndReplacesTheCacheEntry() throws Exception {
+        Plan plan = plan(decl("a", mosaic, Overrides.NONE));
+        run(plan, false);
+        fake.rendered.clear();
+        fake.salt = "second";
+        ExecutionResult r = run(plan, true);
+        assertEquals(List.of(AssetOutcome.Result.GENERATED), results(r));
+        assertEquals(List.of("a"), fake.rendered);
+        fake.rendered.clear();
+        run(plan, false);
+        assertEquals(List.of(), fake.rendered);
+        assertEquals("second:" + plan.selected().get(0).cacheKey(),
+                new String(Files.readAllBytes(out.resolve("a.png")), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDamagedCacheEntryIsRegenerated() throws Exception {
+        Plan plan = plan(decl("a", mosaic, Overrides.NONE));
+        run(plan, false);
+        Path cached = new ImageCache(dir.resolve("cache")).entryDirectory(plan.selected().get(0).cacheKey())
+                .resolve("image.png");
+        Files.write(cached, new byte[] {0});
+        fake.rendered.clear();
+        ExecutionResult r = run(plan, false);
+        assertEquals(List.of(AssetOutcome.Result.GENERATED), results(r));
+        assertTrue(logged.stream().anyMatch(l -> l.startsWith("WARN Cache entry ") && l.contains("is damaged")));
+    }
+
+    @Test
+    void progressIsLoggedWithStartLineAndLastIteration() throws Exception {
+        run(plan(decl("a", mosaic, Overrides.NONE)), false);
+        assertTrue(logged.contains("INFO [a] generating 12x8, 4 iterations, on fake backend"), logged.toString());
+        assertTrue(logged.stream().anyMatch(l -> l.matches("INFO \\[a] iteration 4/4 loss 1\\.00e\\+00 done in 0:00")),
+                logged.toString());
+    }
+
+    @Test
+    void earlyStoppingGetsAClosingLine() {
+        List<String> lines = new ArrayList<>();
+        long[] now = {0};
+        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> now[0], dir);
+        p.started(48, 32, 100, "CPU");
+        now[0] = 2_000_000_000L;
+        p.iteration(new IterationLoss(57, 1, 1, 0, 2));
+        p.finished(List.of(new IterationLoss(0, 5, 5, 0, 10), new IterationLoss(57, 1, 1, 0, 2)));
+        assertEquals("INFO [x] stopped early at iteration 57/100 loss 2.00e+00 (converged within tolerance) in 0:02",
+                lines.get(1));
+    }
+
+    private static List<AssetOutcome.Result> results(ExecutionResult r) {
+        return r.outcomes().stream().map(AssetOutcome::result).toList();
+    }
+
+    /** Encodes the asset's cache key as its "image"; fails on request like the engine does for a bad input. */
+    static final class FakeRenderer implements Renderer {
+        final List<String> rendered = new ArrayList<>();
+        String failFor;
+        String salt = "first";
+
+        static byte[] bytesOf(PlannedAsset asset) {
+            return ("first:" + asset.cacheKey()).getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public Rendering render(PlannedAsset asset, ProgressListener listener) {
+            rendered.add(asset.id());
+            if (asset.id().equals(failFor)) {
+                throw new ImageException("Image " + asset.style() + " is broken; fix it");
+            }
+            int n = asset.settings().iterations();
+            listener.started(12, 8, n, "fake backend");
+            List<IterationLoss> losses = new ArrayList<>();
+            for (int i = 0; i <= n; i++) {
+                IterationLoss loss = new IterationLoss(i, n - i, 1, 0, n - i + 1.0);
+                losses.add(loss);
+                listener.iteration(loss);
+            }
+            return new Rendering((salt + ":" + asset.cacheKey()).getBytes(StandardCharsets.UTF_8), losses,
+                    "fake backend", 42);
+        }
+    }
+
+    record ListLog(List<String> lines) implements BuildLog {
+        public void info(String m) { lines.add("INFO " + m); }
+        public void warn(String m) { lines.add("WARN " + m); }
+        public void error(String m) { lines.add("ERROR " + m); }
+        public void error(String m, Throwable t) { lines.add("ERROR " + m); }
+        public void debug(String m) { }
+    }
+
+    @Test
+    void progressLinesAreThrottledAndCarryAnEta() {
+        List<String> lines = new ArrayList<>();
+        long[] now = {0};
+        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> now[0], dir);
+        p.started(48, 32, 100, "CPU");
+        now[0] = 1_000_000_000L;
+        p.iteration(new IterationLoss(10, 1, 1, 0, 123456));
+        assertEquals(1, lines.size(), "within the interval: no line");
+        now[0] = 6_000_000_000L;
+        p.iteration(new IterationLoss(40, 1, 1, 0, 123456));
+        assertEquals("INFO [x] iteration 40/100 loss 1.23e+05 ETA 0:09", lines.get(1));
+    }
+}

@@ -1,0 +1,139 @@
+package io.github.stylize.maven.it;
+
+import io.github.stylize.engine.weights.Hdf5WeightsWriter;
+import io.github.stylize.engine.weights.NameStyle;
+import io.github.stylize.engine.weights.RandomVggWeights;
+import io.github.stylize.engine.weights.VggWeights;
+
+import javax.imageio.ImageIO;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Inputs and log helpers for the invoker integration tests under {@code src/it}, called from their
+ * {@code setup.groovy} and {@code verify.groovy} (the invoker puts this module's test class path on the scripts').
+ * Written in Java so the fixtures are compiled and unit-tested like everything else.
+ */
+public final class ItFixtures {
+    /** Channels per VGG block of the tiny test network: the VGG19 layout at a fraction of the cost. */
+    public static final int[] TINY_CHANNELS = {4, 8, 8, 8, 8};
+
+    private ItFixtures() {
+    }
+
+    /** A VGG19-layout Keras HDF5 weights file with tiny channel counts, written by the engine's real writer. */
+    public static Path writeTinyWeights(Path file) {
+        VggWeights weights = RandomVggWeights.create(7L, TINY_CHANNELS);
+        Hdf5WeightsWriter.write(weights, file, NameStyle.KERAS_1);
+        return file;
+    }
+
+    /** A small "harbour": sky, sea, a hull and a mast, deterministic. */
+    public static Path drawContent(Path file, int width, int height, int variant) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = graphics(image);
+        g.setColor(new Color(120, 170, 220));
+        g.fillRect(0, 0, width, height / 2);
+        g.setColor(new Color(30, 80 + variant * 20, 140));
+        g.fillRect(0, height / 2, width, height - height / 2);
+        g.setColor(new Color(150, 60, 30));
+        g.fillRect(width / 4, height / 2 - height / 8, width / 2, height / 6);
+        g.setColor(Color.WHITE);
+        g.fillRect(width / 2, height / 8, Math.max(1, width / 24), height / 3);
+        g.dispose();
+        return write(image, file);
+    }
+
+    /** A small style image: stripes or tiles depending on {@code variant}, with seeded colour noise. */
+    public static Path drawStyle(Path file, int size, int variant) {
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = graphics(image);
+        Random random = new Random(1000 + variant);
+        int step = Math.max(2, size / 8);
+        for (int y = 0; y < size; y += step) {
+            for (int x = 0; x < size; x += step) {
+                g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
+                if (variant % 2 == 0) {
+                    g.fillRect(x, y, step - 1, step - 1);
+                } else {
+                    g.setStroke(new BasicStroke(2f));
+                    g.drawLine(x, y, x + step, y + step / 2);
+                }
+            }
+        }
+        g.dispose();
+        return write(image, file);
+    }
+
+    /** A file that starts like a PNG but is not one: passes the planner's header check, fails in the engine. */
+    public static Path writeCorruptPng(Path file) {
+        byte[] bytes = new byte[64];
+        byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+        System.arraycopy(magic, 0, bytes, 0, magic.length);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /**
+     * The log of each Maven invocation in an invoker {@code build.log} that holds several ({@code invoker.goals.N}):
+     * each starts with Maven's "Scanning for projects..." line.
+     */
+    public static List<String> invocations(Path buildLog) throws IOException {
+        String log = Files.readString(buildLog, StandardCharsets.UTF_8);
+        List<String> parts = new ArrayList<>();
+        String marker = "Scanning for projects...";
+        int start = log.indexOf(marker);
+        while (start >= 0) {
+            int next = log.indexOf(marker, start + marker.length());
+            parts.add(next < 0 ? log.substring(start) : log.substring(start, next));
+            start = next;
+        }
+        return parts;
+    }
+
+    /** The lines of {@code log} that contain {@code text}. */
+    public static List<String> linesWith(String log, String text) {
+        return log.lines().filter(l -> l.contains(text)).toList();
+    }
+
+    /** Classes in a {@code -Xlog:class+load} file whose names start with {@code prefix}. */
+    public static List<String> loadedClasses(Path classLoadLog, String prefix) throws IOException {
+        return Files.readAllLines(classLoadLog).stream()
+                .map(l -> l.replaceFirst("^\\[[^]]*]\\[[^]]*]\\[[^]]*] ?", "").replaceFirst("^\\[[^]]*] ?", ""))
+                .map(l -> l.split(" ")[0])
+                .filter(name -> name.startsWith(prefix))
+                .toList();
+    }
+
+    private static Graphics2D graphics(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        return g;
+    }
+
+    private static Path write(BufferedImage image, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            ImageIO.write(image, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+}

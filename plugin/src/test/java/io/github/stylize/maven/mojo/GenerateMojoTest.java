@@ -1,0 +1,131 @@
+package io.github.stylize.maven.mojo;
+
+import io.github.stylize.engine.IterationLoss;
+import io.github.stylize.engine.StyleSettings;
+import io.github.stylize.maven.cache.ImageCache;
+import io.github.stylize.maven.cache.NewEntry;
+import io.github.stylize.maven.plan.Plan;
+import io.github.stylize.maven.plan.PlannedAsset;
+import io.github.stylize.maven.report.Json;
+import org.apache.maven.api.plugin.testing.Basedir;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.model.Resource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The goal as Maven configures it: XML configuration to effective settings to plan, skip, cache hits. */
+@MojoTest
+class GenerateMojoTest extends MojoTestSupport {
+    static Path quickstart;
+
+    @BeforeAll
+    static void drawImages() {
+        quickstart = drawInputImages("quickstart");
+    }
+
+    @Override
+    String projectName() {
+        return "quickstart";
+    }
+
+    @Test
+    @Basedir("/unit/quickstart")
+    @InjectMojo(goal = "generate", pom = "pom.xml")
+    void configurationBecomesEffectiveSettingsAndAPlan(GenerateMojo mojo) throws Exception {
+        Plan plan = mojo.plan();
+
+        assertEquals(List.of("harbor-mosaic", "harbor-waves", "sprites/crate", "sprites/tree"), ids(plan.selected()));
+        assertEquals(List.of("harbor-mosaic.png", "images/harbor-waves.jpg", "sprites/crate.png", "sprites/tree.png"),
+                plan.selected().stream().map(PlannedAsset::output).toList());
+
+        StyleSettings mosaic = plan.selected().get(0).settings();
+        assertEquals(64, mosaic.size(), "from <defaults>");
+        assertEquals(20, mosaic.iterations(), "the stylization's own value wins");
+        assertEquals(StyleSettings.Optimizer.LBFGS, mosaic.optimizer());
+        assertEquals(500.0, mosaic.styleWeight());
+        assertEquals(List.of("conv1_1", "conv2_1"), mosaic.styleLayers(), "list form");
+        assertEquals(List.of(0.75, 0.25), mosaic.styleLayerWeights());
+        assertEquals(quickstart.resolve("src/main/stylize/content/harbor.png"), plan.selected().get(0).content(),
+                "relative paths resolve against the project directory");
+
+        StyleSettings waves = plan.selected().get(1).settings();
+        assertEquals(List.of("conv1_1", "conv3_1"), waves.styleLayers(), "comma-separated form");
+        assertEquals(StyleSettings.Format.JPG, waves.format());
+        assertEquals(StyleSettings.Init.NOISE, waves.init());
+        assertEquals(StyleSettings.Pooling.MAX, waves.pooling());
+        assertEquals(7, waves.seed());
+        assertEquals(2, waves.scales());
+        assertEquals(0.001, waves.tolerance());
+        assertEquals(10, waves.iterations());
+
+        StyleSettings tree = plan.selected().get(3).settings();
+        assertEquals(32, tree.size(), "the batch's own value");
+        assertEquals(10, tree.iterations());
+        assertEquals(quickstart.resolve("src/main/stylize/styles/waves.png"), plan.selected().get(3).style());
+    }
+
+    @Test
+    @Basedir("/unit/quickstart")
+    @InjectMojo(goal = "generate", pom = "pom.xml")
+    @MojoParameter(name = "only", value = "harbor-waves, sprites")
+    void onlyNarrowsTheSelection(GenerateMojo mojo) throws Exception {
+        Plan plan = mojo.plan();
+        assertEquals(List.of("harbor-waves", "sprites/crate", "sprites/tree"), ids(plan.selected()));
+        assertEquals(4, plan.declared().size());
+    }
+
+    @Test
+    @Basedir("/unit/quickstart")
+    @InjectMojo(goal = "generate", pom = "pom.xml")
+    @MojoParameter(name = "skip", value = "true")
+    void skipDoesNothing(GenerateMojo mojo) throws Exception {
+        List<String> log = captureLog(mojo);
+        mojo.execute();
+        assertEquals(List.of("INFO Skipping stylize:generate (stylize.skip=true)"), log);
+        assertFalse(Files.exists(target.resolve("generated-resources")));
+    }
+
+    @Test
+    @Basedir("/unit/quickstart")
+    @InjectMojo(goal = "generate", pom = "pom.xml")
+    void cachedAssetsArePublishedAsResourcesWithoutStartingTheEngine(GenerateMojo mojo) throws Exception {
+        Path cache = target.resolve("user-cache");
+        MojoExtension.setVariableValueToObject(mojo, "cacheDirectory", cache.toFile());
+        Plan plan = mojo.plan();
+        ImageCache images = new ImageCache(cache);
+        for (PlannedAsset asset : plan.selected()) {
+            images.put(asset.cacheKey(), new NewEntry(asset.id().getBytes(), asset.settings().format().extension(),
+                    "CPU earlier", List.of(new IterationLoss(0, 2, 2, 0, 4)), 99, asset.cacheKeyInput(), Map.of()));
+        }
+        List<String> log = captureLog(mojo);
+
+        mojo.execute();
+
+        Path out = target.resolve("generated-resources/stylize");
+        assertArrayEquals("sprites/tree".getBytes(), Files.readAllBytes(out.resolve("sprites/tree.png")));
+        assertArrayEquals("harbor-waves".getBytes(), Files.readAllBytes(out.resolve("images/harbor-waves.jpg")));
+        List<String> roots = project.getResources().stream().map(Resource::getDirectory).toList();
+        assertEquals(List.of(out.toString()), roots, "the output directory is a resource root, so it is packaged");
+        Map<?, ?> meta = (Map<?, ?>) Json.parse(Files.readString(target.resolve("stylize/sprites/tree.json")));
+        assertEquals(true, meta.get("fromCache"));
+        assertEquals("CPU earlier", meta.get("backend"));
+        assertTrue(log.stream().anyMatch(l -> l.contains("4 cached, 0 generated, 0 failed")
+                && l.endsWith("engine not started (ND4J not loaded)")), String.join("\n", log));
+        assertTrue(log.stream().anyMatch(l -> l.matches("INFO   sprites/tree +cached +\\d+\\.\\d s  sprites/tree\\.png")),
+                String.join("\n", log));
+    }
+
+}

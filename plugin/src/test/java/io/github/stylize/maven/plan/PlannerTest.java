@@ -1,0 +1,205 @@
+package io.github.stylize.maven.plan;
+
+import io.github.stylize.engine.StyleSettings;
+import io.github.stylize.engine.weights.WeightsException;
+import io.github.stylize.maven.testing.TestImages;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlannerTest {
+    @TempDir
+    Path dir;
+    Path harbor;
+    Path mosaic;
+    Path waves;
+
+    @BeforeEach
+    void images() {
+        harbor = TestImages.png(dir.resolve("content/harbor.png"), 12, 8, 10);
+        mosaic = TestImages.png(dir.resolve("styles/mosaic.png"), 8, 8, 90);
+        waves = TestImages.png(dir.resolve("styles/waves.png"), 8, 8, 170);
+        TestImages.png(dir.resolve("content/sprites/tree.png"), 6, 6, 30);
+        TestImages.png(dir.resolve("content/sprites/crate.png"), 6, 6, 50);
+        TestImages.png(dir.resolve("content/sprites/ui/button.png"), 6, 6, 70);
+    }
+
+    static PlanRequest request(List<StylizationDeclaration> s, List<BatchDeclaration> b, Overrides defaults) {
+        return new PlanRequest(s, b, defaults, Set.of(), () -> "weights-digest");
+    }
+
+    StylizationDeclaration stylization(String id, Path style, Overrides overrides) {
+        return new StylizationDeclaration(id, harbor, style, null, overrides);
+    }
+
+    @Test
+    void assetSettingsOverrideDefaultsWhichOverrideTheEngine() throws Exception {
+        Overrides defaults = Overrides.builder().size(256).iterations(100).optimizer("LBFGS").build();
+        Overrides own = Overrides.builder().iterations(20).styleLayers(List.of("conv1_1", " conv2_1")).build();
+        Plan plan = Planner.plan(request(List.of(stylization("harbor-mosaic", mosaic, own)), List.of(), defaults));
+
+        StyleSettings s = plan.selected().get(0).settings();
+        assertEquals(256, s.size());
+        assertEquals(20, s.iterations());
+        assertEquals(StyleSettings.Optimizer.LBFGS, s.optimizer());
+        assertEquals(List.of("conv1_1", "conv2_1"), s.styleLayers());
+        assertEquals(StyleSettings.defaults().styleWeight(), s.styleWeight());
+        assertEquals("harbor-mosaic.png", plan.selected().get(0).output());
+    }
+
+    @Test
+    void batchMakesOneAssetPerMatchingFileKeepingItsRelativePath() throws Exception {
+        BatchDeclaration batch = new BatchDeclaration("sprites", dir.resolve("content/sprites"), List.of("**/*.png"),
+                List.of("ui/**"), waves, "sprites-out", Overrides.builder().format("jpg").build());
+        Plan plan = Planner.plan(request(List.of(), List.of(batch), Overrides.NONE));
+
+        assertEquals(List.of("sprites/crate", "sprites/tree"), plan.selected().stream().map(PlannedAsset::id).toList());
+        assertEquals(List.of("sprites-out/crate.jpg", "sprites-out/tree.jpg"),
+                plan.selected().stream().map(PlannedAsset::output).toList());
+        assertEquals(dir.resolve("content/sprites/tree.png"), plan.selected().get(1).content());
+    }
+
+    @Test
+    void batchWithoutIncludesTakesImagesInSubdirectoriesToo() throws Exception {
+        BatchDeclaration batch = new BatchDeclaration("sprites", dir.resolve("content/sprites"), null, null, waves,
+                null, Overrides.NONE);
+        Plan plan = Planner.plan(request(List.of(), List.of(batch), Overrides.NONE));
+        assertEquals(List.of("crate.png", "tree.png", "ui/button.png"),
+                plan.selected().stream().map(PlannedAsset::output).toList());
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnceNamingAssetAndParameter() throws IOException {
+        Path notAnImage = Files.writeString(dir.resolve("notes.png"), "just text");
+        List<StylizationDeclaration> s = List.of(
+                new StylizationDeclaration("a", harbor, dir.resolve("missing.png"), null, Overrides.NONE),
+                new StylizationDeclaration("a", harbor, mosaic, "other.png", Overrides.NONE),
+                new StylizationDeclaration("b", notAnImage, mosaic, "../escape.png", Overrides.NONE),
+                new StylizationDeclaration("c", harbor, mosaic, "a.png", Overrides.builder().iterations(0).build()),
+                new StylizationDeclaration("d", harbor, mosaic, "a.png", Overrides.builder().pooling("median").build()),
+                new StylizationDeclaration("e", harbor, mosaic, "e.jpg", Overrides.NONE),
+                new StylizationDeclaration("f", harbor, mosaic, "A.PNG", Overrides.NONE),
+                new StylizationDeclaration("g", harbor, mosaic, "a.png", Overrides.NONE));
+        PlanException e = assertThrows(PlanException.class,
+                () -> Planner.plan(request(s, List.of(), Overrides.NONE)));
+
+        List<String> lines = e.problems().stream().map(PlanProblem::describe).toList();
+        assertContains(lines, "stylization 'a' <style>: file " + dir.resolve("missing.png") + " does not exist");
+        assertContains(lines, "stylization 'a' <id>: 'a' is already the id of stylization 'a'");
+        assertContains(lines, "stylization 'b' <content>: file " + notAnImage + " is not a PNG");
+        assertContains(lines, "stylization 'b' <output>: '../escape.png' escapes the output directory");
+        assertContains(lines, "stylization 'c' <iterations>: Invalid setting 'iterations': 0 is not allowed");
+        assertContains(lines, "stylization 'd' <pooling>: Invalid setting 'pooling': 'median' is not allowed; use one of avg, max");
+        assertContains(lines, "stylization 'e' <output>: 'e.jpg' does not end in .png but the format is png; name it 'e.png' or set <format>jpg</format>");
+        assertContains(lines, "stylization 'g' <output>: 'a.png' is also written by stylization 'f'");
+        assertEquals(8, lines.size(), String.join("\n", lines));
+        assertTrue(e.getMessage().contains("8 problems"), e.getMessage());
+    }
+
+    @Test
+    void invalidDefaultsAreReportedOnceAgainstDefaults() {
+        Overrides defaults = Overrides.builder().optimizer("sgd").build();
+        List<StylizationDeclaration> s = List.of(stylization("a", mosaic, Overrides.NONE),
+                stylization("b", waves, Overrides.NONE));
+        PlanException e = assertThrows(PlanException.class, () -> Planner.plan(request(s, List.of(), defaults)));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertEquals("<defaults>", e.problems().get(0).asset());
+        assertEquals("optimizer", e.problems().get(0).parameter());
+    }
+
+    @Test
+    void batchProblemsNameTheBatch() {
+        List<BatchDeclaration> b = List.of(
+                new BatchDeclaration("none", dir.resolve("content/sprites"), List.of("*.gif"), null, waves, null, Overrides.NONE),
+                new BatchDeclaration("gone", dir.resolve("nowhere"), null, null, waves, null, Overrides.NONE),
+                new BatchDeclaration("up", dir.resolve("content/sprites"), null, null, waves, "../x", Overrides.NONE));
+        PlanException e = assertThrows(PlanException.class, () -> Planner.plan(request(List.of(), b, Overrides.NONE)));
+        List<String> lines = e.problems().stream().map(PlanProblem::describe).toList();
+        assertContains(lines, "batch 'none' <includes>: no file in " + dir.resolve("content/sprites") + " matches includes [*.gif]");
+        assertContains(lines, "batch 'gone' <directory>: " + dir.resolve("nowhere") + " is not an existing directory");
+        assertContains(lines, "batch 'up' <outputDirectory>: '../x' escapes the output directory");
+        assertEquals(3, lines.size(), String.join("\n", lines));
+    }
+
+    @Test
+    void weightsThatCannotBeIdentifiedAreAProblemOfTheWeightsParameter() {
+        PlanRequest r = new PlanRequest(List.of(stylization("a", mosaic, Overrides.NONE)), List.of(), Overrides.NONE,
+                Set.of(), () -> {
+                    throw new WeightsException("Weights file /x/vgg.h5 does not exist; fix <weights>");
+                });
+        PlanException e = assertThrows(PlanException.class, () -> Planner.plan(r));
+        assertEquals("<weights>: Weights file /x/vgg.h5 does not exist; fix <weights>", e.problems().get(0).describe());
+    }
+
+    @Test
+    void onlySelectsAssetsAndWholeBatchesButKeepsEveryDeclaredAsset() throws Exception {
+        BatchDeclaration batch = new BatchDeclaration("sprites", dir.resolve("content/sprites"), List.of("*.png"),
+                null, waves, null, Overrides.NONE);
+        List<StylizationDeclaration> s = List.of(stylization("harbor-mosaic", mosaic, Overrides.NONE),
+                stylization("harbor-waves", waves, Overrides.NONE));
+        Plan plan = Planner.plan(new PlanRequest(s, List.of(batch), Overrides.NONE, Set.of("harbor-waves", "sprites"),
+                () -> "w"));
+        assertEquals(List.of("harbor-waves", "sprites/crate", "sprites/tree"),
+                plan.selected().stream().map(PlannedAsset::id).toList());
+        assertEquals(4, plan.declared().size());
+
+        Plan one = Planner.plan(new PlanRequest(s, List.of(batch), Overrides.NONE, Set.of("sprites/tree"), () -> "w"));
+        assertEquals(List.of("sprites/tree"), one.selected().stream().map(PlannedAsset::id).toList());
+
+        PlanException e = assertThrows(PlanException.class, () -> Planner.plan(
+                new PlanRequest(s, List.of(batch), Overrides.NONE, Set.of("harbour"), () -> "w")));
+        assertTrue(e.getMessage().contains("<only>: 'harbour' (in stylize.only) is no asset or batch id; known ids: [harbor-mosaic, harbor-waves, sprites, sprites/crate, sprites/tree]"),
+                e.getMessage());
+    }
+
+    @Test
+    void cacheKeyDependsOnBytesAndOutputAffectingSettingsOnly() throws Exception {
+        String base = key(stylization("a", mosaic, Overrides.NONE), "w1");
+
+        assertEquals(base, key(new StylizationDeclaration("renamed", harbor, mosaic, "x/y.png", Overrides.NONE), "w1"),
+                "id and output path do not change the pixels");
+        assertEquals(base, key(stylization("a", mosaic, Overrides.builder().snapshotEvery(5).build()), "w1"),
+                "snapshots do not change the pixels");
+        Path copy = Files.copy(mosaic, dir.resolve("copy-of-mosaic.png"));
+        assertEquals(base, key(stylization("a", copy, Overrides.NONE), "w1"), "same bytes under another name");
+
+        assertNotEquals(base, key(stylization("a", mosaic, Overrides.builder().iterations(301).build()), "w1"));
+        assertNotEquals(base, key(stylization("a", mosaic, Overrides.builder().seed(7L).build()), "w1"));
+        assertNotEquals(base, key(stylization("a", waves, Overrides.NONE), "w1"));
+        assertNotEquals(base, key(stylization("a", mosaic, Overrides.NONE), "w2"), "other weights");
+        TestImages.png(mosaic, 8, 8, 91);
+        assertNotEquals(base, key(stylization("a", mosaic, Overrides.NONE), "w1"), "edited style file");
+    }
+
+    @Test
+    void cacheKeyInputIsTheDocumentedCanonicalText() throws Exception {
+        PlannedAsset asset = Planner.plan(new PlanRequest(List.of(stylization("a", mosaic, Overrides.NONE)), List.of(),
+                Overrides.NONE, Set.of(), () -> "sha256:abc")).selected().get(0);
+        String input = asset.cacheKeyInput();
+        assertTrue(input.startsWith("stylize-cache-key/1\ncontent.sha256=" + Digests.sha256Hex(harbor)
+                + "\nstyle.sha256=" + Digests.sha256Hex(mosaic) + "\nweights=sha256:abc\nalgorithmVersion="
+                + StyleSettings.ALGORITHM_VERSION + "\n"), input);
+        assertEquals(Digests.sha256Hex(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)), asset.cacheKey());
+    }
+
+    private String key(StylizationDeclaration s, String weights) throws PlanException {
+        return Planner.plan(new PlanRequest(List.of(s), List.of(), Overrides.NONE, Set.of(), () -> weights))
+                .selected().get(0).cacheKey();
+    }
+
+    private static void assertContains(List<String> lines, String expectedStart) {
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(expectedStart)),
+                "expected a line starting with:\n  " + expectedStart + "\nin:\n  " + String.join("\n  ", lines));
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.stylize.maven.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class JsonTest {
+    @Test
+    void whatIsWrittenReadsBackEqualWithKeyOrderKept() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("z", "quote \" backslash \\ newline \n tab \t control \u0001 unicode é");
+        m.put("a", 12L);
+        m.put("d", 1.5e-7);
+        m.put("t", true);
+        m.put("n", null);
+        m.put("list", List.of(1L, 2.5, "x"));
+        m.put("objects", List.of(Map.of("k", 1L)));
+        m.put("empty", Map.of());
+        String text = Json.write(m);
+        assertEquals(m, Json.parse(text));
+        assertEquals(List.of("z", "a", "d", "t", "n", "list", "objects", "empty"),
+                List.copyOf(((Map<?, ?>) Json.parse(text)).keySet()));
+    }
+
+    @Test
+    void nonFiniteNumbersBecomeStringsThatReadBackAsDoubles() {
+        String text = Json.write(List.of(Double.NaN, Double.POSITIVE_INFINITY));
+        assertEquals("[\"NaN\", \"Infinity\"]\n", text);
+        List<?> back = (List<?>) Json.parse(text);
+        assertEquals(Double.NaN, Json.toDouble(back.get(0)));
+        assertEquals(Double.POSITIVE_INFINITY, Json.toDouble(back.get(1)));
+    }
+
+    @Test
+    void malformedInputIsRejectedWithTheOffset() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1,"));
+        assertEquals("malformed JSON at offset 8: unexpected end", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1} x"));
+    }
+}
