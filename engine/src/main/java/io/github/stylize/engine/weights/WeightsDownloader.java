@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLConnection;
 import java.nio.channels.FileChannel;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,8 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * this JVM, as file locks are per process) keeps concurrent builds from downloading the same file at once; the lock
  * files stay, since deleting one while another process waits on it would break the exclusion.
  *
- * <p>Connections use {@link HttpURLConnection}, which routes through {@code ProxySelector.getDefault()} (the JVM's
- * {@code http(s).proxyHost} settings) and enforces a timeout on every read.
+ * <p>Connections use {@link HttpURLConnection} through the proxy that {@link WeightsOptions#proxies()} picks for the
+ * URL (by default {@code ProxySelector.getDefault()}, the JVM's {@code http(s).proxyHost} settings), answering a
+ * proxy's 407 with {@link WeightsOptions#proxyAuthenticator()}, and enforce a timeout on every read.
  */
 final class WeightsDownloader {
     private static final Map<Path, Object> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
@@ -149,11 +154,27 @@ final class WeightsDownloader {
         }
         options.log().accept("Verifying cached weights " + target);
         Digests.Result digests = Digests.ofFile(target);
+        String algorithm = null;
+        String expected = null;
+        String actual = null;
         if (expectation.md5() != null && !expectation.md5().equals(digests.md5())) {
-            throw cachedMismatch(url, target, "MD5", expectation.md5(), digests.md5());
+            algorithm = "MD5";
+            expected = expectation.md5();
+            actual = digests.md5();
+        } else if (expectation.sha256() != null && !expectation.sha256().equals(digests.sha256())) {
+            algorithm = "SHA-256";
+            expected = expectation.sha256();
+            actual = digests.sha256();
         }
-        if (expectation.sha256() != null && !expectation.sha256().equals(digests.sha256())) {
-            throw cachedMismatch(url, target, "SHA-256", expectation.sha256(), digests.sha256());
+        if (algorithm != null) {
+            // A sidecar means this downloader put the file there, verified: its bytes changed since. Such a file is
+            // ours to remove, so the next build downloads it afresh. A file put there by hand is the user's to fix.
+            if (Files.exists(DigestSidecar.of(target))) {
+                Files.deleteIfExists(target);
+                Files.deleteIfExists(DigestSidecar.of(target));
+                throw removedMismatch(url, target, algorithm, expected, actual);
+            }
+            throw cachedMismatch(url, target, algorithm, expected, actual);
         }
         DigestSidecar.record(target, digests.sha256());
         return new CachedFile(target, digests.sha256());
@@ -169,7 +190,8 @@ final class WeightsDownloader {
                     throw new WeightsException("Cannot download VGG weights from " + url + " (" + attempts
                             + (attempts == 1 ? " attempt" : " attempts") + "): " + e.getMessage() + ". "
                             + (e.serverError ? "The server is failing; try again later"
-                            : "Check the network and proxy settings (-Dhttps.proxyHost/-Dhttps.proxyPort)")
+                            : "Check the network and the proxy settings" + through(url, " (it went through ", ")")
+                            + ": a <proxy> in Maven's settings.xml, or -Dhttps.proxyHost/-Dhttps.proxyPort")
                             + ", or download the file yourself and set -Dstylize.weights=<path>", e);
                 }
                 Duration pause = firstRetryPause.multipliedBy(1L << Math.min(attempt - 1, 5));
@@ -249,9 +271,12 @@ final class WeightsDownloader {
     }
 
     private HttpURLConnection open(URI url) throws IOException {
-        URLConnection connection = url.toURL().openConnection(); // consults ProxySelector.getDefault()
+        URLConnection connection = url.toURL().openConnection(proxyFor(url));
         if (!(connection instanceof HttpURLConnection http)) {
             throw new IllegalArgumentException("not an HTTP URL: " + url);
+        }
+        if (options.proxyAuthenticator() != null) {
+            http.setAuthenticator(options.proxyAuthenticator());
         }
         http.setConnectTimeout(timeoutMillis(options.connectTimeout()));
         http.setReadTimeout(timeoutMillis(options.readTimeout()));
@@ -262,9 +287,26 @@ final class WeightsDownloader {
         return http;
     }
 
+    /** The first proxy the configured selector offers for {@code url}, or a direct connection. */
+    private Proxy proxyFor(URI url) {
+        ProxySelector selector = options.proxies() != null ? options.proxies() : ProxySelector.getDefault();
+        List<Proxy> proxies = selector == null ? null : selector.select(url);
+        return proxies == null || proxies.isEmpty() ? Proxy.NO_PROXY : proxies.get(0);
+    }
+
+    /** {@code before + "proxy host:port" + after} when {@code url} goes through a proxy, else "". */
+    private String through(URI url, String before, String after) {
+        Proxy proxy = proxyFor(url);
+        if (proxy.type() == Proxy.Type.DIRECT || !(proxy.address() instanceof InetSocketAddress address)) {
+            return "";
+        }
+        return before + "proxy " + address.getHostString() + ":" + address.getPort() + after;
+    }
+
     private long copy(URI url, InputStream in, OutputStream out, Digests digests, long expectedLength)
             throws IOException {
-        options.log().accept("Downloading " + url + (expectedLength >= 0 ? " (" + megabytes(expectedLength) + ")" : ""));
+        options.log().accept("Downloading " + url + (expectedLength >= 0 ? " (" + megabytes(expectedLength) + ")" : "")
+                + through(url, " via ", ""));
         byte[] buffer = new byte[1 << 16];
         long received = 0;
         long nextReport = expectedLength > 0 ? expectedLength * PROGRESS_STEP_PERCENT / 100
@@ -308,6 +350,8 @@ final class WeightsDownloader {
         String fix = switch (status) {
             case 404, 410 -> "check the URL; the default location may have moved: download the file from the mirror"
                     + " in the documentation and set -Dstylize.weights=<path>";
+            case 407 -> "the proxy asks for credentials; set <username> and <password> on the <proxy> in Maven's"
+                    + " settings.xml, or download the file yourself and set -Dstylize.weights=<path>";
             case 401, 403 -> "the server refuses access; check the URL, or download the file yourself and set"
                     + " -Dstylize.weights=<path>";
             case 301, 302, 303, 307, 308 -> "it redirects to " + connection.getHeaderField("Location")
@@ -339,6 +383,14 @@ final class WeightsDownloader {
                 + actual + " but " + expected + " was expected. If the expected checksum is right, delete " + target
                 + " and its .sha256 file and build again to download it afresh; if the file is right"
                 + ("SHA-256".equals(algorithm) ? ", pin weightsSha256=" + actual : ", set -Dstylize.weights=" + target));
+    }
+
+    private static WeightsException removedMismatch(URI url, Path target, String algorithm, String expected,
+                                                    String actual) {
+        return new WeightsException("Cached VGG weights " + target + " (from " + url + ") have " + algorithm + " "
+                + actual + " but " + expected + " was expected: the file changed after it was downloaded and verified,"
+                + " so it was removed from the cache. Build again to download it afresh (online), or put a good copy"
+                + " at " + target);
     }
 
     private static String megabytes(long bytes) {

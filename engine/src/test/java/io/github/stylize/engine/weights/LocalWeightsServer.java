@@ -35,6 +35,11 @@ final class LocalWeightsServer implements AutoCloseable {
         server.start();
     }
 
+    /** Where the server listens: for tests that use it as an HTTP proxy. */
+    InetSocketAddress address() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getAddress().getPort());
+    }
+
     URI url(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }

@@ -6,13 +6,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
+import java.net.ProxySelector;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -181,8 +186,29 @@ class WeightsDownloadTest {
 
         WeightsException error = assertThrows(WeightsException.class, () -> keras.resolve(options()));
 
-        assertContains(error, cached.toString(), md5, "delete");
+        assertContains(error, cached.toString(), "MD5", md5, "removed from the cache", "Build again");
+        assertFalse(Files.exists(cached), "the damaged download is removed");
+        assertFalse(Files.exists(DigestSidecar.of(cached)));
         assertEquals(1, server.requests(PATH));
+
+        assertEquals(cached, keras.resolve(options()), "the next build downloads it afresh");
+        assertEquals(2, server.requests(PATH));
+        assertEquals(md5, Digests.ofFile(cached).md5());
+    }
+
+    @Test
+    void aWrongFilePutInTheCacheByHandIsReportedAndKept() throws Exception {
+        server.serve(PATH, file);
+        WeightsSource keras = WeightsSource.keras(server.url(PATH), md5);
+        Path expected = new WeightsDownloader(options()).cacheFile(server.url(PATH));
+        Files.createDirectories(cache);
+        Files.write(expected, new byte[]{1, 2, 3}); // no sidecar: not the downloader's file
+
+        WeightsException error = assertThrows(WeightsException.class, () -> keras.resolve(options()));
+
+        assertContains(error, expected.toString(), "MD5", md5, "delete " + expected);
+        assertTrue(Files.exists(expected), "a file the user put there is the user's to remove");
+        assertEquals(0, server.requests(PATH));
     }
 
     @Test
@@ -274,6 +300,62 @@ class WeightsDownloadTest {
 
         assertContains(error, server.url(PATH).toString(), "timed out");
         assertOnlyLockFiles();
+    }
+
+    @Test
+    void aConfiguredProxyCarriesTheDownloadAndGetsItsCredentialsWhenItAsks() throws Exception {
+        // The test server plays the proxy: a proxied request names the absolute URL, and the host does not resolve,
+        // so only a request through the proxy can succeed.
+        URI url = URI.create("http://weights.example.invalid" + PATH);
+        List<String> requested = new ArrayList<>();
+        List<String> credentials = new ArrayList<>();
+        server.on(PATH, (exchange, n) -> {
+            requested.add(exchange.getRequestURI().toString());
+            credentials.add(String.valueOf(exchange.getRequestHeaders().getFirst("Proxy-Authorization")));
+            if (exchange.getRequestHeaders().getFirst("Proxy-Authorization") == null) {
+                exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"test proxy\"");
+                LocalWeightsServer.status(exchange, 407);
+            } else {
+                LocalWeightsServer.send(exchange, file);
+            }
+        });
+        WeightsOptions proxied = options().withProxies(ProxySelector.of(server.address()), proxyCredentials("maven", "s3cret"));
+
+        Path resolved = WeightsSource.parse(url.toString()).withSha256(sha256).resolve(proxied);
+
+        assertEquals(sha256, Digests.ofFile(resolved).sha256());
+        assertEquals(List.of(url.toString(), url.toString()), requested, "absolute URLs, as a proxy receives them");
+        assertEquals("Basic " + Base64.getEncoder().encodeToString("maven:s3cret".getBytes(StandardCharsets.UTF_8)),
+                credentials.get(1), "credentials sent after the proxy's 407");
+        String via = "via proxy " + server.address().getHostString() + ":" + server.address().getPort();
+        assertTrue(log.stream().anyMatch(line -> line.startsWith("Downloading " + url) && line.endsWith(via)),
+                log.toString());
+    }
+
+    @Test
+    void aProxyThatWantsCredentialsWeDoNotHaveIsExplained() throws Exception {
+        URI url = URI.create("http://weights.example.invalid" + PATH);
+        server.on(PATH, (exchange, n) -> {
+            exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"test proxy\"");
+            LocalWeightsServer.status(exchange, 407);
+        });
+        WeightsOptions proxied = options().withProxies(ProxySelector.of(server.address()), null);
+
+        WeightsException error = assertThrows(WeightsException.class,
+                () -> WeightsSource.parse(url.toString()).resolve(proxied));
+
+        assertContains(error, "HTTP 407", url.toString(), "proxy", "<username>", "settings.xml");
+        assertOnlyLockFiles();
+    }
+
+    private static Authenticator proxyCredentials(String user, String password) {
+        return new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+                return getRequestorType() == RequestorType.PROXY
+                        ? new PasswordAuthentication(user, password.toCharArray()) : null;
+            }
+        };
     }
 
     @Test
