@@ -46,8 +46,8 @@ public final class StyleTransfer {
         ProgressListener listener = request.listener();
         long start = System.nanoTime();
 
-        RgbImage content = fitContent(ImageReader.read(request.content()), settings.size());
-        RgbImage styleSource = ImageReader.read(request.style());
+        RgbImage content = fitContent(ImageReader.read(request.content(), request.maxPixels()), settings.size());
+        RgbImage styleSource = ImageReader.read(request.style(), request.maxPixels());
         String backend = NativeBackend.ensureLoaded();
         if (request.requireGpu() && !NativeBackend.isGpu()) {
             throw new StylizeException("requireGpu is set, but ND4J loaded " + backend + ". Add ND4J's CUDA backend "

@@ -1,5 +1,6 @@
 package io.github.stylize.engine;
 
+import io.github.stylize.engine.image.ImageReader;
 import io.github.stylize.engine.objective.StyleGramCache;
 import io.github.stylize.engine.weights.VggWeights;
 
@@ -18,6 +19,7 @@ public final class StyleTransferRequest {
     private final ProgressListener listener;
     private final StyleGramCache styleGrams;
     private final boolean requireGpu;
+    private final long maxPixels;
 
     private StyleTransferRequest(Builder b) {
         this.content = b.content;
@@ -27,6 +29,7 @@ public final class StyleTransferRequest {
         this.listener = b.listener;
         this.styleGrams = b.styleGrams == null ? new StyleGramCache() : b.styleGrams;
         this.requireGpu = b.requireGpu;
+        this.maxPixels = b.maxPixels;
     }
 
     public static Builder builder() {
@@ -42,6 +45,8 @@ public final class StyleTransferRequest {
     public StyleGramCache styleGrams() { return styleGrams; }
     /** Fail instead of running on the CPU when ND4J did not load a GPU backend. */
     public boolean requireGpu() { return requireGpu; }
+    /** The most pixels an input image's header may declare; a larger one is refused before it is decoded. */
+    public long maxPixels() { return maxPixels; }
 
     public static final class Builder {
         private Path content;
@@ -51,6 +56,7 @@ public final class StyleTransferRequest {
         private ProgressListener listener = ProgressListener.NONE;
         private StyleGramCache styleGrams;
         private boolean requireGpu;
+        private long maxPixels = ImageReader.DEFAULT_MAX_PIXELS;
 
         private Builder() {
         }
@@ -63,6 +69,8 @@ public final class StyleTransferRequest {
         /** Share one cache between requests so a style used by many assets is analysed once. */
         public Builder styleGrams(StyleGramCache v) { styleGrams = v; return this; }
         public Builder requireGpu(boolean v) { requireGpu = v; return this; }
+        /** Default {@link ImageReader#DEFAULT_MAX_PIXELS}; must be positive. */
+        public Builder maxPixels(long v) { maxPixels = v; return this; }
 
         public StyleTransferRequest build() {
             Objects.requireNonNull(content, "content image path");
@@ -70,6 +78,9 @@ public final class StyleTransferRequest {
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(weights, "weights");
             Objects.requireNonNull(listener, "listener");
+            if (maxPixels <= 0) {
+                throw new IllegalArgumentException("maxPixels must be positive, not " + maxPixels);
+            }
             weights.requireUpTo(settings.deepestLayer());
             return new StyleTransferRequest(this);
         }

@@ -1,6 +1,7 @@
 package io.github.stylize.engine;
 
 import io.github.stylize.engine.image.ImageException;
+import io.github.stylize.engine.image.ImageReader;
 import io.github.stylize.engine.image.RgbImage;
 import io.github.stylize.engine.objective.StyleGramCache;
 import io.github.stylize.engine.weights.Hdf5WeightsReader;
@@ -153,6 +154,26 @@ class StyleTransferTest {
                 () -> run(quick().build(), tiny, ProgressListener.NONE));
         assertEquals("size", e.setting());
         assertTrue(e.getMessage().contains("12x10") && e.getMessage().contains("16 pixels"), e.getMessage());
+    }
+
+    @Test
+    void maxPixelsLimitsBothInputsAndDefaultsToTheReadersLimit() throws IOException {
+        assertEquals(ImageReader.DEFAULT_MAX_PIXELS, StyleTransferRequest.builder().content(content).style(style)
+                .weights(weights).build().maxPixels());
+        StyleSettings settings = quick().iterations(1).build();
+
+        ImageException contentTooLarge = assertThrows(ImageException.class, () -> StyleTransfer.run(
+                StyleTransferRequest.builder().content(content).style(style).settings(settings).weights(weights)
+                        .maxPixels(64 * 48 - 1).build()));
+        assertTrue(contentTooLarge.getMessage().contains(content + " declares 64x48 pixels")
+                && contentTooLarge.getMessage().contains("raise maxPixels"), contentTooLarge.getMessage());
+
+        Path smallContent = dir.resolve("small-content.png");
+        ImageIO.write(drawContent(20, 20, false), "png", smallContent.toFile());
+        ImageException styleTooLarge = assertThrows(ImageException.class, () -> StyleTransfer.run(
+                StyleTransferRequest.builder().content(smallContent).style(style).settings(settings).weights(weights)
+                        .maxPixels(40 * 40 - 1).build()));
+        assertTrue(styleTooLarge.getMessage().contains(style + " declares 40x40 pixels"), styleTooLarge.getMessage());
     }
 
     @Test
