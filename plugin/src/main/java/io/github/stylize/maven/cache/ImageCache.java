@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,10 +29,31 @@ public final class ImageCache {
     static final String METADATA = "metadata.json";
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
 
+    /** Writes one file of a new entry and flushes it to disk; tests pass one that fails like a full disk. */
+    @FunctionalInterface
+    public interface EntryWriter {
+        EntryWriter DURABLE = ImageCache::writeDurably;
+
+        void write(Path file, byte[] bytes) throws IOException;
+    }
+
+    private final Path root;
     private final Path images;
+    private final EntryWriter writer;
 
     public ImageCache(Path root) {
+        this(root, EntryWriter.DURABLE);
+    }
+
+    public ImageCache(Path root, EntryWriter writer) {
+        this.root = root;
         this.images = root.resolve("images");
+        this.writer = writer;
+    }
+
+    /** The cache's root directory. */
+    public Path root() {
+        return root;
     }
 
     /** The directory of {@code key}'s entry (which may not exist). */
@@ -87,11 +109,12 @@ public final class ImageCache {
         Path dir = entryDirectory(key);
         Path parent = dir.getParent();
         Files.createDirectories(parent);
+        deleteAbandoned(parent, key);
         Path temp = parent.resolve(".tmp-" + key + "-" + UUID.randomUUID());
         Files.createDirectory(temp);
         try {
             String imageName = "image." + entry.extension();
-            writeDurably(temp.resolve(imageName), entry.encoded());
+            writer.write(temp.resolve(imageName), entry.encoded());
             Map<String, Object> metadata = new LinkedHashMap<>();
             metadata.put("cacheKey", key);
             metadata.put("image", imageName);
@@ -102,7 +125,7 @@ public final class ImageCache {
             metadata.put("settings", entry.settings());
             metadata.put("keyInput", entry.keyInput());
             metadata.put("losses", AssetMetadata.lossesToJson(entry.losses()));
-            writeDurably(temp.resolve(METADATA), Json.write(metadata).getBytes(StandardCharsets.UTF_8));
+            writer.write(temp.resolve(METADATA), Json.write(metadata).getBytes(StandardCharsets.UTF_8));
             moveIntoPlace(temp, dir);
         } finally {
             deleteTree(temp);
@@ -127,6 +150,18 @@ public final class ImageCache {
         } finally {
             if (aside != null) {
                 deleteTree(aside);
+            }
+        }
+    }
+
+    /**
+     * Removes the temporary and set-aside directories of {@code key} that a build killed in the middle of a
+     * {@link #put} left behind. Callers hold the key's lock, so no live build is using them.
+     */
+    private static void deleteAbandoned(Path parent, String key) throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(parent, "{.tmp-,.old-}" + key + "-*")) {
+            for (Path leftover : leftovers) {
+                deleteTree(leftover);
             }
         }
     }

@@ -41,6 +41,7 @@ public final class AssetGenerator {
     private final LongSupplier nanoTime;
 
     private Renderer renderer;
+    private boolean cacheWarned;
 
     /**
      * @param metadataDirectory where {@code <id>.json} and snapshots go ({@code target/stylize})
@@ -83,37 +84,97 @@ public final class AssetGenerator {
                     return new AssetOutcome(asset, AssetOutcome.Result.CACHED, millisSince(start), null);
                 }
             }
-            CacheEntry entry;
-            boolean fromCache = false;
-            try (KeyLock lock = cache.lock(asset.cacheKey())) {
-                // Another build may have computed it while we waited for the lock.
-                Optional<CacheEntry> raced = force ? Optional.empty() : cache.lookup(asset.cacheKey(), log::warn);
-                if (raced.isPresent()) {
-                    entry = raced.get();
-                    fromCache = true;
-                } else {
-                    entry = render(asset);
-                }
-            }
-            publish(asset, entry, fromCache);
+            boolean fromCache = generate(asset);
             return new AssetOutcome(asset, fromCache ? AssetOutcome.Result.CACHED : AssetOutcome.Result.GENERATED,
                     millisSince(start), null);
         } catch (StylizeException e) {
-            log.error("[" + asset.id() + "] failed: " + e.getMessage());
-            return new AssetOutcome(asset, AssetOutcome.Result.FAILED, millisSince(start), e.getMessage());
+            return failed(asset, start, e.getMessage(), null);
+        } catch (OutputException e) {
+            return failed(asset, start, e.getMessage(), null);
         } catch (IOException e) {
-            String message = "I/O error: " + e;
-            log.error("[" + asset.id() + "] failed: " + message);
-            return new AssetOutcome(asset, AssetOutcome.Result.FAILED, millisSince(start), message);
+            return failed(asset, start, "I/O error: " + OutputException.describe(e), null);
         } catch (RuntimeException e) {
             // A bug rather than bad input: keep going with the other assets, and show the stack trace.
-            String message = "unexpected " + e;
-            log.error("[" + asset.id() + "] failed: " + message, e);
-            return new AssetOutcome(asset, AssetOutcome.Result.FAILED, millisSince(start), message);
+            return failed(asset, start, "unexpected " + e, e);
         }
     }
 
-    private CacheEntry render(PlannedAsset asset) throws IOException {
+    private AssetOutcome failed(PlannedAsset asset, long start, String message, Throwable bug) {
+        if (bug == null) {
+            log.error("[" + asset.id() + "] failed: " + message);
+        } else {
+            log.error("[" + asset.id() + "] failed: " + message, bug);
+        }
+        return new AssetOutcome(asset, AssetOutcome.Result.FAILED, millisSince(start), message);
+    }
+
+    /**
+     * A miss: renders under the key's lock and stores the result, unless another build stored it while we waited.
+     * A cache that cannot be locked or written costs only the reuse: the image is rendered and published anyway.
+     *
+     * @return true if another build's entry was used after all
+     */
+    private boolean generate(PlannedAsset asset) throws IOException, OutputException {
+        KeyLock lock = lockOrWarn(asset);
+        try {
+            if (lock != null && !force) {
+                // Another build may have computed it while we waited for the lock.
+                Optional<CacheEntry> raced = cache.lookup(asset.cacheKey(), log::warn);
+                if (raced.isPresent()) {
+                    publish(asset, raced.get(), true);
+                    return true;
+                }
+            }
+            Rendering rendering = render(asset);
+            CacheEntry stored = lock == null ? null : storeOrWarn(asset, rendering);
+            if (stored != null) {
+                publish(asset, stored, false);
+            } else {
+                publish(asset, rendering);
+            }
+            return false;
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    private KeyLock lockOrWarn(PlannedAsset asset) {
+        try {
+            return cache.lock(asset.cacheKey());
+        } catch (IOException e) {
+            warnCacheUnusable(asset, e);
+            return null;
+        }
+    }
+
+    private CacheEntry storeOrWarn(PlannedAsset asset, Rendering rendering) {
+        try {
+            return cache.put(asset.cacheKey(), new NewEntry(rendering.encoded(), asset.settings().format().extension(),
+                    rendering.backend(), rendering.losses(), rendering.millis(), asset.cacheKeyInput(),
+                    SettingsJson.of(asset.settings())));
+        } catch (IOException e) {
+            warnCacheUnusable(asset, e);
+            return null;
+        }
+    }
+
+    /** The first time in a build in full; later assets only in the debug log, as the cause is the same. */
+    private void warnCacheUnusable(PlannedAsset asset, IOException cause) {
+        String message = "[" + asset.id() + "] the cache directory " + cache.root() + " cannot be used ("
+                + OutputException.describe(cause) + "); the image is generated and written without caching it, so the next build"
+                + " generates it again. Make the directory writable, free disk space, or set stylize.cacheDirectory"
+                + " to a writable directory";
+        if (cacheWarned) {
+            log.debug(message);
+        } else {
+            cacheWarned = true;
+            log.warn(message);
+        }
+    }
+
+    private Rendering render(PlannedAsset asset) {
         if (renderer == null) {
             renderer = rendererFactory.get();
         }
@@ -121,18 +182,42 @@ public final class AssetGenerator {
         ProgressReporter reporter = new ProgressReporter(asset.id(), log, progressIntervalMillis, nanoTime, snapshots);
         Rendering rendering = renderer.render(asset, reporter);
         reporter.finished(rendering.losses());
-        return cache.put(asset.cacheKey(), new NewEntry(rendering.encoded(), asset.settings().format().extension(),
-                rendering.backend(), rendering.losses(), rendering.millis(), asset.cacheKeyInput(),
-                SettingsJson.of(asset.settings())));
+        return rendering;
     }
 
-    private void publish(PlannedAsset asset, CacheEntry entry, boolean fromCache) throws IOException {
-        boolean changed = publisher.publish(asset.output(), entry.image());
-        log.debug("[" + asset.id() + "] " + (changed ? "wrote " : "unchanged ") + asset.output());
-        AssetMetadata metadata = new AssetMetadata(asset.id(), asset.cacheKey(), asset.output(), fromCache,
-                entry.backend(), SettingsJson.of(asset.settings()), entry.losses(), entry.millis());
-        AtomicFiles.write(metadataDirectory.resolve(metadataName(asset)),
-                metadata.toJson().getBytes(StandardCharsets.UTF_8));
+    private void publish(PlannedAsset asset, CacheEntry entry, boolean fromCache) throws OutputException {
+        Path target = publisher.resolve(asset.output());
+        boolean changed;
+        try {
+            changed = publisher.publish(asset.output(), entry.image());
+        } catch (IOException e) {
+            throw OutputException.of(target, e);
+        }
+        writeMetadata(asset, changed, new AssetMetadata(asset.id(), asset.cacheKey(), asset.output(), fromCache,
+                entry.backend(), SettingsJson.of(asset.settings()), entry.losses(), entry.millis()));
+    }
+
+    private void publish(PlannedAsset asset, Rendering rendering) throws OutputException {
+        Path target = publisher.resolve(asset.output());
+        boolean changed;
+        try {
+            changed = publisher.publish(asset.output(), rendering.encoded());
+        } catch (IOException e) {
+            throw OutputException.of(target, e);
+        }
+        writeMetadata(asset, changed, new AssetMetadata(asset.id(), asset.cacheKey(), asset.output(), false,
+                rendering.backend(), SettingsJson.of(asset.settings()), rendering.losses(), rendering.millis()));
+    }
+
+    private void writeMetadata(PlannedAsset asset, boolean outputChanged, AssetMetadata metadata)
+            throws OutputException {
+        log.debug("[" + asset.id() + "] " + (outputChanged ? "wrote " : "unchanged ") + asset.output());
+        Path file = metadataDirectory.resolve(metadataName(asset));
+        try {
+            AtomicFiles.write(file, metadata.toJson().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw OutputException.of(file, e);
+        }
     }
 
     /** {@code <id>.json}; batch item ids hold '/', which makes subdirectories. */

@@ -28,6 +28,7 @@ public final class EngineRenderer implements Renderer {
     private final WeightsOptions options;
     private final BuildLog log;
     private final boolean requireGpu;
+    private final long maxPixels;
     /** Style Gram matrices of this build: assets sharing a style image analyse it once. */
     private final StyleGramCache styleGrams = new StyleGramCache();
 
@@ -38,14 +39,16 @@ public final class EngineRenderer implements Renderer {
     /**
      * @param requireGpu fail each asset with the engine's explanation instead of running on the CPU when ND4J
      *                   loads no GPU backend
+     * @param maxPixels  the most pixels an input image's header may declare (a decompression bomb is refused)
      */
     public EngineRenderer(WeightsSource weights, String weightsIdentity, WeightsOptions options, BuildLog log,
-                          boolean requireGpu) {
+                          boolean requireGpu, long maxPixels) {
         this.weights = weights;
         this.weightsIdentity = weightsIdentity;
         this.options = options;
         this.log = log;
         this.requireGpu = requireGpu;
+        this.maxPixels = maxPixels;
     }
 
     @Override
@@ -59,6 +62,7 @@ public final class EngineRenderer implements Renderer {
                 .listener(listener)
                 .styleGrams(styleGrams)
                 .requireGpu(requireGpu)
+                .maxPixels(maxPixels)
                 .build();
         StyleTransferResult result = StyleTransfer.run(request);
         return new Rendering(result.encoded(), result.losses(), result.backend(), result.totalMillis());

@@ -1,6 +1,7 @@
 package io.github.stylize.maven.mojo;
 
 import io.github.stylize.engine.StylizeException;
+import io.github.stylize.engine.image.ImageReader;
 import io.github.stylize.engine.weights.WeightsOptions;
 import io.github.stylize.engine.weights.WeightsSource;
 import io.github.stylize.maven.cache.CacheDirectories;
@@ -29,6 +30,7 @@ import org.apache.maven.project.MavenProject;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -153,6 +155,14 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "stylize.requireGpu", defaultValue = "false")
     private boolean requireGpu;
 
+    /**
+     * The most pixels (width times height) an input image may declare. The size is read from the file's header before
+     * anything is decoded, so a small file declaring a huge image (a decompression bomb) fails its asset instead of
+     * exhausting memory. Does not change the images, so it is not part of cache keys. Default 64000000 (64 megapixels).
+     */
+    @Parameter(property = "stylize.maxPixels", defaultValue = "64000000")
+    private long maxPixels = ImageReader.DEFAULT_MAX_PIXELS;
+
     /** Seconds between progress lines while an image is generated. */
     @Parameter(property = "stylize.progressInterval", defaultValue = "5")
     private int progressInterval;
@@ -173,6 +183,7 @@ public class GenerateMojo extends AbstractMojo {
             return;
         }
         BuildLog log = new MavenBuildLog(getLog());
+        checkMaxPixels();
         Weights w = weights(log);
         Plan plan = plan(w.identity());
         addResourceRoot();
@@ -180,7 +191,7 @@ public class GenerateMojo extends AbstractMojo {
         getLog().info("stylize: " + describeSelection(plan) + ", cache " + cacheRoot());
         AssetGenerator generator = new AssetGenerator(new ImageCache(cacheRoot()),
                 new OutputPublisher(outputDirectory.toPath()), metadataDirectory.toPath(), manifestFile(),
-                () -> new EngineRenderer(w.source(), w.identity().get(), w.options(), log, requireGpu), log,
+                () -> new EngineRenderer(w.source(), w.identity().get(), w.options(), log, requireGpu, maxPixels), log,
                 Math.max(1, progressInterval) * 1000L, force, System::nanoTime);
         ExecutionResult result;
         try {
@@ -193,6 +204,14 @@ public class GenerateMojo extends AbstractMojo {
         failOnFailures(result);
     }
 
+    private void checkMaxPixels() throws MojoFailureException {
+        if (maxPixels <= 0) {
+            throw new MojoFailureException("stylize <maxPixels> (stylize.maxPixels): " + maxPixels + " is not allowed;"
+                    + " use a positive number of pixels, e.g. " + ImageReader.DEFAULT_MAX_PIXELS
+                    + " (the default, 64 megapixels)");
+        }
+    }
+
     /** The weights as configured, how to reach them, and their identity for cache keys (computed once, lazily). */
     record Weights(WeightsSource source, WeightsOptions options, Supplier<String> identity) {
     }
@@ -203,7 +222,12 @@ public class GenerateMojo extends AbstractMojo {
                 .withCacheDirectory(cacheRoot().resolve("weights"))
                 .withOffline(session != null && session.isOffline())
                 .withLog(log::info);
-        return new Weights(source, options, memoize(() -> source.identity(options)));
+        if (session != null && session.getRepositorySession() != null) {
+            MavenProxies proxies = new MavenProxies(session.getRepositorySession(), ProxySelector.getDefault());
+            options = options.withProxies(proxies, proxies.authenticator());
+        }
+        WeightsOptions configured = options;
+        return new Weights(source, configured, memoize(() -> source.identity(configured)));
     }
 
     /** Configuration to plan: what this execution would do. Package-private for tests. */

@@ -11,9 +11,16 @@ import java.util.Set;
 /** Copies images into the output directory and removes the ones no longer declared. */
 public final class OutputPublisher {
     private final Path outputDirectory;
+    private final AtomicFiles.Filler filler;
 
     public OutputPublisher(Path outputDirectory) {
+        this(outputDirectory, AtomicFiles.Filler.DIRECT);
+    }
+
+    /** @param filler writes each temporary file before its rename; tests pass one that fails like a full disk */
+    public OutputPublisher(Path outputDirectory, AtomicFiles.Filler filler) {
         this.outputDirectory = outputDirectory.toAbsolutePath().normalize();
+        this.filler = filler;
     }
 
     public Path outputDirectory() {
@@ -30,8 +37,27 @@ public final class OutputPublisher {
         if (AtomicFiles.sameBytes(image, target)) {
             return false;
         }
-        AtomicFiles.copy(image, target);
+        AtomicFiles.copy(image, target, filler);
         return true;
+    }
+
+    /**
+     * Makes {@code outputDirectory/relativeOutput} hold {@code bytes} (an image that could not be cached).
+     *
+     * @return false if it already did (the file is left untouched)
+     */
+    public boolean publish(String relativeOutput, byte[] bytes) throws IOException {
+        Path target = resolveInside(outputDirectory, relativeOutput);
+        if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+            return false;
+        }
+        AtomicFiles.write(target, bytes, filler);
+        return true;
+    }
+
+    /** The file {@code relativeOutput} names. */
+    public Path resolve(String relativeOutput) {
+        return resolveInside(outputDirectory, relativeOutput);
     }
 
     /**

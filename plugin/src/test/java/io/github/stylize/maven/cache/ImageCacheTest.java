@@ -70,6 +70,37 @@ class ImageCacheTest {
         assertNoLeftovers(cache);
     }
 
+    @Test
+    void aFailedWriteLeavesThePreviousEntryAndNoHalfWrittenOne() throws IOException {
+        new ImageCache(root).put(KEY, entry(new byte[] {1, 2, 3}));
+        ImageCache fullDisk = new ImageCache(root, (file, bytes) -> {
+            Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+            throw new java.nio.file.FileSystemException(file.toString(), null, "No space left on device");
+        });
+
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> fullDisk.put(KEY, entry(new byte[] {4, 5, 6, 7})));
+
+        assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+        CacheEntry kept = new ImageCache(root).lookup(KEY, w -> { }).orElseThrow();
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(kept.image()));
+        assertNoLeftovers(fullDisk);
+    }
+
+    @Test
+    void whatABuildKilledWhileStoringLeftIsRemovedByTheNextPutOfThatKey() throws IOException {
+        ImageCache cache = new ImageCache(root);
+        Path parent = cache.entryDirectory(KEY).getParent();
+        Path halfWritten = Files.createDirectories(parent.resolve(".tmp-" + KEY + "-killed"));
+        Files.write(halfWritten.resolve("image.png"), new byte[] {1});
+        Files.createDirectories(parent.resolve(".old-" + KEY + "-killed"));
+        assertTrue(cache.lookup(KEY, w -> { }).isEmpty(), "never read as an entry");
+
+        cache.put(KEY, entry(new byte[] {2}));
+
+        assertNoLeftovers(cache);
+    }
+
     private void assertNoLeftovers(ImageCache cache) throws IOException {
         try (Stream<Path> files = Files.list(cache.entryDirectory(KEY).getParent())) {
             List<String> names = files.map(p -> p.getFileName().toString()).toList();

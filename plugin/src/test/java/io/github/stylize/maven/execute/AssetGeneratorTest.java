@@ -2,6 +2,7 @@ package io.github.stylize.maven.execute;
 
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.ProgressListener;
+import io.github.stylize.engine.StylizeException;
 import io.github.stylize.engine.image.ImageException;
 import io.github.stylize.maven.cache.ImageCache;
 import io.github.stylize.maven.plan.Overrides;
@@ -19,12 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,8 +69,11 @@ class AssetGeneratorTest {
     }
 
     ExecutionResult run(Plan plan, boolean force) throws IOException {
-        AssetGenerator generator = new AssetGenerator(new ImageCache(dir.resolve("cache")), new OutputPublisher(out),
-                meta, meta.resolve("outputs-default.txt"), () -> {
+        return run(plan, force, new ImageCache(dir.resolve("cache")), new OutputPublisher(out));
+    }
+
+    ExecutionResult run(Plan plan, boolean force, ImageCache cache, OutputPublisher publisher) throws IOException {
+        AssetGenerator generator = new AssetGenerator(cache, publisher, meta, meta.resolve("outputs-default.txt"), () -> {
                     renderersCreated++;
                     return fake;
                 }, new ListLog(logged), 5000, force, System::nanoTime);
@@ -183,6 +190,108 @@ class AssetGeneratorTest {
     }
 
     @Test
+    void aLossThatBecomesNanFailsTheAssetWithNoOutputNoMetadataAndNoCacheEntry() throws Exception {
+        fake.divergeFor = "b";
+        Plan plan = plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE));
+        ExecutionResult r = run(plan, false);
+
+        assertEquals(List.of(AssetOutcome.Result.GENERATED, AssetOutcome.Result.FAILED), results(r));
+        String failure = r.failures().get(0).failure();
+        assertTrue(failure.startsWith("The loss became NaN at iteration 2") && failure.contains("Lower learningRate"),
+                failure);
+        assertTrue(logged.contains("ERROR [b] failed: " + failure), logged.toString());
+        assertFalse(Files.exists(out.resolve("b.png")));
+        assertFalse(Files.exists(meta.resolve("b.json")));
+        assertFalse(Files.exists(new ImageCache(dir.resolve("cache")).entryDirectory(plan.selected().get(1).cacheKey())));
+        assertTrue(Files.exists(out.resolve("a.png")));
+        assertEquals(List.of(), leftovers(dir));
+    }
+
+    @Test
+    void everyFailingAssetIsReportedNotOnlyTheFirst() throws Exception {
+        fake.failFor = "b";
+        fake.divergeFor = "c";
+        ExecutionResult r = run(plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE),
+                decl("c", waves, Overrides.builder().seed(3L).build()), decl("d", mosaic, Overrides.builder().seed(4L).build())),
+                false);
+
+        assertEquals(List.of("b", "c"), r.failures().stream().map(f -> f.asset().id()).toList());
+        assertEquals(List.of("a", "b", "c", "d"), fake.rendered, "the assets after the first failure still ran");
+        assertTrue(Files.exists(out.resolve("d.png")));
+    }
+
+    @Test
+    void anUnusableCacheDirectoryStillProducesEveryOutputAndWarnsOnce() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("cache-is-a-file"), "a file where the cache should be");
+        Plan plan = plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE));
+
+        ExecutionResult r = run(plan, false, new ImageCache(notADirectory), new OutputPublisher(out));
+
+        assertEquals(List.of(AssetOutcome.Result.GENERATED, AssetOutcome.Result.GENERATED), results(r));
+        assertArrayEquals(FakeRenderer.bytesOf(plan.selected().get(0)), Files.readAllBytes(out.resolve("a.png")));
+        assertTrue(Files.exists(out.resolve("b.png")));
+        assertEquals(false, ((Map<?, ?>) Json.parse(Files.readString(meta.resolve("a.json")))).get("fromCache"));
+        List<String> warnings = logged.stream().filter(l -> l.startsWith("WARN ")).toList();
+        assertEquals(1, warnings.size(), "one warning per build, not per asset: " + logged);
+        assertTrue(warnings.get(0).startsWith("WARN [a] the cache directory " + notADirectory + " cannot be used (")
+                && warnings.get(0).contains("set stylize.cacheDirectory"), warnings.get(0));
+        assertEquals("a file where the cache should be", Files.readString(notADirectory), "left as it was");
+
+        fake.rendered.clear();
+        run(plan, false, new ImageCache(notADirectory), new OutputPublisher(out));
+        assertEquals(List.of("a", "b"), fake.rendered, "nothing could be cached, so the next build renders again");
+    }
+
+    @Test
+    void aFullDiskUnderTheCacheLeavesNoHalfEntryAndTheOutputIsStillWritten() throws Exception {
+        Plan plan = plan(decl("a", mosaic, Overrides.NONE));
+        ImageCache fullDisk = new ImageCache(dir.resolve("cache"), (file, bytes) -> {
+            Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+            throw new FileSystemException(file.toString(), null, "No space left on device");
+        });
+
+        ExecutionResult r = run(plan, false, fullDisk, new OutputPublisher(out));
+
+        assertEquals(List.of(AssetOutcome.Result.GENERATED), results(r));
+        assertArrayEquals(FakeRenderer.bytesOf(plan.selected().get(0)), Files.readAllBytes(out.resolve("a.png")));
+        assertTrue(logged.stream().anyMatch(l -> l.startsWith("WARN [a] the cache directory ")
+                && l.contains("No space left on device")), logged.toString());
+        assertFalse(Files.exists(fullDisk.entryDirectory(plan.selected().get(0).cacheKey())));
+        assertEquals(List.of(), leftovers(dir));
+    }
+
+    @Test
+    void aFullDiskUnderTheOutputFailsClearlyAndKeepsThePreviousFile() throws Exception {
+        Plan plan = plan(decl("a", mosaic, Overrides.NONE));
+        run(plan, false);
+        byte[] previous = Files.readAllBytes(out.resolve("a.png"));
+        OutputPublisher fullDisk = new OutputPublisher(out, (source, temporary) -> {
+            Files.write(temporary, Arrays.copyOf(source.readAllBytes(), 3));
+            throw new FileSystemException(temporary.toString(), null, "No space left on device");
+        });
+        fake.salt = "second";
+
+        ExecutionResult r = run(plan, true, new ImageCache(dir.resolve("cache")), fullDisk);
+
+        assertEquals(List.of(AssetOutcome.Result.FAILED), results(r));
+        String failure = r.failures().get(0).failure();
+        assertTrue(failure.startsWith("Cannot write " + out.resolve("a.png") + ": No space left on device: ")
+                && failure.contains("the disk is not full; nothing was half-written"), failure);
+        assertArrayEquals(previous, Files.readAllBytes(out.resolve("a.png")), "the previous output is untouched");
+        assertEquals(List.of(), leftovers(dir));
+    }
+
+    /** Temporary files and directories of atomic writes anywhere under {@code root}. */
+    static List<Path> leftovers(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.endsWith(".tmp") || name.startsWith(".tmp-") || name.startsWith(".old-");
+            }).toList();
+        }
+    }
+
+    @Test
     void progressIsLoggedWithStartLineAndLastIteration() throws Exception {
         run(plan(decl("a", mosaic, Overrides.NONE)), false);
         assertTrue(logged.contains("INFO [a] generating 12x8, 4 iterations, on fake backend"), logged.toString());
@@ -211,6 +320,7 @@ class AssetGeneratorTest {
     static final class FakeRenderer implements Renderer {
         final List<String> rendered = new ArrayList<>();
         String failFor;
+        String divergeFor;
         String salt = "first";
 
         static byte[] bytesOf(PlannedAsset asset) {
@@ -227,6 +337,12 @@ class AssetGeneratorTest {
             listener.started(12, 8, n, "fake backend");
             List<IterationLoss> losses = new ArrayList<>();
             for (int i = 0; i <= n; i++) {
+                if (asset.id().equals(divergeFor) && i == 2) {
+                    // what the engine throws when the loss stops being finite
+                    throw new StylizeException("The loss became NaN at iteration 2 (content NaN, style NaN, tv 0.0):"
+                            + " the optimization diverged and nothing was written. Lower learningRate (now 10.0),"
+                            + " e.g. to 1.0, or lower contentWeight/styleWeight/tvWeight.");
+                }
                 IterationLoss loss = new IterationLoss(i, n - i, 1, 0, n - i + 1.0);
                 losses.add(loss);
                 listener.iteration(loss);

@@ -2,6 +2,8 @@ package io.github.stylize.maven.mojo;
 
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.StyleSettings;
+import io.github.stylize.engine.weights.WeightsOptions;
+import io.github.stylize.engine.weights.WeightsSource;
 import io.github.stylize.maven.cache.ImageCache;
 import io.github.stylize.maven.cache.NewEntry;
 import io.github.stylize.maven.plan.Plan;
@@ -12,10 +14,19 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.DefaultMavenExecutionResult;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.MojoFailureException;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.util.repository.DefaultProxySelector;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,6 +35,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The goal as Maven configures it: XML configuration to effective settings to plan, skip, cache hits. */
@@ -96,6 +109,37 @@ class GenerateMojoTest extends MojoTestSupport {
         mojo.execute();
         assertEquals(List.of("INFO Skipping stylize:generate (stylize.skip=true)"), log);
         assertFalse(Files.exists(target.resolve("generated-resources")));
+    }
+
+    @Test
+    @Basedir("/unit/quickstart")
+    @InjectMojo(goal = "generate", pom = "pom.xml")
+    @MojoParameter(name = "maxPixels", value = "0")
+    void aMaxPixelsBelowOneIsRefusedNamingTheParameterAndWhatIsAllowed(GenerateMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("stylize <maxPixels> (stylize.maxPixels): 0 is not allowed; use a positive number of pixels,"
+                + " e.g. 64000000 (the default, 64 megapixels)", e.getMessage());
+        assertFalse(Files.exists(target.resolve("generated-resources")));
+    }
+
+    @Test
+    @Basedir("/unit/quickstart")
+    @InjectMojo(goal = "generate", pom = "pom.xml")
+    void theWeightsDownloadUsesTheProxiesOfSettingsXml(GenerateMojo mojo) throws Exception {
+        DefaultProxySelector proxies = new DefaultProxySelector();
+        proxies.add(new org.eclipse.aether.repository.Proxy("http", "proxy.example", 3128, null), null);
+        DefaultRepositorySystemSession repositorySession = new DefaultRepositorySystemSession();
+        repositorySession.setProxySelector(proxies);
+        @SuppressWarnings("deprecation")
+        MavenSession session = new MavenSession(null, repositorySession, new DefaultMavenExecutionRequest(),
+                new DefaultMavenExecutionResult());
+        MojoExtension.setVariableValueToObject(mojo, "session", session);
+
+        WeightsOptions options = mojo.weights(new MavenBuildLog(mojo.getLog())).options();
+
+        assertEquals(List.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.example", 3128))),
+                options.proxies().select(URI.create(WeightsSource.DEFAULT_URL)));
+        assertNotNull(options.proxyAuthenticator());
     }
 
     @Test
