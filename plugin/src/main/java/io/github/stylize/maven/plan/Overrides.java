@@ -5,15 +5,20 @@ import io.github.stylize.engine.StyleSettings;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.lang.reflect.RecordComponent;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Setting values as the user wrote them, each one optional (null = not set here). Layered: built-in defaults, then
  * {@code <defaults>}, then the asset's own values; {@link #applyTo} turns the result into validated settings.
- * Enumerations are kept as text so a wrong value gets our message listing the allowed ones, not a reflection error.
+ * Enumerations are kept as text so a wrong value gets our message listing the allowed ones, not a reflection error;
+ * numbers that did not parse are kept as text in {@code unparsed} (setting name to what the user wrote) for the same
+ * reason, so the planner can name the asset and the setting instead of Maven failing on a type conversion.
  */
 public record Overrides(
         Integer size,
@@ -35,7 +40,12 @@ public record Overrides(
         Double jpegQuality,
         Integer snapshotEvery,
         Integer scales,
-        Double tolerance) {
+        Double tolerance,
+        Map<String, String> unparsed) {
+
+    public Overrides {
+        unparsed = unparsed == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(unparsed));
+    }
 
     public static final Overrides NONE = builder().build();
 
@@ -65,7 +75,37 @@ public record Overrides(
                 pick(higher.jpegQuality, jpegQuality),
                 pick(higher.snapshotEvery, snapshotEvery),
                 pick(higher.scales, scales),
-                pick(higher.tolerance, tolerance));
+                pick(higher.tolerance, tolerance),
+                mergeUnparsed(higher));
+    }
+
+    /** Ours, except where {@code higher} sets a value, plus {@code higher}'s own. */
+    private Map<String, String> mergeUnparsed(Overrides higher) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        unparsed.forEach((setting, text) -> {
+            if (!higher.sets(setting)) {
+                merged.put(setting, text);
+            }
+        });
+        merged.putAll(higher.unparsed);
+        return merged;
+    }
+
+    /** Whether this layer gives {@code setting} a value, valid or not. */
+    public boolean sets(String setting) {
+        if (unparsed.containsKey(setting)) {
+            return true;
+        }
+        for (RecordComponent component : Overrides.class.getRecordComponents()) {
+            if (component.getName().equals(setting)) {
+                try {
+                    return component.getAccessor().invoke(this) != null;
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return false; // a setting not exposed here, e.g. adamBeta1
     }
 
     private static <T> T pick(T higher, T lower) {
@@ -78,6 +118,12 @@ public record Overrides(
      * @throws InvalidSettingException naming the first setting that is not allowed
      */
     public StyleSettings toSettings() {
+        for (RecordComponent component : Overrides.class.getRecordComponents()) {
+            String text = unparsed.get(component.getName());
+            if (text != null) {
+                throw notANumber(component.getName(), text, component.getType());
+            }
+        }
         StyleSettings.Builder b = StyleSettings.builder();
         applyTo(b);
         return b.build();
@@ -104,6 +150,39 @@ public record Overrides(
         if (snapshotEvery != null) b.snapshotEvery(snapshotEvery);
         if (scales != null) b.scales(scales);
         if (tolerance != null) b.tolerance(tolerance);
+    }
+
+    /** "'lots' is not a whole number; use digits, e.g. <iterations>300</iterations> (the default)". */
+    private static InvalidSettingException notANumber(String setting, String text, Class<?> type) {
+        boolean whole = type == Integer.class || type == Long.class;
+        String example = switch (setting) {
+            case "styleLayerWeights" -> "<styleLayerWeight>0.2</styleLayerWeight>";
+            default -> "<" + setting + ">" + defaultText(setting) + "</" + setting + "> (the default)";
+        };
+        return new InvalidSettingException(setting, "'" + text + "' is not " + (whole ? "a whole number" : "a number")
+                + "; use " + (whole ? "digits" : "a decimal number") + ", e.g. " + example);
+    }
+
+    private static String defaultText(String setting) {
+        StyleSettings d = StyleSettings.defaults();
+        Object value = switch (setting) {
+            case "size" -> d.size();
+            case "iterations" -> d.iterations();
+            case "learningRate" -> d.learningRate();
+            case "contentWeight" -> d.contentWeight();
+            case "styleWeight" -> d.styleWeight();
+            case "tvWeight" -> d.tvWeight();
+            case "noiseRatio" -> d.noiseRatio();
+            case "styleScale" -> d.styleScale();
+            case "seed" -> d.seed();
+            case "jpegQuality" -> d.jpegQuality();
+            case "snapshotEvery" -> d.snapshotEvery();
+            case "scales" -> d.scales();
+            case "tolerance" -> d.tolerance();
+            default -> throw new IllegalArgumentException("not a numeric setting: " + setting);
+        };
+        return value instanceof Double v && v == Math.rint(v) && Math.abs(v) < 1e15
+                ? String.valueOf(v.longValue()) : String.valueOf(value);
     }
 
     private static StyleSettings.Format parseFormat(String value) {
@@ -149,9 +228,13 @@ public record Overrides(
         private Integer snapshotEvery;
         private Integer scales;
         private Double tolerance;
+        private final Map<String, String> unparsed = new LinkedHashMap<>();
 
         private Builder() {
         }
+
+        /** A value the user wrote for {@code setting} that is not a number; reported when the settings are built. */
+        public Builder unparsed(String setting, String text) { unparsed.put(setting, text); return this; }
 
         public Builder size(Integer v) { size = v; return this; }
         public Builder iterations(Integer v) { iterations = v; return this; }
@@ -182,7 +265,7 @@ public record Overrides(
         public Overrides build() {
             return new Overrides(size, iterations, optimizer, learningRate, contentWeight, styleWeight, tvWeight,
                     contentLayer, styleLayers, styleLayerWeights, init, noiseRatio, styleScale, pooling, seed, format,
-                    jpegQuality, snapshotEvery, scales, tolerance);
+                    jpegQuality, snapshotEvery, scales, tolerance, unparsed);
         }
     }
 }

@@ -7,7 +7,6 @@ import org.codehaus.plexus.util.DirectoryScanner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -212,16 +211,7 @@ public final class Planner {
 
     /** Whether the asset leaves {@code setting} unset, so its value came from the defaults or the engine. */
     private static boolean isUnsetIn(Overrides own, String setting) {
-        for (RecordComponent component : Overrides.class.getRecordComponents()) {
-            if (component.getName().equals(setting)) {
-                try {
-                    return component.getAccessor().invoke(own) == null;
-                } catch (ReflectiveOperationException e) {
-                    return false;
-                }
-            }
-        }
-        return true; // a setting we do not expose, e.g. adamBeta1: the asset cannot have set it
+        return !own.sets(setting);
     }
 
     private boolean checkImage(String description, String parameter, Path file) {
