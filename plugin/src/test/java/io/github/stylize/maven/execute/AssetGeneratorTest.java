@@ -281,6 +281,21 @@ class AssetGeneratorTest {
         assertEquals(List.of(), leftovers(dir));
     }
 
+    @Test
+    void namesWithSpacesAndNonAsciiCharactersArePublishedAndCached() throws Exception {
+        Path content = TestImages.png(dir.resolve("Inhalt mit Leerzeichen/häfen ☀ 1.png"), 12, 8, 10);
+        Plan plan = plan(new StylizationDeclaration("hafen", content, mosaic, "bilder/häfen ☀ 1.png", Overrides.NONE));
+
+        run(plan, false);
+        fake.rendered.clear();
+        ExecutionResult second = run(plan, false);
+
+        assertArrayEquals(FakeRenderer.bytesOf(plan.selected().get(0)),
+                Files.readAllBytes(out.resolve("bilder/häfen ☀ 1.png")));
+        assertEquals(List.of(AssetOutcome.Result.CACHED), results(second));
+        assertEquals(List.of(), fake.rendered);
+    }
+
     /** Temporary files and directories of atomic writes anywhere under {@code root}. */
     static List<Path> leftovers(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {

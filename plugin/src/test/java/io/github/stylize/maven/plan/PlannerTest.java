@@ -108,6 +108,48 @@ class PlannerTest {
     }
 
     @Test
+    void aSymlinkedInputIsFollowedAndKeyedByTheContentItPointsTo() throws Exception {
+        Path linked = Files.createSymbolicLink(dir.resolve("content/linked.png"), harbor);
+        Path linkedDirectory = Files.createSymbolicLink(dir.resolve("styles-link"), mosaic.getParent());
+        Plan direct = Planner.plan(request(List.of(stylization("a", mosaic, Overrides.NONE)), List.of(), Overrides.NONE));
+        Plan viaLinks = Planner.plan(request(List.of(new StylizationDeclaration("a", linked,
+                linkedDirectory.resolve("mosaic.png"), null, Overrides.NONE)), List.of(), Overrides.NONE));
+
+        assertEquals(direct.selected().get(0).cacheKey(), viaLinks.selected().get(0).cacheKey(),
+                "the same bytes behind a link: the same key, so the cached image is reused");
+
+        TestImages.png(dir.resolve("content/other.png"), 12, 8, 200);
+        Files.delete(linked);
+        Files.createSymbolicLink(linked, dir.resolve("content/other.png"));
+        Plan retargeted = Planner.plan(request(List.of(new StylizationDeclaration("a", linked, mosaic, null,
+                Overrides.NONE)), List.of(), Overrides.NONE));
+        assertNotEquals(direct.selected().get(0).cacheKey(), retargeted.selected().get(0).cacheKey(),
+                "a link pointed elsewhere is a new input");
+    }
+
+    @Test
+    void aDanglingSymlinkIsAMissingFile() throws Exception {
+        Path dangling = Files.createSymbolicLink(dir.resolve("content/gone.png"), dir.resolve("content/deleted.png"));
+        PlanException e = assertThrows(PlanException.class, () -> Planner.plan(request(List.of(
+                new StylizationDeclaration("a", dangling, mosaic, null, Overrides.NONE)), List.of(), Overrides.NONE)));
+        assertEquals("stylization 'a' <content>: file " + dangling + " does not exist; fix the path (relative paths are"
+                + " resolved against the project directory)", e.problems().get(0).describe());
+    }
+
+    @Test
+    void namesWithSpacesAndNonAsciiCharactersWork() throws Exception {
+        Path content = TestImages.png(dir.resolve("Inhalt mit Leerzeichen/häfen ☀ 1.png"), 12, 8, 10);
+        BatchDeclaration batch = new BatchDeclaration("skizzen", content.getParent(), null, null, mosaic,
+                "ausgabe ü", Overrides.NONE);
+        Plan plan = Planner.plan(request(List.of(new StylizationDeclaration("hafen", content, mosaic,
+                "bilder/häfen ☀ 1.png", Overrides.NONE)), List.of(batch), Overrides.NONE));
+
+        assertEquals(List.of("hafen", "skizzen/häfen ☀ 1"), plan.selected().stream().map(PlannedAsset::id).toList());
+        assertEquals(List.of("bilder/häfen ☀ 1.png", "ausgabe ü/häfen ☀ 1.png"),
+                plan.selected().stream().map(PlannedAsset::output).toList());
+    }
+
+    @Test
     void invalidDefaultsAreReportedOnceAgainstDefaults() {
         Overrides defaults = Overrides.builder().optimizer("sgd").build();
         List<StylizationDeclaration> s = List.of(stylization("a", mosaic, Overrides.NONE),
