@@ -1,12 +1,13 @@
 import java.nio.file.Files
 
-// Story: two builds sharing one cache (here `mvn -T 2` on two modules declaring the same images) never compute
-// one key twice at the same time: each image is generated once, the other module gets it from the cache.
+// Story: builds sharing one cache (here `mvn -T 4` on four modules declaring the same images) never compute one key
+// twice at the same time: each image is generated once, the other modules wait for its lock and reuse it.
 def log = new File(basedir, 'build.log').text
 ['harbor-mosaic', 'harbor-waves'].each { id ->
     def results = (log =~ /(?m)^\[INFO\]\s+${id}\s+(cached|generated|failed)\s/).collect { it[1] }.sort()
-    assert results == ['cached', 'generated'] : "$id: expected one module to generate and one to reuse it, got $results"
-    ['a', 'b'].each { module ->
+    assert results == ['cached', 'cached', 'cached', 'generated'] :
+            "$id: expected one module to generate and three to reuse it, got $results"
+    ['a', 'b', 'c', 'd'].each { module ->
         assert Files.exists(basedir.toPath().resolve("${module}/target/generated-resources/stylize/${id}.png"))
     }
 }
