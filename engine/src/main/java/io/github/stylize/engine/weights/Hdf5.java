@@ -1,5 +1,6 @@
 package io.github.stylize.engine.weights;
 
+import org.bytedeco.hdf5.H5L_info2_t;
 import org.bytedeco.hdf5.global.hdf5;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
@@ -32,12 +33,17 @@ final class Hdf5 {
     private Hdf5() {
     }
 
-    /** Loads the library and stops it printing error stacks to stderr: callers turn failures into messages. */
+    /**
+     * Loads the library and stops it printing error stacks to stderr: callers turn failures into messages. Also turns
+     * off dynamically loaded filter plugins, so a dataset naming an unknown filter can never make the library load
+     * and run a shared library: nothing in a weights file is ever executed.
+     */
     static void initialize() {
         synchronized (LOCK) {
             if (!initialized) {
                 H5open();
                 H5Eset_auto2(H5E_DEFAULT, null, null);
+                check(H5PLset_loading_state(0), "disabling HDF5 filter plugins");
                 initialized = true;
             }
         }
@@ -96,6 +102,7 @@ final class Hdf5 {
     }
 
     static Handle openGroup(long location, String path) {
+        requireHardLinks(location, path);
         return check(H5Gopen2(location, path, H5P_DEFAULT), hdf5::H5Gclose, "opening group " + path);
     }
 
@@ -104,13 +111,63 @@ final class Hdf5 {
                 "creating group " + name);
     }
 
+    /**
+     * Opens a dataset whose values are stored in this file.
+     *
+     * @throws IllegalArgumentException if the path goes through a link to another place, or the dataset keeps its values
+     *                                  in other files (external or virtual storage): names of files are never taken from
+     *                                  a weights file
+     */
     static Handle openDataset(long location, String path) {
-        return check(H5Dopen2(location, path, H5P_DEFAULT), hdf5::H5Dclose, "opening dataset " + path);
+        requireHardLinks(location, path);
+        Handle dataset = check(H5Dopen2(location, path, H5P_DEFAULT), hdf5::H5Dclose, "opening dataset " + path);
+        try (Handle creation = check(H5Dget_create_plist(dataset.id()), hdf5::H5Pclose,
+                "reading how dataset " + path + " is stored")) {
+            if (H5Pget_external_count(creation.id()) != 0 || H5Pget_layout(creation.id()) == H5D_VIRTUAL) {
+                throw new IllegalArgumentException("dataset " + path + " keeps its values in other files (external or"
+                        + " virtual storage), which Keras never writes; such a file is not read");
+            }
+        } catch (RuntimeException e) {
+            dataset.close();
+            throw e;
+        }
+        return dataset;
+    }
+
+    /**
+     * Checks that every component of {@code path} is an ordinary (hard) link, one by one from the top, so that no
+     * external link (a file name stored in the file) is ever followed.
+     */
+    private static void requireHardLinks(long location, String path) {
+        StringBuilder prefix = new StringBuilder();
+        for (String component : path.split("/")) {
+            if (component.isEmpty()) {
+                continue;
+            }
+            if (prefix.length() > 0) {
+                prefix.append('/');
+            }
+            prefix.append(component);
+            requireHardLink(location, prefix.toString());
+        }
+    }
+
+    private static void requireHardLink(long location, String path) {
+        try (H5L_info2_t info = new H5L_info2_t()) {
+            check(H5Lget_info2(location, path, info, H5P_DEFAULT), "reading link " + path);
+            if (info.type() != H5L_TYPE_HARD) {
+                throw new IllegalArgumentException(path + " is " + (info.type() == H5L_TYPE_EXTERNAL
+                        ? "an external link to another file" : "a soft or user-defined link")
+                        + ", which Keras never writes; it is not followed");
+            }
+        }
     }
 
     /**
      * Whether every component of a relative {@code path} such as {@code block1_conv1/kernel:0} exists below
      * {@code location}; checked link by link because {@code H5Lexists} fails on a missing intermediate group.
+     *
+     * @throws IllegalArgumentException if a component is not an ordinary (hard) link, e.g. an external link
      */
     static boolean exists(long location, String path) {
         StringBuilder prefix = new StringBuilder();
@@ -125,6 +182,7 @@ final class Hdf5 {
             if (H5Lexists(location, prefix.toString(), H5P_DEFAULT) <= 0) {
                 return false;
             }
+            requireHardLink(location, prefix.toString()); // before the next component traverses it
         }
         return prefix.length() > 0;
     }

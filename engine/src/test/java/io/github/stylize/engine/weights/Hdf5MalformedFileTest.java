@@ -167,6 +167,59 @@ class Hdf5MalformedFileTest {
         assertMessage(file, "layer_names holds floating-point values, not strings");
     }
 
+    @Test
+    void filterPluginsNamedByAFileAreNeverLoaded() {
+        int[] state = {-1};
+        synchronized (Hdf5.LOCK) {
+            Hdf5.initialize();
+            Hdf5.check(org.bytedeco.hdf5.global.hdf5.H5PLget_loading_state(state), "reading the plugin state");
+        }
+        assertEquals(0, state[0], "no kind of HDF5 plugin (shared library) may be loaded");
+    }
+
+    @Test
+    void anExternalLinkToAnotherFileIsNotFollowed() {
+        Path elsewhere = directory.resolve("elsewhere.h5");
+        Hdf5WeightsWriter.write(RandomVggWeights.create(3, new int[]{4, 8, 8, 8, 8}), elsewhere, NameStyle.KERAS_1);
+        Path file = build("external-link.h5", root -> {
+            Hdf5.check(org.bytedeco.hdf5.global.hdf5.H5Lcreate_external(elsewhere.toString(), "/block1_conv1", root,
+                    "block1_conv1", org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT,
+                    org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT), "creating an external link");
+            Hdf5.writeFixedLengthStrings(root, "layer_names", List.of("block1_conv1"));
+        });
+
+        assertMessage(file, "block1_conv1 is an external link to another file", "not followed");
+    }
+
+    @Test
+    void aDatasetStoredInAnotherFileIsNotRead() throws Exception {
+        Path secret = directory.resolve("secret.bin");
+        Files.write(secret, new byte[3 * 3 * 3 * 4 * 4]); // as many bytes as the kernel's float32 values
+        Path file = build("external-storage.h5", root -> {
+            try (Handle layer = Hdf5.createGroup(root, "block1_conv1")) {
+                long[] shape = {3, 3, 3, 4};
+                try (Handle creation = Hdf5.check(org.bytedeco.hdf5.global.hdf5.H5Pcreate(
+                        org.bytedeco.hdf5.global.hdf5.H5P_CLS_DATASET_CREATE_ID_g()),
+                        org.bytedeco.hdf5.global.hdf5::H5Pclose, "dataset creation properties");
+                     Handle space = Hdf5.check(org.bytedeco.hdf5.global.hdf5.H5Screate_simple(4, shape, null),
+                             org.bytedeco.hdf5.global.hdf5::H5Sclose, "space")) {
+                    Hdf5.check(org.bytedeco.hdf5.global.hdf5.H5Pset_external(creation.id(), secret.toString(), 0,
+                            3 * 3 * 3 * 4 * 4), "external storage");
+                    Hdf5.check(org.bytedeco.hdf5.global.hdf5.H5Dcreate2(layer.id(), "block1_conv1_W_1:0",
+                            org.bytedeco.hdf5.global.hdf5.H5T_IEEE_F32LE_g(), space.id(),
+                            org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT, creation.id(),
+                            org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT), org.bytedeco.hdf5.global.hdf5::H5Dclose,
+                            "dataset").close();
+                }
+                Hdf5.writeFloats(layer.id(), "block1_conv1_b_1:0", new long[]{4}, new float[4], false);
+                Hdf5.writeFixedLengthStrings(layer.id(), "weight_names", List.of("block1_conv1_W_1:0", "block1_conv1_b_1:0"));
+            }
+            Hdf5.writeFixedLengthStrings(root, "layer_names", List.of("block1_conv1"));
+        });
+
+        assertMessage(file, "dataset block1_conv1_W_1:0 keeps its values in other files", "not read");
+    }
+
     private static void writeFloatAttribute(long object, String name) {
         // a non-empty numeric attribute: build it through the string writer's sibling would hide the case, so use the C API
         try (var space = Hdf5.check(org.bytedeco.hdf5.global.hdf5.H5Screate_simple(1, new long[]{2}, null),
