@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 public final class ImageCache {
     static final String METADATA = "metadata.json";
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
+    /** What {@link #put} names an entry's image; a metadata file naming anything else is damaged. */
+    private static final Pattern IMAGE_NAME = Pattern.compile("image\\.[a-z0-9]{1,5}");
 
     /** Writes one file of a new entry and flushes it to disk; tests pass one that fails like a full disk. */
     @FunctionalInterface
@@ -76,7 +78,7 @@ public final class ImageCache {
         try {
             Map<?, ?> metadata = (Map<?, ?>) Json.parse(Files.readString(metadataFile, StandardCharsets.UTF_8));
             String imageName = (String) metadata.get("image");
-            if (imageName == null || imageName.contains("/") || imageName.contains("\\")) {
+            if (imageName == null || !IMAGE_NAME.matcher(imageName).matches()) { // never a path out of the entry
                 throw new IllegalArgumentException("no valid image name recorded");
             }
             Path image = dir.resolve(imageName);

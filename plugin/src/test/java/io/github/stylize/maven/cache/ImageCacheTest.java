@@ -63,6 +63,26 @@ class ImageCacheTest {
     }
 
     @Test
+    void anEntryWhoseMetadataNamesAFileOutsideItIsDamagedAndNothingOutsideIsRead() throws IOException {
+        ImageCache cache = new ImageCache(root);
+        CacheEntry stored = cache.put(KEY, entry(new byte[] {1, 2, 3}));
+        Path metadata = stored.image().resolveSibling(ImageCache.METADATA);
+        Path outside = Files.write(root.resolve("outside.png"), new byte[] {1, 2, 3}); // same bytes, same SHA-256
+        for (String name : List.of("../../../outside.png", root.resolve("outside.png").toString(), "..")) {
+            String json = Files.readString(metadata).replaceFirst("\"image\": \"[^\"]*\"",
+                    "\"image\": \"" + name + "\"");
+            assertTrue(json.contains(name), json);
+            Files.writeString(metadata, json);
+
+            List<String> warnings = new ArrayList<>();
+            assertTrue(cache.lookup(KEY, warnings::add).isEmpty(), name);
+            assertEquals(1, warnings.size(), name);
+            assertTrue(warnings.get(0).contains("is damaged (no valid image name recorded)"), warnings.get(0));
+        }
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(outside));
+    }
+
+    @Test
     void putLeavesNoTemporaryDirectories() throws IOException {
         ImageCache cache = new ImageCache(root);
         cache.put(KEY, entry(new byte[] {1}));
