@@ -1,17 +1,13 @@
 package io.github.stylize.maven.report;
 
+import io.github.stylize.maven.testing.PageLinks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,9 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every {@code href} and {@code src} of the report resolves: to a file next to the page, or to an anchor in it. */
 class ReportLinksTest {
-    private static final Pattern LINK = Pattern.compile("\\s(?:href|src)=\"([^\"]*)\"");
-    private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]*)\"");
-
     @TempDir
     Path dir;
 
@@ -30,7 +23,7 @@ class ReportLinksTest {
         ReportFixture fixture = new ReportFixture(dir.resolve("project"));
         Path page = ReportPages.writeBuildPage(fixture.metadataDirectory, "fixture");
 
-        List<Path> files = checkLinks(page);
+        List<Path> files = PageLinks.check(page);
 
         // Relative links, not copies: the results, inputs and snapshots where the build left them.
         assertTrue(files.contains(fixture.outputDirectory.resolve("harbor-mosaic.png")), files.toString());
@@ -49,7 +42,7 @@ class ReportLinksTest {
         Path moved = Files.move(dir.resolve("site"), dir.resolve("deployed")).resolve("stylize");
         deleteTree(fixture.project);   // the site must not need the build's files
 
-        List<Path> files = checkLinks(moved.resolve(ReportPages.PAGE));
+        List<Path> files = PageLinks.check(moved.resolve(ReportPages.PAGE));
         assertTrue(files.size() >= 8, files.toString());
         files.forEach(f -> assertTrue(f.startsWith(moved.resolve(ReportPages.SITE_FILES)), f + " is outside the page's folder"));
     }
@@ -60,7 +53,7 @@ class ReportLinksTest {
         assertFalse(ReportPages.writeSitePage(dir.resolve("target/stylize"), site, "fixture"));
         String html = Files.readString(site.resolve(ReportPages.PAGE));
         assertTrue(html.contains("mvn generate-resources"), html);
-        assertEquals(List.of(), checkLinks(site.resolve(ReportPages.PAGE)));
+        assertEquals(List.of(), PageLinks.check(site.resolve(ReportPages.PAGE)));
     }
 
     @Test
@@ -69,40 +62,8 @@ class ReportLinksTest {
         Path page = ReportPages.writeBuildPage(fixture.metadataDirectory, "fixture");
         Files.delete(fixture.outputDirectory.resolve("harbor-mosaic-long.png"));
 
-        AssertionError error = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> checkLinks(page));
+        AssertionError error = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> PageLinks.check(page));
         assertTrue(error.getMessage().contains("harbor-mosaic-long.png"), error.getMessage());
-    }
-
-    /** Asserts that each link of the page resolves; returns the files linked. */
-    static List<Path> checkLinks(Path page) throws IOException {
-        String html = Files.readString(page, StandardCharsets.UTF_8);
-        List<String> ids = new ArrayList<>();
-        Matcher idMatcher = ID.matcher(html);
-        while (idMatcher.find()) {
-            ids.add(idMatcher.group(1));
-        }
-        List<Path> files = new ArrayList<>();
-        Matcher m = LINK.matcher(html);
-        while (m.find()) {
-            String link = m.group(1).replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'");
-            if (link.startsWith("#")) {
-                if (!ids.contains(link.substring(1))) {
-                    throw new AssertionError("link to a missing anchor: " + link);
-                }
-                continue;
-            }
-            if (link.matches("^[a-z]+:.*") || link.startsWith("/")) {
-                throw new AssertionError("the report must link relatively, found " + link);
-            }
-            // '+' stays a plus in a path: decode percent-escapes only.
-            Path file = page.getParent().resolve(URLDecoder.decode(link.replace("+", "%2B"), StandardCharsets.UTF_8))
-                    .normalize();
-            if (!Files.isRegularFile(file)) {
-                throw new AssertionError("broken link " + link + " -> " + file);
-            }
-            files.add(file);
-        }
-        return files;
     }
 
     private static void deleteTree(Path root) throws IOException {
