@@ -26,9 +26,14 @@ assert (html =~ /<svg class="loss-chart"/).count == 3 : 'one chart per asset and
 assert html.contains('Cache miss: generated in')
 assert !html.contains('<script')
 
+// `mvn stylize:report` on its own writes the same page to the reporting directory
+def standalone = new File(basedir, 'target/reports/stylize/index.html')
+assert standalone.isFile() : 'stylize:report outside the site'
+assert PageLinks.check(standalone.toPath()).toSet().size() == 10
+
 // the site lists the report, and the report goal did not start the engine a second time
 def reports = new File(basedir, 'target/site/project-reports.html')
 assert reports.isFile() && reports.text.contains('stylize/index.html') : 'the report is in the site menu'
 assert log.contains('stylize: report ' ) && log.contains('target/site/stylize/index.html')
-assert ItFixtures.linesWith(log, 'ND4J backend: ').size() == 1 : 'only generate loads the engine'
+assert ItFixtures.linesWith(log, 'ND4J backend: ').size() == 1 : 'only generate loads the engine, report never does'
 return true

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Assets that share their content and style images (by bytes, not by name) but differ in settings, side by side:
@@ -129,7 +130,7 @@ final class ComparisonSheet {
         html.append("</section>\n");
     }
 
-    private void outcomeRow(StringBuilder html, String label, java.util.function.Function<ReportEntry, String> cell) {
+    private void outcomeRow(StringBuilder html, String label, Function<ReportEntry, String> cell) {
         html.append("<tr><th scope=\"row\">").append(Html.escape(label)).append("</th>");
         for (Member m : members) {
             html.append("<td>").append(Html.escape(Objects.toString(cell.apply(m.entry()), ""))).append("</td>");

@@ -77,8 +77,9 @@ public record ExecutionRecord(String execution, String title, String writtenAt, 
             try {
                 records.add(parse(f));
             } catch (RuntimeException e) {
+                // Written by another version of the plugin, or damaged: it is derived data, so deleting it is safe.
                 throw new IOException("unreadable stylize report record " + f + " (" + e.getMessage()
-                        + "); run stylize:generate again to rewrite it", e);
+                        + "); delete it (or run mvn clean) and build again", e);
             }
         }
         return records;
