@@ -14,4 +14,11 @@ def entries = Files.list(basedir.toPath().resolve('stylize-cache/images')).withC
     dirs.filter { Files.isDirectory(it) }.flatMap { Files.list(it) }.filter { Files.isDirectory(it) }.toList()
 }
 assert entries.size() == 1 : "expected one cache entry (harbor-waves), found $entries"
+
+// The report is written even though the build fails, and shows the failure next to the asset that worked.
+def page = basedir.toPath().resolve('target/stylize/index.html')
+assert Files.isRegularFile(page)
+def html = Files.readString(page)
+assert html.contains('1 generated, 0 from the cache, 1 failed')
+assert html =~ /<pre class="failure">[^<]*broken\.png/
 return true

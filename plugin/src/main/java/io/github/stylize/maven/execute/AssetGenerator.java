@@ -117,7 +117,9 @@ public final class AssetGenerator {
         if (renderer == null) {
             renderer = rendererFactory.get();
         }
-        Path snapshots = metadataDirectory.resolve("snapshots").resolve(asset.id());
+        Path snapshots = snapshotDirectory(metadataDirectory, asset.id());
+        // Snapshots of an earlier run (other settings) would pass for this run's in the report.
+        ReportEntries.deleteSnapshots(snapshots);
         ProgressReporter reporter = new ProgressReporter(asset.id(), log, progressIntervalMillis, nanoTime, snapshots);
         Rendering rendering = renderer.render(asset, reporter);
         reporter.finished(rendering.losses());
@@ -133,6 +135,11 @@ public final class AssetGenerator {
                 entry.backend(), SettingsJson.of(asset.settings()), entry.losses(), entry.millis());
         AtomicFiles.write(metadataDirectory.resolve(metadataName(asset)),
                 metadata.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Where a run's snapshots go: {@code <metadataDirectory>/snapshots/<id>/iteration-NNNNN.png}. */
+    static Path snapshotDirectory(Path metadataDirectory, String id) {
+        return metadataDirectory.resolve("snapshots").resolve(id);
     }
 
     /** {@code <id>.json}; batch item ids hold '/', which makes subdirectories. */
