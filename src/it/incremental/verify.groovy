@@ -22,6 +22,7 @@ assert builds[1].contains('stylize: 4 cached, 0 generated, 0 failed')
 assert builds[1].contains('engine not started (ND4J not loaded)')
 assert !builds[1].contains('ND4J backend:')
 assert !builds[1].contains('iteration ')
+assert builds[1] =~ /stylize: report file:.*target\/stylize\/index\.html/ : 'the report is written from cached metadata too'
 def classes2 = basedir.toPath().resolve('classes-2.txt')
 ['org.nd4j.', 'org.bytedeco.'].each {
     def loaded = ItFixtures.loadedClasses(classes2, it)

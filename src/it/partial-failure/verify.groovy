@@ -26,4 +26,11 @@ def leftovers = Files.walk(dir).withCloseable { paths ->
     paths.filter { def n = it.fileName.toString(); n.endsWith('.tmp') || n.startsWith('.tmp-') || n.startsWith('.old-') }.toList()
 }
 assert leftovers.isEmpty() : "half-written files left behind: $leftovers"
+
+// The report is written even though the build fails, and shows the failures next to the asset that worked.
+def page = basedir.toPath().resolve('target/stylize/index.html')
+assert Files.isRegularFile(page)
+def html = Files.readString(page)
+assert html.contains('1 generated, 0 from the cache, 3 failed')
+assert html =~ /<pre class="failure">[^<]*broken\.png/
 return true

@@ -1,5 +1,6 @@
 import io.github.stylize.maven.it.ItFixtures
 import io.github.stylize.maven.report.Json
+import io.github.stylize.maven.testing.PageLinks
 import java.util.jar.JarFile
 import javax.imageio.ImageIO
 
@@ -34,6 +35,14 @@ assert new File(basedir, 'target/stylize/sprites/tree.json').isFile() : 'batch i
 def snapshots = new File(basedir, 'target/stylize/snapshots/harbor-mosaic')
 assert snapshots.list()?.sort() == ['iteration-00004.png', 'iteration-00008.png'] : "snapshots: ${snapshots.list()}"
 assert ImageIO.read(new File(snapshots, 'iteration-00004.png')).width == 48
+
+// The report: every asset, every link resolving (results, inputs, snapshots where the build left them).
+def page = new File(basedir, 'target/stylize/index.html')
+assert page.isFile()
+def linked = PageLinks.check(page.toPath()).collect { basedir.toPath().relativize(it).toString().replace('\\', '/') }.toSet()
+assert linked.containsAll(['target/generated-resources/stylize/sprites/tree.png', 'src/main/stylize/styles/waves.png',
+                           'target/stylize/snapshots/harbor-mosaic/iteration-00004.png']) : "linked: $linked"
+assert page.text.contains('4 assets: 4 generated, 0 from the cache, 0 failed')
 
 // The log: one backend line, a start line and progress per asset, a summary table, no ND4J start-up noise.
 assert ItFixtures.linesWith(log, 'ND4J backend: ').size() == 1

@@ -174,11 +174,13 @@ public final class AssetGenerator {
         }
     }
 
-    private Rendering render(PlannedAsset asset) {
+    private Rendering render(PlannedAsset asset) throws IOException {
         if (renderer == null) {
             renderer = rendererFactory.get();
         }
-        Path snapshots = metadataDirectory.resolve("snapshots").resolve(asset.id());
+        Path snapshots = snapshotDirectory(metadataDirectory, asset.id());
+        // Snapshots of an earlier run (other settings) would pass for this run's in the report.
+        ReportEntries.deleteSnapshots(snapshots);
         ProgressReporter reporter = new ProgressReporter(asset.id(), log, progressIntervalMillis, nanoTime, snapshots);
         Rendering rendering = renderer.render(asset, reporter);
         reporter.finished(rendering.losses());
@@ -218,6 +220,11 @@ public final class AssetGenerator {
         } catch (IOException e) {
             throw OutputException.of(file, e);
         }
+    }
+
+    /** Where a run's snapshots go: {@code <metadataDirectory>/snapshots/<id>/iteration-NNNNN.png}. */
+    static Path snapshotDirectory(Path metadataDirectory, String id) {
+        return metadataDirectory.resolve("snapshots").resolve(id);
     }
 
     /** {@code <id>.json}; batch item ids hold '/', which makes subdirectories. */

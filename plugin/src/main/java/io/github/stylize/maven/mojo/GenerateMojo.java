@@ -11,11 +11,15 @@ import io.github.stylize.maven.execute.AssetOutcome;
 import io.github.stylize.maven.execute.BuildLog;
 import io.github.stylize.maven.execute.EngineRenderer;
 import io.github.stylize.maven.execute.ExecutionResult;
+import io.github.stylize.maven.execute.ReportEntries;
 import io.github.stylize.maven.plan.Plan;
 import io.github.stylize.maven.plan.PlanException;
 import io.github.stylize.maven.plan.PlanRequest;
 import io.github.stylize.maven.plan.Planner;
 import io.github.stylize.maven.publish.OutputPublisher;
+import io.github.stylize.maven.report.ExecutionRecord;
+import io.github.stylize.maven.report.ReportEntry;
+import io.github.stylize.maven.report.ReportPages;
 import io.github.stylize.maven.report.SummaryTable;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
@@ -32,6 +36,8 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ProxySelector;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -43,7 +49,8 @@ import java.util.stream.Collectors;
 /**
  * Generates the declared stylized images into {@code outputDirectory} and adds it as a resource root, so
  * {@code mvn package} puts them in the jar. An image whose inputs and settings were seen before is copied from the
- * cache, without starting the engine; only a cache miss loads ND4J and the VGG19 weights.
+ * cache, without starting the engine; only a cache miss loads ND4J and the VGG19 weights. Every execution ends by
+ * writing {@code target/stylize/index.html}, a report of every asset, failed ones included.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true, requiresProject = true)
 public class GenerateMojo extends AbstractMojo {
@@ -132,7 +139,11 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "stylize.cacheDirectory")
     private File cacheDirectory;
 
-    /** Where the per-asset metadata ({@code <id>.json}) and snapshots are written. */
+    /**
+     * Where the per-asset metadata ({@code <id>.json}), the snapshots and the report page ({@code index.html}: images,
+     * loss curves, settings and comparison sheets of every asset; {@code stylize:report} puts it into the site) are
+     * written.
+     */
     @Parameter(property = "stylize.metadataDirectory", defaultValue = "${project.build.directory}/stylize", required = true)
     private File metadataDirectory;
 
@@ -201,7 +212,31 @@ public class GenerateMojo extends AbstractMojo {
                     + ": " + e.getMessage(), e);
         }
         logSummary(result);
+        writeReport(plan, result);
         failOnFailures(result);
+    }
+
+    /**
+     * Records this execution for the report and renders {@code index.html} from every execution's record. A report
+     * that cannot be written is a warning: the images, which the build is for, are in place.
+     */
+    private void writeReport(Plan plan, ExecutionResult result) {
+        Path directory = metadataDirectory.toPath().toAbsolutePath().normalize();
+        try {
+            String execution = executionId();
+            List<ReportEntry> entries = ReportEntries.of(plan, result, directory,
+                    outputDirectory.toPath().toAbsolutePath().normalize(), ExecutionRecord.read(directory, execution));
+            new ExecutionRecord(execution, projectTitle(project), OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS)
+                    .toString(), entries).write(directory);
+            Path page = ReportPages.writeBuildPage(directory, projectTitle(project));
+            getLog().info("stylize: report " + page.toUri());
+        } catch (IOException | RuntimeException e) {
+            getLog().warn("stylize: could not write the report in " + directory + ": " + e.getMessage());
+        }
+    }
+
+    static String projectTitle(MavenProject project) {
+        return project.getName() != null && !project.getName().isBlank() ? project.getName() : project.getArtifactId();
     }
 
     private void checkMaxPixels() throws MojoFailureException {
@@ -302,9 +337,13 @@ public class GenerateMojo extends AbstractMojo {
     }
 
     private Path manifestFile() {
-        String execution = mojoExecution == null || mojoExecution.getExecutionId() == null
+        return metadataDirectory.toPath().resolve("outputs-" + executionId() + ".txt");
+    }
+
+    /** This execution's id, safe in a file name. */
+    private String executionId() {
+        return mojoExecution == null || mojoExecution.getExecutionId() == null
                 ? "default" : mojoExecution.getExecutionId().replaceAll("[^A-Za-z0-9._-]", "_");
-        return metadataDirectory.toPath().resolve("outputs-" + execution + ".txt");
     }
 
     private static String describeSelection(Plan plan) {

@@ -40,4 +40,21 @@ public final class CacheKeys {
     public static String hash(String canonicalInput) {
         return Digests.sha256Hex(canonicalInput.getBytes(StandardCharsets.UTF_8));
     }
+
+    /**
+     * A {@code name=value} line of a canonical text, e.g. {@code content.sha256}: the report groups assets by their
+     * inputs' digests without hashing the files again. Null if there is no such line.
+     */
+    public static String field(String canonicalInput, String name) {
+        if (canonicalInput == null) {
+            return null;
+        }
+        String prefix = name + "=";
+        for (String line : canonicalInput.split("\n")) {
+            if (line.startsWith(prefix)) {
+                return line.substring(prefix.length());
+            }
+        }
+        return null;
+    }
 }

@@ -1,0 +1,100 @@
+package io.github.stylize.maven.report;
+
+import io.github.stylize.maven.publish.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What one execution of {@code stylize:generate} tells the report, kept as {@code report-<execution>.json} in the
+ * metadata directory: the page is rendered from these files, so {@code stylize:report} can publish it without the
+ * engine, and a project with several executions gets one page for all of them.
+ *
+ * @param execution the execution id
+ * @param title     the project's name
+ * @param writtenAt when the execution ended, ISO-8601
+ * @param entries   one per declared asset, in declaration order
+ */
+public record ExecutionRecord(String execution, String title, String writtenAt, List<ReportEntry> entries) {
+    static final String LAYOUT = "stylize-report/1";
+    private static final String PREFIX = "report-";
+    private static final String SUFFIX = ".json";
+
+    public ExecutionRecord {
+        entries = List.copyOf(entries);
+    }
+
+    public static Path file(Path metadataDirectory, String execution) {
+        return metadataDirectory.resolve(PREFIX + execution + SUFFIX);
+    }
+
+    public void write(Path metadataDirectory) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("layout", LAYOUT);
+        m.put("execution", execution);
+        m.put("title", title);
+        m.put("writtenAt", writtenAt);
+        List<Object> list = new ArrayList<>();
+        entries.forEach(e -> list.add(e.toJson()));
+        m.put("entries", list);
+        AtomicFiles.write(file(metadataDirectory, execution), Json.write(m).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The record of {@code execution}, or null if there is none or it cannot be read (then it is rewritten). */
+    public static ExecutionRecord read(Path metadataDirectory, String execution) {
+        Path file = file(metadataDirectory, execution);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return parse(file);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Every execution's record in the directory, by execution id. */
+    public static List<ExecutionRecord> readAll(Path metadataDirectory) throws IOException {
+        if (!Files.isDirectory(metadataDirectory)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(metadataDirectory)) {
+            files = s.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.startsWith(PREFIX) && name.endsWith(SUFFIX) && Files.isRegularFile(p);
+            }).sorted().toList();
+        }
+        List<ExecutionRecord> records = new ArrayList<>();
+        for (Path f : files) {
+            try {
+                records.add(parse(f));
+            } catch (RuntimeException e) {
+                // Written by another version of the plugin, or damaged: it is derived data, so deleting it is safe.
+                throw new IOException("unreadable stylize report record " + f + " (" + e.getMessage()
+                        + "); delete it (or run mvn clean) and build again", e);
+            }
+        }
+        return records;
+    }
+
+    private static ExecutionRecord parse(Path file) throws IOException {
+        Map<?, ?> m = (Map<?, ?>) Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+        if (!LAYOUT.equals(m.get("layout"))) {
+            throw new IllegalArgumentException("layout " + m.get("layout") + ", expected " + LAYOUT);
+        }
+        List<ReportEntry> entries = new ArrayList<>();
+        for (Object o : (List<?>) m.get("entries")) {
+            entries.add(ReportEntry.fromJson((Map<?, ?>) o));
+        }
+        return new ExecutionRecord((String) m.get("execution"), (String) m.get("title"), (String) m.get("writtenAt"),
+                entries);
+    }
+}

@@ -1,0 +1,340 @@
+package io.github.stylize.maven.report;
+
+import io.github.stylize.engine.IterationLoss;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report page: per asset its content, style and result images (thumbnails linking to full size), loss curves,
+ * snapshots, effective settings, cache hit or miss, time and backend; before them, the comparison sheets of assets
+ * that share content and style. One self-contained HTML file: inline CSS and SVG, no script, images by relative link.
+ */
+public final class HtmlReport {
+    private final String title;
+    private final List<ExecutionRecord> records;
+    private final Links links;
+    private final String note;
+
+    /**
+     * @param title   the project's name
+     * @param records the executions to show, their entries in order
+     * @param links   how the page reaches image files
+     * @param note    a line for the page's footer (where it was published from), or null
+     */
+    public HtmlReport(String title, List<ExecutionRecord> records, Links links, String note) {
+        this.title = title;
+        this.records = List.copyOf(records);
+        this.links = links;
+        this.note = note;
+    }
+
+    /** A page without assets that tells the reader what to do instead. */
+    public static String message(String title, String heading, String text) {
+        StringBuilder html = new StringBuilder();
+        head(html, title);
+        html.append("<header><h1>").append(Html.escape(heading)).append("</h1></header>\n<main><p class=\"notice\">")
+                .append(Html.escape(text)).append("</p></main>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    public String render() {
+        List<ComparisonSheet.Member> members = new ArrayList<>();
+        boolean severalExecutions = records.size() > 1;
+        for (ExecutionRecord r : records) {
+            for (ReportEntry e : r.entries()) {
+                members.add(new ComparisonSheet.Member(e, Html.anchor("asset-", members.size(), e.id())));
+            }
+        }
+        List<ComparisonSheet> sheets = ComparisonSheet.groups(members);
+
+        StringBuilder html = new StringBuilder(64 * 1024);
+        head(html, title);
+        html.append("<header>\n<h1>Stylized assets <small>").append(Html.escape(title)).append("</small></h1>\n");
+        summary(html, members);
+        toc(html, members, sheets);
+        html.append("</header>\n<main>\n");
+        if (!sheets.isEmpty()) {
+            html.append("<section id=\"comparisons\">\n<h2>Comparison sheets</h2>\n");
+            for (int i = 0; i < sheets.size(); i++) {
+                sheets.get(i).render(html, "compare-" + i, links);
+            }
+            html.append("</section>\n");
+        }
+        html.append("<section id=\"assets\">\n<h2>Assets</h2>\n");
+        int index = 0;
+        for (ExecutionRecord r : records) {
+            if (severalExecutions) {
+                html.append("<h3 class=\"execution\">Execution <code>").append(Html.escape(r.execution()))
+                        .append("</code></h3>\n");
+            }
+            for (ReportEntry e : r.entries()) {
+                asset(html, e, members.get(index++).anchor());
+            }
+        }
+        html.append("</section>\n</main>\n<footer>");
+        html.append("Losses are the weighted terms of the objective: total = content + style + tv. ");
+        html.append("Iteration 0 is the initial image.");
+        if (note != null) {
+            html.append("<br>").append(Html.escape(note));
+        }
+        return html.append("</footer>\n</body>\n</html>\n").toString();
+    }
+
+    private void summary(StringBuilder html, List<ComparisonSheet.Member> members) {
+        int generated = 0;
+        int cached = 0;
+        int failed = 0;
+        for (ComparisonSheet.Member m : members) {
+            switch (m.entry().result()) {
+                case ReportEntry.GENERATED -> generated++;
+                case ReportEntry.CACHED -> cached++;
+                default -> failed++;
+            }
+        }
+        html.append("<p class=\"summary\">").append(members.size()).append(members.size() == 1 ? " asset: " : " assets: ")
+                .append(generated).append(" generated, ").append(cached).append(" from the cache, ")
+                .append(failed).append(" failed");
+        String written = records.stream().map(ExecutionRecord::writtenAt).filter(w -> w != null)
+                .max(String::compareTo).orElse(null);
+        if (written != null) {
+            html.append(" &middot; built ").append(Html.escape(written));
+        }
+        html.append("</p>\n");
+    }
+
+    private static void toc(StringBuilder html, List<ComparisonSheet.Member> members, List<ComparisonSheet> sheets) {
+        html.append("<nav><ul>");
+        for (int i = 0; i < sheets.size(); i++) {
+            ReportEntry first = sheets.get(i).members().get(0).entry();
+            html.append("<li class=\"sheet-link\"><a href=\"#compare-").append(i).append("\">compare ")
+                    .append(Html.escape(first.content().getFileName().toString())).append(" &times; ")
+                    .append(Html.escape(first.style().getFileName().toString())).append("</a></li>");
+        }
+        for (ComparisonSheet.Member m : members) {
+            html.append("<li><a href=\"#").append(m.anchor()).append("\"><span class=\"dot ")
+                    .append(Html.escape(m.entry().result())).append("\"></span>")
+                    .append(Html.escape(m.entry().id())).append("</a></li>");
+        }
+        html.append("</ul></nav>\n");
+    }
+
+    private void asset(StringBuilder html, ReportEntry e, String anchor) {
+        html.append("<article class=\"asset\" id=\"").append(anchor).append("\">\n<h3>")
+                .append(Html.escape(e.id())).append(' ')
+                .append("<span class=\"badge ").append(Html.escape(e.result())).append("\">")
+                .append(e.failed() ? "failed" : e.result().equals(ReportEntry.CACHED) ? "cache hit" : "generated")
+                .append("</span></h3>\n<p class=\"meta\">").append(Html.escape(timing(e))).append("</p>\n");
+        if (e.earlierBuild()) {
+            html.append("<p class=\"notice\">Not selected in the last build (stylize.only): as an earlier build left it.</p>\n");
+        }
+        if (e.failed()) {
+            html.append("<pre class=\"failure\">").append(Html.escape(e.failure())).append("</pre>\n");
+        }
+        html.append("<div class=\"images\">");
+        figure(html, links, e.content(), "content", "content image of " + e.id(), "");
+        figure(html, links, e.style(), "style", "style image of " + e.id(), "");
+        if (!e.failed()) {
+            figure(html, links, e.output(), "result", "result " + e.id(), "");
+        }
+        html.append("</div>\n");
+        if (!e.losses().isEmpty()) {
+            html.append("<div class=\"curves\"><figure class=\"chart\">")
+                    .append(LossChart.ofTerms("Losses of " + e.id(), e.losses()).toSvg())
+                    .append("<figcaption>Weighted loss terms per iteration, log scale</figcaption></figure>");
+            lossTable(html, e.losses());
+            html.append("</div>\n");
+        }
+        snapshots(html, e);
+        settings(html, e.settings());
+        html.append("</article>\n");
+    }
+
+    private static String timing(ReportEntry e) {
+        String backend = e.backend() == null ? "" : " on " + e.backend();
+        return switch (e.result()) {
+            case ReportEntry.GENERATED -> "Cache miss: generated in " + Html.seconds(e.engineMillis()) + backend
+                    + " (" + Html.seconds(e.buildMillis()) + " in all)" + key(e);
+            case ReportEntry.CACHED -> "Cache hit: copied in " + Html.seconds(e.buildMillis())
+                    + "; generated earlier in " + Html.seconds(e.engineMillis()) + backend + key(e);
+            default -> "Failed after " + Html.seconds(e.buildMillis()) + key(e);
+        };
+    }
+
+    private static String key(ReportEntry e) {
+        return e.cacheKey() == null ? "" : " · cache key " + e.cacheKey().substring(0, Math.min(12, e.cacheKey().length()));
+    }
+
+    /** The first and the last iteration: how far the optimization got. */
+    private static void lossTable(StringBuilder html, List<IterationLoss> losses) {
+        html.append("<table class=\"losses\"><thead><tr><th>iteration</th><th>content</th><th>style</th><th>tv</th>"
+                + "<th>total</th></tr></thead><tbody>");
+        List<IterationLoss> rows = losses.size() == 1 ? losses : List.of(losses.get(0), losses.get(losses.size() - 1));
+        for (IterationLoss l : rows) {
+            html.append("<tr><td>").append(l.iteration()).append("</td><td>").append(Html.loss(l.content()))
+                    .append("</td><td>").append(Html.loss(l.style())).append("</td><td>").append(Html.loss(l.tv()))
+                    .append("</td><td>").append(Html.loss(l.total())).append("</td></tr>");
+        }
+        html.append("</tbody></table>");
+    }
+
+    private void snapshots(StringBuilder html, ReportEntry e) {
+        if (e.failed()) {
+            return;
+        }
+        html.append("<div class=\"snapshots\"><h4>Snapshots</h4>");
+        if (e.snapshots().isEmpty()) {
+            html.append("<p class=\"hint\">").append(Html.escape(noSnapshots(e))).append("</p>");
+        } else {
+            html.append("<div class=\"strip\">");
+            for (ReportEntry.Snapshot s : e.snapshots()) {
+                figure(html, links, s.file(), "iteration " + s.iteration(), e.id() + " at iteration " + s.iteration(), "small");
+            }
+            html.append("</div>");
+        }
+        html.append("</div>\n");
+    }
+
+    private static String noSnapshots(ReportEntry e) {
+        if (e.result().equals(ReportEntry.CACHED)) {
+            return "None: this image came from the cache, and snapshots are taken only while the engine runs "
+                    + "(-Dstylize.force runs it again).";
+        }
+        Object every = e.settings().get("snapshotEvery");
+        if (every instanceof Number n && n.longValue() > 0) {
+            return "None were taken: snapshotEvery is " + n.longValue() + ".";
+        }
+        return "None: set snapshotEvery to watch the image converge.";
+    }
+
+    private static void settings(StringBuilder html, Map<String, Object> settings) {
+        html.append("<details class=\"settings\"><summary>Effective settings: ")
+                .append(Html.escape(headline(settings))).append("</summary><table>");
+        for (Map.Entry<String, Object> s : settings.entrySet()) {
+            html.append("<tr><th scope=\"row\">").append(Html.escape(s.getKey())).append("</th><td>")
+                    .append(Html.escape(Html.value(s.getValue()))).append("</td></tr>");
+        }
+        html.append("</table></details>\n");
+    }
+
+    /** The settings a reader looks for first, in one line. */
+    static String headline(Map<String, Object> s) {
+        List<String> parts = new ArrayList<>();
+        if (s.containsKey("size")) {
+            parts.add(Html.value(s.get("size")) + " px");
+        }
+        if (s.containsKey("iterations")) {
+            parts.add(Html.value(s.get("iterations")) + " iterations");
+        }
+        if (s.containsKey("optimizer")) {
+            parts.add(Html.value(s.get("optimizer")));
+        }
+        for (String weight : List.of("contentWeight", "styleWeight", "tvWeight")) {
+            if (s.containsKey(weight)) {
+                parts.add(weight + " " + Html.value(s.get(weight)));
+            }
+        }
+        if (s.get("styleLayers") instanceof List<?> layers) {
+            parts.add(layers.size() + (layers.size() == 1 ? " style layer" : " style layers"));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** A captioned thumbnail linking to the full-size file, or a note that the file is missing. */
+    static void figure(StringBuilder html, Links links, Path file, String caption, String alt, String size) {
+        html.append("<figure class=\"thumb ").append(size).append("\">");
+        image(html, links, file, alt, size);
+        html.append("<figcaption>").append(Html.escape(caption)).append("<br><code>")
+                .append(Html.escape(file.getFileName().toString())).append("</code></figcaption></figure>");
+    }
+
+    static void image(StringBuilder html, Links links, Path file, String alt, String size) {
+        String href = links.href(file);
+        if (href == null) {
+            html.append("<span class=\"missing\" title=\"").append(Html.escape(file.toString()))
+                    .append("\">file missing</span>");
+            return;
+        }
+        String url = Html.escape(href);
+        html.append("<a href=\"").append(url).append("\"><img loading=\"lazy\" class=\"").append(size)
+                .append("\" src=\"").append(url).append("\" alt=\"").append(Html.escape(alt)).append("\"></a>");
+    }
+
+    private static void head(StringBuilder html, String title) {
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"generator\" content=\"stylize-maven-plugin\">\n")
+                .append("<title>Stylized assets: ").append(Html.escape(title)).append("</title>\n<style>\n")
+                .append(CSS).append("</style>\n</head>\n<body>\n");
+    }
+
+    private static final String CSS = """
+            :root { --fg: #1d2433; --muted: #5c6577; --line: #d9dde5; --bg: #f6f7f9; --card: #fff;
+              --generated: #2f7d32; --cached: #2563a8; --failed: #b3261e; --mark: #fff1a8; }
+            * { box-sizing: border-box; }
+            body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+              color: var(--fg); background: var(--bg); }
+            header, main, footer { max-width: 1180px; margin: 0 auto; padding: 0 20px; }
+            header { padding-top: 20px; }
+            h1 { font-size: 24px; margin: 0 0 4px; }
+            h1 small { font-weight: normal; color: var(--muted); }
+            h2 { font-size: 18px; margin: 28px 0 12px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+            h3 { font-size: 16px; margin: 0 0 4px; }
+            h3 small { font-weight: normal; color: var(--muted); }
+            h4 { font-size: 13px; margin: 12px 0 6px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+            code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+            .summary { color: var(--muted); margin: 0 0 10px; }
+            nav ul { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 6px; }
+            nav a { display: inline-block; padding: 2px 10px; border: 1px solid var(--line); border-radius: 12px;
+              background: var(--card); color: var(--fg); text-decoration: none; }
+            nav .sheet-link a { border-color: #c9a227; }
+            .dot { display: inline-block; width: 8px; height: 8px; border-radius: 50%; margin-right: 6px; }
+            .dot.generated { background: var(--generated); } .dot.cached { background: var(--cached); }
+            .dot.failed { background: var(--failed); }
+            .asset, .comparison { background: var(--card); border: 1px solid var(--line); border-radius: 8px;
+              padding: 16px; margin: 0 0 16px; }
+            .execution { margin: 16px 0 8px; }
+            .badge { font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 10px; color: #fff;
+              vertical-align: middle; }
+            .badge.generated { background: var(--generated); } .badge.cached { background: var(--cached); }
+            .badge.failed { background: var(--failed); }
+            .meta, .hint { color: var(--muted); margin: 0 0 10px; }
+            .notice { background: var(--mark); padding: 8px 12px; border-radius: 6px; }
+            pre.failure { white-space: pre-wrap; background: #fdecea; color: var(--failed); border: 1px solid #f3b8b3;
+              border-radius: 6px; padding: 10px; }
+            .images, .strip, .inputs { display: flex; flex-wrap: wrap; gap: 14px; align-items: flex-start; }
+            figure { margin: 0; }
+            figure.thumb { text-align: center; }
+            figcaption { color: var(--muted); font-size: 12px; margin-top: 4px; }
+            img { display: block; width: 200px; height: 200px; object-fit: contain; background:
+              repeating-conic-gradient(#eceff3 0% 25%, #fff 0% 50%) 50% / 16px 16px;
+              border: 1px solid var(--line); border-radius: 4px; }
+            img.small { width: 110px; height: 110px; }
+            .missing { display: inline-flex; width: 200px; height: 200px; align-items: center; justify-content: center;
+              border: 1px dashed var(--failed); color: var(--failed); border-radius: 4px; }
+            .small .missing, td .missing { width: 110px; height: 110px; }
+            .curves { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; margin-top: 14px; }
+            .chart { flex: 1 1 520px; max-width: 680px; }
+            svg.loss-chart { width: 100%; height: auto; font: 12px system-ui, sans-serif; }
+            svg.loss-chart .plot { fill: #fbfcfd; stroke: var(--line); }
+            svg.loss-chart .grid { stroke: #e3e6ec; } svg.loss-chart .grid.minor { stroke-dasharray: 2 3; }
+            svg.loss-chart text { fill: var(--muted); } svg.loss-chart .legend-item text { fill: var(--fg); }
+            svg.loss-chart .legend-item.skipped text { fill: var(--muted); font-style: italic; }
+            table { border-collapse: collapse; }
+            th, td { padding: 3px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+            table.losses td { text-align: right; font-variant-numeric: tabular-nums; }
+            details.settings { margin-top: 12px; }
+            details.settings summary { cursor: pointer; color: var(--muted); }
+            details.settings table { margin-top: 6px; }
+            .table-wrap { overflow-x: auto; margin: 10px 0; }
+            table.sheet th[scope=col] { white-space: nowrap; }
+            table.sheet tr.differs th, table.sheet tr.differs td { background: var(--mark); font-weight: 600; }
+            table.sheet tr.same td { color: var(--muted); }
+            table.sheet tbody.outcome { border-top: 2px solid var(--fg); }
+            table.sheet tbody.outcome td { font-variant-numeric: tabular-nums; }
+            mark { background: var(--mark); }
+            footer { color: var(--muted); font-size: 12px; padding-bottom: 24px; }
+            """;
+}

@@ -1,0 +1,107 @@
+package io.github.stylize.maven.report;
+
+import io.github.stylize.engine.IterationLoss;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One asset as the HTML report shows it. Paths are absolute, so the same entries render into
+ * {@code target/stylize/index.html} and into the site.
+ *
+ * @param id            the asset id
+ * @param result        {@code generated}, {@code cached} or {@code failed}
+ * @param failure       for a failed asset, the reason; else null
+ * @param earlierBuild  true when this build did not produce it ({@code stylize.only}); the entry is the last one known
+ * @param content       the content image file
+ * @param style         the style image file
+ * @param contentSha256 SHA-256 of the content file (assets sharing content and style are compared side by side)
+ * @param styleSha256   SHA-256 of the style file
+ * @param output        the result image file
+ * @param settings      the effective settings, named as in the configuration
+ * @param cacheKey      the cache key; null if unknown
+ * @param backend       the ND4J backend that generated the image; null for a failed asset
+ * @param losses        the loss history, entry 0 the initial image; empty for a failed asset
+ * @param engineMillis  engine time of the run that generated the image
+ * @param buildMillis   time this build spent on the asset (a cache hit: the copy)
+ * @param snapshots     intermediate images of the run, by iteration ({@code snapshotEvery})
+ */
+public record ReportEntry(String id, String result, String failure, boolean earlierBuild, Path content, Path style,
+                          String contentSha256, String styleSha256, Path output, Map<String, Object> settings,
+                          String cacheKey, String backend, List<IterationLoss> losses, long engineMillis,
+                          long buildMillis, List<Snapshot> snapshots) {
+
+    public static final String GENERATED = "generated";
+    public static final String CACHED = "cached";
+    public static final String FAILED = "failed";
+
+    /** An intermediate image and the iteration it shows. */
+    public record Snapshot(int iteration, Path file) {
+    }
+
+    public ReportEntry {
+        settings = new LinkedHashMap<>(settings);
+        losses = List.copyOf(losses);
+        snapshots = List.copyOf(snapshots);
+    }
+
+    public boolean failed() {
+        return FAILED.equals(result);
+    }
+
+    public ReportEntry asEarlierBuild() {
+        return new ReportEntry(id, result, failure, true, content, style, contentSha256, styleSha256, output, settings,
+                cacheKey, backend, losses, engineMillis, buildMillis, snapshots);
+    }
+
+    public ReportEntry withSnapshots(List<Snapshot> newSnapshots) {
+        return new ReportEntry(id, result, failure, earlierBuild, content, style, contentSha256, styleSha256, output,
+                settings, cacheKey, backend, losses, engineMillis, buildMillis, newSnapshots);
+    }
+
+    Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("result", result);
+        m.put("failure", failure);
+        m.put("earlierBuild", earlierBuild);
+        m.put("content", content.toString());
+        m.put("style", style.toString());
+        m.put("contentSha256", contentSha256);
+        m.put("styleSha256", styleSha256);
+        m.put("output", output.toString());
+        m.put("settings", settings);
+        m.put("cacheKey", cacheKey);
+        m.put("backend", backend);
+        m.put("losses", AssetMetadata.lossesToJson(losses));
+        m.put("engineMillis", engineMillis);
+        m.put("buildMillis", buildMillis);
+        List<Object> shots = new ArrayList<>();
+        for (Snapshot s : snapshots) {
+            Map<String, Object> shot = new LinkedHashMap<>();
+            shot.put("iteration", s.iteration());
+            shot.put("file", s.file().toString());
+            shots.add(shot);
+        }
+        m.put("snapshots", shots);
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    static ReportEntry fromJson(Map<?, ?> m) {
+        List<Snapshot> shots = new ArrayList<>();
+        for (Object o : (List<?>) m.get("snapshots")) {
+            Map<?, ?> shot = (Map<?, ?>) o;
+            shots.add(new Snapshot(((Number) shot.get("iteration")).intValue(), Path.of((String) shot.get("file"))));
+        }
+        return new ReportEntry((String) m.get("id"), (String) m.get("result"), (String) m.get("failure"),
+                Boolean.TRUE.equals(m.get("earlierBuild")), Path.of((String) m.get("content")),
+                Path.of((String) m.get("style")), (String) m.get("contentSha256"), (String) m.get("styleSha256"),
+                Path.of((String) m.get("output")), (Map<String, Object>) m.get("settings"), (String) m.get("cacheKey"),
+                (String) m.get("backend"), AssetMetadata.lossesFromJson(m.get("losses")),
+                ((Number) m.get("engineMillis")).longValue(), ((Number) m.get("buildMillis")).longValue(), shots);
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.stylize.maven.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HtmlReportTest {
+    @TempDir
+    Path dir;
+
+    private String render(ReportFixture fixture) {
+        return new HtmlReport(fixture.record.title(), List.of(fixture.record),
+                Links.relativeTo(fixture.metadataDirectory), null).render();
+    }
+
+    @Test
+    void namesFromUserFilesAreEscaped() throws IOException {
+        String html = render(new ReportFixture(dir));
+
+        assertFalse(html.contains("<script>alert"), "a failure message is text, not markup");
+        assertTrue(html.contains("cannot decode &lt;script&gt;alert(1)&lt;/script&gt; &amp; more"), html);
+        assertFalse(html.contains("broken-<b>"));
+        assertTrue(html.contains("broken-&lt;b&gt;"));
+        assertTrue(html.contains("Fixture &lt;game&gt; &amp; art"));
+        assertTrue(html.contains("harbor #1 &amp; &lt;sea&gt; é.png"), "the file name as a caption");
+        assertTrue(html.contains("harbor%20%231%20%26%20%3Csea%3E%20%C3%A9.png"), "the file name in a URL");
+        assertFalse(html.contains("<script"), "the page has no script at all");
+    }
+
+    @Test
+    void everyAssetShowsItsResultTimingBackendAndSettings() throws IOException {
+        ReportFixture fixture = new ReportFixture(dir);
+        String html = render(fixture);
+
+        assertTrue(html.contains("4 assets: 2 generated, 1 from the cache, 1 failed"), html);
+        assertTrue(html.contains("Cache miss: generated in 3.4 s on CPU (x86_64, AVX2) (3.6 s in all)"));
+        assertTrue(html.contains("Cache hit: copied in 0.0 s; generated earlier in 17.0 s on CPU (x86_64, AVX2)"));
+        assertTrue(html.contains("Failed after 0.0 s"));
+        assertTrue(html.contains("Effective settings: 96 px, 40 iterations, adam, contentWeight 1, styleWeight 10000, "
+                + "tvWeight 0, 5 style layers"), html);
+        assertTrue(html.contains("<th scope=\"row\">styleLayers</th><td>conv1_1, conv2_1, conv3_1, conv4_1, conv5_1</td>"));
+        assertTrue(html.contains("iteration 4<br><code>iteration-00004.png</code>"), "snapshots with their iteration");
+        assertTrue(html.contains("None: this image came from the cache"));
+        assertTrue(html.contains("None: set snapshotEvery"));
+        // The failed asset: no result image, no chart.
+        String failed = html.substring(html.indexOf("<article class=\"asset\" id=\"asset-3-broken--b-\">"));
+        assertFalse(failed.contains("loss-chart"));
+        assertFalse(failed.contains("alt=\"result"));
+    }
+
+    @Test
+    void assetsSharingContentAndStyleGetAComparisonSheetWithTheDifferencesHighlighted() throws IOException {
+        String html = render(new ReportFixture(dir));
+
+        Matcher sheets = Pattern.compile("<section class=\"comparison\"").matcher(html);
+        assertTrue(sheets.find());
+        assertFalse(sheets.find(), "one group: harbor-mosaic and harbor-mosaic-long; sprites/tree has other inputs");
+        String sheet = html.substring(html.indexOf("<section class=\"comparison\""), html.indexOf("</section>",
+                html.indexOf("<section class=\"comparison\"")));
+        assertTrue(sheet.contains("<a href=\"#asset-0-harbor-mosaic\">harbor-mosaic</a>"));
+        assertTrue(sheet.contains("<a href=\"#asset-1-harbor-mosaic-long\">harbor-mosaic-long</a>"));
+        assertFalse(sheet.contains("sprites/tree"));
+        assertEquals(List.of("iterations", "styleWeight"), rowsWithClass(sheet, "differs"));
+        assertTrue(rowsWithClass(sheet, "same").containsAll(List.of("size", "optimizer", "tvWeight", "styleLayers")));
+        assertTrue(sheet.contains("<th scope=\"row\">final total loss</th>"));
+        assertTrue(sheet.contains("aria-label=\"Total loss of harbor-mosaic, harbor-mosaic-long\""));
+    }
+
+    @Test
+    void aPageWithoutAssetsSaysWhy() {
+        String html = HtmlReport.message("a <b> project", "Nothing here", "Run <mvn> first");
+        assertTrue(html.contains("<title>Stylized assets: a &lt;b&gt; project</title>"));
+        assertTrue(html.contains("Run &lt;mvn&gt; first"));
+    }
+
+    private static List<String> rowsWithClass(String html, String cssClass) {
+        Matcher m = Pattern.compile("<tr class=\"" + cssClass + "\"><th scope=\"row\">([^<]*)</th>").matcher(html);
+        List<String> rows = new java.util.ArrayList<>();
+        while (m.find()) {
+            rows.add(m.group(1));
+        }
+        return rows;
+    }
+}

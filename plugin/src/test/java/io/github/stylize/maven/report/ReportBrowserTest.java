@@ -1,0 +1,147 @@
+package io.github.stylize.maven.report;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Opens the report in headless Chromium: every image loads (natural width above 0) and every loss chart has drawn
+ * curves. The page under test is the real {@code index.html}; the check runs from a copy of it with a script appended,
+ * in the same directory so every relative link resolves the same way. Leaves a screenshot at
+ * {@code target/report-screenshot.png}.
+ */
+class ReportBrowserTest {
+    private static final Path WORK = Path.of("target/report-browser").toAbsolutePath();
+    private static final Path SCREENSHOT = Path.of("target/report-screenshot.png").toAbsolutePath();
+
+    /**
+     * Waits for the page, makes lazy images load now (the viewport of a headless run is small), waits for each image
+     * to load or fail, then writes what it found as JSON into {@code <pre id="stylize-check">}.
+     */
+    private static final String CHECK_SCRIPT = """
+            <script>
+            (async () => {
+              if (document.readyState !== 'complete') {
+                await new Promise(done => addEventListener('load', done));
+              }
+              const images = Array.from(document.images);
+              images.forEach(img => { img.loading = 'eager'; });
+              const settled = img => img.complete ? Promise.resolve()
+                  : new Promise(done => { img.addEventListener('load', done); img.addEventListener('error', done); });
+              await Promise.race([Promise.all(images.map(settled)), new Promise(done => setTimeout(done, 8000))]);
+              const charts = Array.from(document.querySelectorAll('svg.loss-chart')).map(svg => ({
+                label: svg.getAttribute('aria-label'),
+                curves: Array.from(svg.querySelectorAll('path.curve'))
+                    .filter(p => (p.getAttribute('d') || '').trim() !== '' && p.getTotalLength() > 0).length
+              }));
+              const result = {
+                images: images.length,
+                broken: images.filter(img => !(img.naturalWidth > 0)).map(img => img.getAttribute('src')),
+                charts: charts
+              };
+              const out = document.createElement('pre');
+              out.id = 'stylize-check';
+              out.textContent = JSON.stringify(result);
+              document.body.appendChild(out);
+            })();
+            </script>
+            """;
+
+    private HeadlessChromium chromium;
+    private ReportFixture fixture;
+    private Path page;
+
+    @BeforeEach
+    void renderReport() throws IOException {
+        chromium = HeadlessChromium.require();
+        deleteTree(WORK);
+        fixture = new ReportFixture(WORK.resolve("project"));
+        page = ReportPages.writeBuildPage(fixture.metadataDirectory, fixture.record.title());
+    }
+
+    @Test
+    void everyImageLoadsAndEveryChartDrawsItsCurves() throws Exception {
+        Map<?, ?> check = check(page);
+
+        int imgTags = count(Files.readString(page), "<img ");
+        assertTrue(imgTags >= 10, "the fixture page shows at least 10 images, found " + imgTags);
+        assertEquals((long) imgTags, ((Number) check.get("images")).longValue(), "images the browser saw");
+        assertEquals(List.of(), check.get("broken"), "images that did not load");
+
+        Map<String, Long> curvesByChart = new java.util.LinkedHashMap<>();
+        for (Object o : (List<?>) check.get("charts")) {
+            Map<?, ?> chart = (Map<?, ?>) o;
+            curvesByChart.put((String) chart.get("label"), ((Number) chart.get("curves")).longValue());
+        }
+        // content, style, total (TV is zero throughout there) / all four terms / one total per compared asset
+        assertEquals(Map.of("Losses of harbor-mosaic", 3L, "Losses of harbor-mosaic-long", 3L,
+                "Losses of sprites/tree", 4L, "Total loss of harbor-mosaic, harbor-mosaic-long", 2L), curvesByChart);
+
+        chromium.screenshot(page, SCREENSHOT, 1200, 2000);
+        assertTrue(Files.size(SCREENSHOT) > 10_000, "a screenshot of the rendered page, not a blank one");
+    }
+
+    @Test
+    void aMissingImageIsReportedAsBroken() throws Exception {
+        // The check must be able to fail: an image whose file disappears after the page was written.
+        Path snapshot = fixture.entry("harbor-mosaic").snapshots().get(0).file();
+        Files.delete(snapshot);
+
+        Map<?, ?> check = check(page);
+
+        List<?> broken = (List<?>) check.get("broken");
+        assertEquals(1, broken.size(), "broken images: " + broken);
+        assertTrue(((String) broken.get(0)).endsWith("snapshots/harbor-mosaic/iteration-00004.png"), broken.toString());
+    }
+
+    private Map<?, ?> check(Path report) throws Exception {
+        String html = Files.readString(report, StandardCharsets.UTF_8);
+        assertTrue(html.contains("</body>"));
+        Path checkPage = report.resolveSibling("index-check.html");
+        Files.writeString(checkPage, html.replace("</body>", CHECK_SCRIPT + "</body>"), StandardCharsets.UTF_8);
+        String dom = chromium.dumpDom(checkPage);
+        Matcher m = Pattern.compile("<pre id=\"stylize-check\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
+        assertTrue(m.find(), "the check script wrote no result; the DOM was:\n" + dom);
+        return (Map<?, ?>) Json.parse(unescape(m.group(1)));
+    }
+
+    /** Text content as the DOM serializer escapes it. */
+    private static String unescape(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", "\u00a0").replace("&amp;", "&");
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        List<Path> paths = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            s.sorted(Comparator.reverseOrder()).forEach(paths::add);
+        }
+        for (Path p : paths) {
+            Files.delete(p);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.stylize.maven.testing;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Link checking for the generated HTML pages: every {@code href} and {@code src} resolves. */
+public final class PageLinks {
+    private static final Pattern LINK = Pattern.compile("\\s(?:href|src)=\"([^\"]*)\"");
+    private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]*)\"");
+
+    private PageLinks() {
+    }
+
+    /**
+     * Asserts that each link of the page is relative and resolves, to an existing file or to an element id of the page.
+     *
+     * @return the files linked, in page order
+     * @throws AssertionError naming the first broken link
+     */
+    public static List<Path> check(Path page) throws IOException {
+        String html = Files.readString(page, StandardCharsets.UTF_8);
+        List<String> ids = new ArrayList<>();
+        Matcher idMatcher = ID.matcher(html);
+        while (idMatcher.find()) {
+            ids.add(idMatcher.group(1));
+        }
+        List<Path> files = new ArrayList<>();
+        Matcher m = LINK.matcher(html);
+        while (m.find()) {
+            String link = m.group(1).replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+            if (link.startsWith("#")) {
+                if (!ids.contains(link.substring(1))) {
+                    throw new AssertionError(page + ": link to a missing anchor " + link);
+                }
+                continue;
+            }
+            if (link.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*") || link.startsWith("/")) {
+                throw new AssertionError(page + ": links must be relative, found " + link);
+            }
+            // Only percent-escapes are decoded: a '+' in a path is a plus.
+            Path file = page.getParent().resolve(URLDecoder.decode(link.replace("+", "%2B"), StandardCharsets.UTF_8))
+                    .normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new AssertionError(page + ": broken link " + link + " -> " + file);
+            }
+            files.add(file);
+        }
+        return files;
+    }
+}
