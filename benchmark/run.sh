@@ -6,7 +6,10 @@
 #   benchmark/run.sh --profile  the same, plus per-layer convolution timings of the engine
 #   benchmark/run.sh --smoke    64² only, 2 iterations, no installs: PyTorch only if it is already installed (CI)
 #
-# Options: --sizes "128 256 512", --memory-size 1024 (0: skip), --warmup 2, --iterations 5, --out DIR.
+# Options: --sizes "128 256 512", --memory-size 1024 (0: skip), --warmup 2, --iterations 5, --out DIR,
+#   --attempts 3 (a size is measured again, up to this many times, while other processes took more than
+#   --max-others 0.10 of the machine's CPU during its measured iterations; the table shows the quietest run),
+#   --quiet-wait 300 (before each run, wait up to this many seconds for the machine to be idle).
 # Environment: ENGINE_JAVA_OPTS (JVM options of the engine runs; default: none, i.e. the JVM defaults a plain `mvn`
 # run also gets). Installs python3-torch, python3-h5py and libopenblas0-pthread with apt-get when missing (needs root).
 set -euo pipefail
@@ -19,6 +22,9 @@ memory_size=1024
 warmup=2
 iterations=5
 out=""
+attempts=3
+max_others=0.10
+quiet_wait=300
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=true ;;
@@ -28,13 +34,16 @@ while [ $# -gt 0 ]; do
     --warmup) warmup="$2"; shift ;;
     --iterations) iterations="$2"; shift ;;
     --out) out="$2"; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --attempts) attempts="$2"; shift ;;
+    --max-others) max_others="$2"; shift ;;
+    --quiet-wait) quiet_wait="$2"; shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
 if $smoke; then
-  sizes="64"; memory_size=0; warmup=1; iterations=2
+  sizes="64"; memory_size=0; warmup=1; iterations=2; attempts=1; quiet_wait=0
 fi
 out="${out:-benchmark/target/results-$(date -u +%Y%m%dT%H%M%SZ)}"
 mkdir -p "$out"
@@ -76,6 +85,25 @@ pytorch() {
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PYTHON" benchmark/pytorch/gatys_benchmark.py "$@"
 }
 
+# Busy share (percent) of all CPUs over the next 3 seconds, from /proc/stat.
+busy_percent() {
+  local a b
+  read -r -a a < <(head -1 /proc/stat); sleep 3; read -r -a b < <(head -1 /proc/stat)
+  local total=0 idle=$(( b[4] + b[5] - a[4] - a[5] )) i
+  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
+}
+# Waits (up to --quiet-wait seconds) until other processes leave the CPUs idle; the machine may be shared.
+wait_quiet() {
+  local waited=0 busy
+  if [ "$quiet_wait" -eq 0 ]; then return; fi
+  busy=$(busy_percent)
+  while [ "$busy" -gt 10 ] && [ "$waited" -lt "$quiet_wait" ]; do
+    sleep 7; waited=$(( waited + 10 )); busy=$(busy_percent)
+  done
+  if [ "$waited" -gt 0 ]; then echo "  (waited ${waited}s for idle CPUs; now ${busy}% busy)"; fi
+}
+
 weights=benchmark/target/vgg19-random-seed42.h5
 if [ ! -s "$weights" ]; then
   engine --write-weights "$weights" --seed 42 >/dev/null
@@ -108,20 +136,30 @@ fi
 profile_args=(--phases 3)
 if $profile; then profile_args+=(--layers 3); fi
 for size in $sizes; do
-  echo "size ${size}²: engine ..."
-  engine --weights "$weights" --sizes "$size" --warmup "$warmup" --iterations "$iterations" "${profile_args[@]}" \
-    --out "$results" > "$out/engine-$size.log"
-  if $with_torch; then
-    echo "size ${size}²: pytorch ..."
-    pytorch --weights "$weights" --sizes "$size" --warmup "$warmup" --iterations "$iterations" --out "$results" \
-      > "$out/pytorch-$size.log"
-  fi
+  for attempt in $(seq 1 "$attempts"); do
+    wait_quiet
+    echo "size ${size}², attempt $attempt: engine ..."
+    engine --weights "$weights" --sizes "$size" --warmup "$warmup" --iterations "$iterations" "${profile_args[@]}" \
+      --out "$results" >> "$out/engine-$size.log"
+    if $with_torch; then
+      wait_quiet
+      echo "size ${size}², attempt $attempt: pytorch ..."
+      pytorch --weights "$weights" --sizes "$size" --warmup "$warmup" --iterations "$iterations" --out "$results" \
+        >> "$out/pytorch-$size.log"
+    fi
+    if [ "$attempt" -eq "$attempts" ] || python3 benchmark/table.py --noisy "$results" "$size" "$max_others"; then
+      break
+    fi
+    echo "  other processes used more than $max_others of the CPUs during a measurement: measuring ${size}² again"
+  done
 done
 if [ "$memory_size" -gt 0 ]; then
+  wait_quiet
   echo "size ${memory_size}² (memory): engine ..."
   engine --weights "$weights" --sizes "$memory_size" --warmup 1 --iterations 2 --out "$results" \
     > "$out/engine-$memory_size.log"
   if $with_torch; then
+    wait_quiet
     echo "size ${memory_size}² (memory): pytorch ..."
     pytorch --weights "$weights" --sizes "$memory_size" --warmup 1 --iterations 2 --out "$results" \
       > "$out/pytorch-$memory_size.log"

@@ -4,14 +4,22 @@ import json
 import sys
 
 
+def others(r):
+    share = r.get("others_cpu")
+    return 1.0 if share is None else share
+
+
 def load(path):
+    """The run of each (implementation, size) during which other processes used the least CPU (the later on ties)."""
     rows = {}
     try:
         with open(path) as f:
             for line in f:
                 if line.strip():
                     r = json.loads(line)
-                    rows[(r["impl"], r["height"])] = r
+                    key = (r["impl"], r["height"])
+                    if key not in rows or others(r) <= others(rows[key]):
+                        rows[key] = r
     except FileNotFoundError:
         pass
     return rows
@@ -33,11 +41,23 @@ def spread(r):
     return f"{r['min_s']:.3f}-{r['max_s']:.3f}" if r else "-"
 
 
+def share(r):
+    return f"{others(r):.0%}" if r else "-"
+
+
+def noisy(path, size, threshold):
+    """Exit status 1 if, for `size`, the best run of either implementation had other processes above `threshold`."""
+    rows = load(path)
+    runs = [r for (impl, s), r in rows.items() if s == size]
+    return 1 if not runs or any(others(r) > threshold for r in runs) else 0
+
+
 def main(path):
     rows = load(path)
     sizes = sorted({size for _, size in rows})
     print("| size | engine s/iter | engine GFLOP/s | PyTorch s/iter | PyTorch GFLOP/s | engine/PyTorch | "
-          "engine peak RSS | PyTorch peak RSS | iterations (warm-up) | engine min-max s | PyTorch min-max s | load avg (engine; PyTorch) |")
+          "engine peak RSS | PyTorch peak RSS | iterations (warm-up) | engine min-max s | PyTorch min-max s | "
+          "others' CPU (engine; PyTorch) |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for size in sizes:
         e, p = rows.get(("engine", size)), rows.get(("pytorch", size))
@@ -45,8 +65,9 @@ def main(path):
         runs = e or p
         print(f"| {size}² | {seconds(e)} | {gflops(e)} | {seconds(p)} | {gflops(p)} | {ratio} | {rss(e)} | {rss(p)} | "
               f"{runs['iterations']} ({runs['warmup']}) | {spread(e)} | {spread(p)} | "
-              f"{e['load_avg'] if e else '-'}; {p['load_avg'] if p else '-'} |")
+              f"{share(e)}; {share(p)} |")
     print()
+    print("others' CPU: share of the machine's CPU time that other processes used during the measured iterations.")
     print("GFLOP per iteration (forward + input-gradient convolutions + Gram products, see FlopCount.java): "
           + ", ".join(f"{s}²: {(rows.get(('engine', s)) or rows.get(('pytorch', s)))['gflop_per_iter']:.1f}"
                       for s in sizes))
@@ -76,4 +97,6 @@ def main(path):
 
 
 if __name__ == "__main__":
+    if sys.argv[1] == "--noisy":  # table.py --noisy RESULTS SIZE THRESHOLD
+        sys.exit(noisy(sys.argv[2], int(sys.argv[3]), float(sys.argv[4])))
     main(sys.argv[1])

@@ -127,6 +127,24 @@ def peak_rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # ru_maxrss is KiB on Linux
 
 
+def cpu_sample():
+    """(machine busy jiffies, machine total jiffies, this process's jiffies), as CpuShare.java reads them."""
+    with open("/proc/stat") as f:
+        cpu = [int(v) for v in f.readline().split()[1:9]]
+    with open("/proc/self/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    total = sum(cpu)
+    return total - cpu[3] - cpu[4], total, int(fields[11]) + int(fields[12])
+
+
+def others_cpu_since(before):
+    """Share (0..1) of the machine's CPU time used by other processes since `before`."""
+    now = cpu_sample()
+    if now[1] == before[1]:
+        return None
+    return max(0, (now[0] - before[0]) - (now[2] - before[2])) / (now[1] - before[1])
+
+
 def load_average():
     with open("/proc/loadavg") as f:
         return " ".join(f.read().split()[:3])
@@ -187,16 +205,18 @@ def benchmark(vgg, size, warmup, iterations):
     for _ in range(warmup):
         iteration(objective, image, optimizer)
     seconds = []
+    before = cpu_sample()
     for _ in range(iterations):
         start = time.perf_counter()
         content_loss, style_loss = iteration(objective, image, optimizer)
         seconds.append(time.perf_counter() - start)
+    others_cpu = others_cpu_since(before)
     median = statistics.median(seconds)
     gflop = flops(size, size) / 1e9
     return {
         "impl": "pytorch", "height": size, "width": size, "warmup": warmup, "iterations": iterations,
         "median_s": median, "min_s": min(seconds), "max_s": max(seconds), "seconds": seconds,
-        "gflop_per_iter": gflop, "gflops": gflop / median, "final_loss": content_loss + style_loss,
+        "gflop_per_iter": gflop, "gflops": gflop / median, "others_cpu": others_cpu, "final_loss": content_loss + style_loss,
         "peak_rss_mb": peak_rss_mb(), "load_avg": load_average(),
     }
 

@@ -99,11 +99,13 @@ public final class EngineBenchmark {
             current = adam.step(image, current, objective);
         }
         double[] seconds = new double[options.iterations];
+        CpuShare.Sample before = CpuShare.sample();
         for (int i = 0; i < options.iterations; i++) {
             long start = System.nanoTime();
             current = adam.step(image, current, objective);
             seconds[i] = (System.nanoTime() - start) / 1e9;
         }
+        double othersCpu = CpuShare.othersSince(before);
         if (!current.isFinite()) {
             throw new IllegalStateException("Loss is not finite after the timed iterations: " + current);
         }
@@ -122,6 +124,7 @@ public final class EngineBenchmark {
         result.put("seconds", seconds);
         result.put("gflop_per_iter", flops.total() / 1e9);
         result.put("gflops", flops.total() / 1e9 / median);
+        result.put("others_cpu", othersCpu);
         result.put("final_loss", current.total());
         if (options.phases > 0) {
             result.put("phases", phases(network, settings, objective, image, content, style, options.phases));
