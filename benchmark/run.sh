@@ -3,7 +3,7 @@
 # the other. Prints one table (docs/performance.md shows a run and explains every column).
 #
 #   benchmark/run.sh            128², 256², 512² (2 warm-up + 5 measured iterations each) and 1024² for memory
-#   benchmark/run.sh --profile  the same, plus per-layer convolution timings of the engine
+#   benchmark/run.sh --profile  the same, plus timings of the engine's convolutions and other operations alone
 #   benchmark/run.sh --smoke    64² only, 2 iterations, no installs: PyTorch only if it is already installed (CI)
 #
 # Options: --sizes "128 256 512", --memory-size 1024 (0: skip), --warmup 2, --iterations 5, --out DIR,
@@ -134,7 +134,7 @@ else
 fi
 
 profile_args=(--phases 3)
-if $profile; then profile_args+=(--layers 3); fi
+if $profile; then profile_args+=(--layers 3 --ops 3); fi
 for size in $sizes; do
   for attempt in $(seq 1 "$attempts"); do
     wait_quiet

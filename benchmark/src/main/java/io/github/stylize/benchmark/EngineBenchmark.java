@@ -129,6 +129,10 @@ public final class EngineBenchmark {
         if (options.phases > 0) {
             result.put("phases", phases(network, settings, objective, image, content, style, options.phases));
         }
+        if (options.ops > 0) {
+            result.put("ops", OpProfile.run(FlopCount.of(convLayers(network, weights), height, width, List.of()).convs(),
+                    settings.styleLayers(), options.ops));
+        }
         if (options.layers > 0) {
             result.put("layers", layerProfile(network, weights, height, width, options.layers));
         }
@@ -205,8 +209,9 @@ public final class EngineBenchmark {
             INDArray bias = Nd4j.rand(DataType.FLOAT, conv.out());
             INDArray output = Nd4j.create(DataType.FLOAT, 1, conv.height(), conv.width(), conv.out());
             INDArray flipped = Nd4j.rand(DataType.FLOAT, 3, 3, conv.out(), conv.in());
-            double forward = timeOp(repeats, () -> Nd4j.exec(conv2d(input, kernel, bias, output)));
-            double inputGradient = timeOp(repeats, () -> Nd4j.exec(conv2d(output, flipped, null, input)));
+            double forward = OpProfile.Timing.median(repeats, () -> Nd4j.exec(conv2d(input, kernel, bias, output)));
+            double inputGradient = OpProfile.Timing.median(repeats,
+                    () -> Nd4j.exec(conv2d(output, flipped, null, input)));
             double gflop = conv.flops() / 1e9;
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("layer", conv.name());
@@ -227,17 +232,6 @@ public final class EngineBenchmark {
     /** The weights' convolutions that {@code network} computes, in order. */
     private static List<VggWeights.ConvLayer> convLayers(VggNetwork network, VggWeights weights) {
         return network.layerNames().stream().map(weights::layer).toList();
-    }
-
-    private static double timeOp(int repeats, Runnable op) {
-        op.run();
-        double[] seconds = new double[repeats];
-        for (int i = 0; i < repeats; i++) {
-            long start = System.nanoTime();
-            op.run();
-            seconds[i] = (System.nanoTime() - start) / 1e9;
-        }
-        return Stats.median(seconds);
     }
 
     /** The engine's convolution call (VggNetwork.conv): 3x3, stride 1, same padding, NHWC, YXIO. */
@@ -418,6 +412,7 @@ public final class EngineBenchmark {
         int iterations = 5;
         int phases = 0;
         int layers = 0;
+        int ops = 0;
         long seed = 42;
         Path weights;
         Path out;
@@ -442,6 +437,7 @@ public final class EngineBenchmark {
                     case "--iterations" -> o.iterations = Integer.parseInt(value);
                     case "--phases" -> o.phases = Integer.parseInt(value);
                     case "--layers" -> o.layers = Integer.parseInt(value);
+                    case "--ops" -> o.ops = Integer.parseInt(value);
                     case "--seed" -> o.seed = Long.parseLong(value);
                     case "--weights" -> o.weights = Path.of(value);
                     case "--out" -> o.out = Path.of(value);
@@ -462,7 +458,10 @@ public final class EngineBenchmark {
         static String usage() {
             return String.join("\n",
                     "EngineBenchmark --weights FILE.h5 [--sizes 128,256,512] [--warmup 2] [--iterations 5]",
-                    "                [--phases N] [--layers N] [--out results.jsonl]",
+                    "                [--phases N] [--layers N] [--ops N] [--out results.jsonl]",
+                    "  --phases N: time forward, loss terms and backward of N evaluations",
+                    "  --layers N: time each layer's two convolutions alone, N times",
+                    "  --ops N:    time the other ND4J operations of a pass and the style loss alone, N times",
                     "EngineBenchmark --weights FILE.h5 --equivalence DIR   (48x64 loss values for the PyTorch check)",
                     "EngineBenchmark --write-weights FILE.h5 [--seed 42]  (random VGG19, Keras 1 HDF5 layout)");
         }
