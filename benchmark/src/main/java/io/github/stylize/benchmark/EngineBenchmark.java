@@ -106,6 +106,9 @@ public final class EngineBenchmark {
             seconds[i] = (System.nanoTime() - start) / 1e9;
         }
         double othersCpu = CpuShare.othersSince(before);
+        // Peak memory of the iterations themselves, read before the optional profiles below allocate their own arrays.
+        double peakRssMb = ProcStatus.kib("VmHWM") / 1024.0;
+        double rssMb = ProcStatus.kib("VmRSS") / 1024.0;
         if (!current.isFinite()) {
             throw new IllegalStateException("Loss is not finite after the timed iterations: " + current);
         }
@@ -136,8 +139,8 @@ public final class EngineBenchmark {
         if (options.layers > 0) {
             result.put("layers", layerProfile(network, weights, height, width, options.layers));
         }
-        result.put("peak_rss_mb", ProcStatus.kib("VmHWM") / 1024.0);
-        result.put("rss_mb", ProcStatus.kib("VmRSS") / 1024.0);
+        result.put("peak_rss_mb", peakRssMb);
+        result.put("rss_mb", rssMb);
         result.put("java_max_heap_mb", Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
         result.put("load_avg", ProcStatus.loadAverage());
         return result;
