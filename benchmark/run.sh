@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The speed benchmark: the engine and PyTorch on the identical Gatys objective, same weights, same machine, one after
-# the other. Prints one table (docs/performance.md shows a run and explains every column).
+# the other. Prints one table (site/markdown/performance.md shows a run and explains every column).
 #
 #   benchmark/run.sh            128², 256², 512² (2 warm-up + 5 measured iterations each) and 1024² for memory
 #   benchmark/run.sh --profile  the same, plus timings of the engine's convolutions and other operations alone
