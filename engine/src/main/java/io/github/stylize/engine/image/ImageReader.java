@@ -95,10 +95,7 @@ public final class ImageReader {
             throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
         }
         requireReadableNonEmptyFile(file);
-        try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
-            if (input == null) {
-                throw new ImageException("Cannot open image " + file + " for reading; check that the file is readable");
-            }
+        try (ImageInputStream input = openStream(file)) {
             javax.imageio.ImageReader decoder = findDecoder(file, input);
             String format = formatName(decoder);
             try {
@@ -135,6 +132,14 @@ public final class ImageReader {
         }
     }
 
+    private static ImageInputStream openStream(Path file) throws IOException {
+        ImageInputStream input = ImageIO.createImageInputStream(file.toFile());
+        if (input == null) {
+            throw new ImageException("Cannot open image " + file + " for reading; check that the file is readable");
+        }
+        return input;
+    }
+
     /**
      * The format of {@code file} judged from its content: "PNG", "JPEG", "BMP", "GIF" or "WebP". Callers can compare
      * it with the file's extension to warn about a misnamed file; reading works either way.
@@ -143,10 +148,7 @@ public final class ImageReader {
      */
     public static String detectFormat(Path file) {
         requireReadableNonEmptyFile(file);
-        try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
-            if (input == null) {
-                throw new ImageException("Cannot open image " + file + " for reading; check that the file is readable");
-            }
+        try (ImageInputStream input = openStream(file)) {
             javax.imageio.ImageReader decoder = findDecoder(file, input);
             String format = formatName(decoder);
             decoder.dispose();
