@@ -87,13 +87,13 @@ def main(path):
         print()
         print("Engine, the other operations of one evaluation, each alone, summed over the layers (seconds):")
         print("| size | zero-filled allocations | ReLU | relu_bp | avg pool | avg pool bp | gradient adds | "
-              "style losses (StyleLoss) | the same via Nd4j.gemm |")
-        print("|---|---|---|---|---|---|---|---|---|")
+              "style losses (StyleLoss) |")
+        print("|---|---|---|---|---|---|---|---|")
         for r in opped:
             o = r["ops"]
             print(f"| {r['height']}² | {o['zeroed_alloc_s']:.3f} | {o['relu_s']:.3f} | {o['relu_bp_s']:.3f} | "
                   f"{o['avgpool_s']:.3f} | {o['avgpool_bp_s']:.3f} | {o['gradient_add_s']:.3f} | "
-                  f"{o['style_loss_s']:.3f} | {o['style_loss_gemm_s']:.3f} |")
+                  f"{o['style_loss_s']:.3f} |")
     for r in (rows[("engine", s)] for s in sizes if ("engine", s) in rows and "layers" in rows[("engine", s)]):
         print()
         print(f"Engine convolutions alone at {r['height']}² (median seconds, GFLOP/s):")

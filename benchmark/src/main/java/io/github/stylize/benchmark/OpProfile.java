@@ -34,7 +34,6 @@ final class OpProfile {
         String previous = null;
         List<Object> grams = new ArrayList<>();
         double gramEngine = 0;
-        double gramGemm = 0;
         for (FlopCount.Conv conv : convs) {
             long[] shape = {1, conv.height(), conv.width(), conv.out()};
             INDArray output = Nd4j.rand(DataType.FLOAT, shape).subi(0.5);
@@ -76,20 +75,12 @@ final class OpProfile {
                     LossTerm term = StyleLoss.valueAndGradient(output, target, true);
                     term.gradient().close();
                 });
-                double gemm = Timing.median(repeats, () -> gramWithGemm(output, target).close());
-                LossTerm reference = StyleLoss.valueAndGradient(output, target.mul(0.5), true);
-                INDArray alternative = gramWithGemm(output, target.mul(0.5));
-                double relDiff = alternative.sub(reference.gradient()).norm2Number().doubleValue()
-                        / reference.gradient().norm2Number().doubleValue();
                 gramEngine += engine;
-                gramGemm += gemm;
                 double gflop = 2 * (2.0 * conv.height() * conv.width() * conv.out() * conv.out()) / 1e9;
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("layer", conv.name());
                 row.put("gflop", gflop);
                 row.put("style_loss_s", engine);
-                row.put("gemm_s", gemm);
-                row.put("gemm_gradient_rel_diff", relDiff);
                 grams.add(row);
                 target.close();
             }
@@ -106,25 +97,8 @@ final class OpProfile {
         result.put("avgpool_bp_s", poolBp);
         result.put("gradient_add_s", add);
         result.put("style_loss_s", gramEngine);
-        result.put("style_loss_gemm_s", gramGemm);
         result.put("grams", grams);
         return result;
-    }
-
-    /** StyleLoss.valueAndGradient's value and gradient with both products as sgemm calls with transpose flags. */
-    static INDArray gramWithGemm(INDArray features, INDArray target) {
-        long m = features.size(1) * features.size(2);
-        long n = features.size(3);
-        INDArray x = features.reshape('c', m, n);
-        INDArray diff = Nd4j.gemm(x, x, true, false).subi(target);
-        double norm = diff.norm2Number().doubleValue();
-        double value = norm * norm / (4.0 * n * n * m * m);
-        INDArray gradient = Nd4j.gemm(x, diff, false, false).divi((double) n * n * m * m).reshape(features.shape());
-        diff.close();
-        if (!Double.isFinite(value)) {
-            throw new IllegalStateException("non-finite style loss");
-        }
-        return gradient;
     }
 
     private static DynamicCustomOp pool(String name, INDArray output, INDArray... inputs) {
