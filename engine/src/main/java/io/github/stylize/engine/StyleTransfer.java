@@ -104,7 +104,11 @@ public final class StyleTransfer {
         Evaluation current = objective.evaluate(image, true);
         record(losses, listener, 0, current, settings);
         for (int iteration = 1; iteration <= settings.iterations(); iteration++) {
-            current = optimizer.step(image, current, objective);
+            Evaluation next = optimizer.step(image, current, objective);
+            if (next != current) {
+                current.gradient().close(); // optimizers keep no reference to it: free its native memory now
+            }
+            current = next;
             record(losses, listener, iteration, current, settings);
             if (converged(losses, settings.tolerance())) {
                 break;

@@ -18,6 +18,7 @@ public final class Adam implements Optimizer {
     private final double beta2;
     private INDArray firstMoment;
     private INDArray secondMoment;
+    private INDArray scratch;
     private int steps;
 
     public Adam(double learningRate, double beta1, double beta2) {
@@ -34,15 +35,16 @@ public final class Adam implements Optimizer {
             secondMoment = Nd4j.zerosLike(image);
         }
         steps++;
-        firstMoment.muli(beta1).addi(gradient.mul(1 - beta1));
-        INDArray squared = gradient.mul(gradient);
-        secondMoment.muli(beta2).addi(squared.muli(1 - beta2));
+        // In place, through one scratch buffer: no per-iteration allocations beyond the objective's own.
+        if (scratch == null) {
+            scratch = Nd4j.createUninitialized(image.dataType(), image.shape());
+        }
+        firstMoment.muli(beta1).addi(scratch.assign(gradient).muli(1 - beta1));
+        secondMoment.muli(beta2).addi(scratch.assign(gradient).muli(gradient).muli(1 - beta2));
         double stepSize = learningRate * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps));
         // x -= stepSize * m / (sqrt(v) + eps'), eps' scaled so it matches the textbook form with bias-corrected moments
-        INDArray denominator = Transforms.sqrt(secondMoment, true).addi(EPSILON * Math.sqrt(1 - Math.pow(beta2, steps)));
-        image.subi(firstMoment.div(denominator).muli(stepSize));
-        denominator.close();
-        squared.close();
+        Transforms.sqrt(scratch.assign(secondMoment), false).addi(EPSILON * Math.sqrt(1 - Math.pow(beta2, steps)));
+        image.subi(scratch.rdivi(firstMoment).muli(stepSize));
         return objective.evaluate(image, true);
     }
 }
