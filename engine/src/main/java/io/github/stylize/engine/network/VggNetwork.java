@@ -163,10 +163,10 @@ public final class VggNetwork {
                 continue;
             }
             INDArray output = activations.outputs.get(i);
-            INDArray beforeRelu = Nd4j.createUninitialized(dataType, output.shape());
+            // In place: relu_bp is elementwise, and the gradient at the output is not needed after it.
+            INDArray beforeRelu = gradient;
             Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(output, gradient).addOutputs(beforeRelu)
                     .addFloatingPointArguments(0.0).build());
-            gradient.close();
             INDArray atInput = Nd4j.create(dataType, 1, output.size(1), output.size(2), layer.kernel().size(2));
             Nd4j.exec(conv("conv2d", beforeRelu, layer.flippedKernel(), null, atInput));
             beforeRelu.close();
