@@ -139,6 +139,14 @@ final class Hdf5 {
      * external link (a file name stored in the file) is ever followed.
      */
     private static void requireHardLinks(long location, String path) {
+        for (String prefix : prefixes(path)) {
+            requireHardLink(location, prefix);
+        }
+    }
+
+    /** The paths from the top down to {@code path}: {@code a/b/c} gives {@code a}, {@code a/b}, {@code a/b/c}. */
+    private static java.util.List<String> prefixes(String path) {
+        java.util.List<String> prefixes = new java.util.ArrayList<>();
         StringBuilder prefix = new StringBuilder();
         for (String component : path.split("/")) {
             if (component.isEmpty()) {
@@ -148,8 +156,9 @@ final class Hdf5 {
                 prefix.append('/');
             }
             prefix.append(component);
-            requireHardLink(location, prefix.toString());
+            prefixes.add(prefix.toString());
         }
+        return prefixes;
     }
 
     private static void requireHardLink(long location, String path) {
@@ -170,21 +179,14 @@ final class Hdf5 {
      * @throws IllegalArgumentException if a component is not an ordinary (hard) link, e.g. an external link
      */
     static boolean exists(long location, String path) {
-        StringBuilder prefix = new StringBuilder();
-        for (String component : path.split("/")) {
-            if (component.isEmpty()) {
-                continue;
-            }
-            if (prefix.length() > 0) {
-                prefix.append('/');
-            }
-            prefix.append(component);
-            if (H5Lexists(location, prefix.toString(), H5P_DEFAULT) <= 0) {
+        java.util.List<String> prefixes = prefixes(path);
+        for (String prefix : prefixes) {
+            if (H5Lexists(location, prefix, H5P_DEFAULT) <= 0) {
                 return false;
             }
-            requireHardLink(location, prefix.toString()); // before the next component traverses it
+            requireHardLink(location, prefix); // before the next component traverses it
         }
-        return prefix.length() > 0;
+        return !prefixes.isEmpty();
     }
 
     // ---------------------------------------------------------------- attributes
