@@ -86,7 +86,7 @@ def main(path):
     if opped:
         print()
         print("Engine, the other operations of one evaluation, each alone, summed over the layers (seconds):")
-        print("| size | zero-filled allocations | ReLU | relu_bp | avg pool | avg pool bp | gradient adds | "
+        print("| size | (fresh zero-filled arrays, no longer made per pass) | ReLU | relu_bp | avg pool | avg pool bp | gradient adds | "
               "style losses (StyleLoss) |")
         print("|---|---|---|---|---|---|---|---|")
         for r in opped:

@@ -5,7 +5,6 @@ import io.github.stylize.engine.network.NativeBackend;
 import io.github.stylize.engine.network.VggNetwork;
 import io.github.stylize.engine.objective.ContentLoss;
 import io.github.stylize.engine.objective.Evaluation;
-import io.github.stylize.engine.objective.LossTerm;
 import io.github.stylize.engine.objective.StyleLoss;
 import io.github.stylize.engine.objective.StyleObjective;
 import io.github.stylize.engine.optim.Adam;
@@ -148,46 +147,60 @@ public final class EngineBenchmark {
 
     /**
      * Medians of the parts of one evaluation, timed by repeating what {@code StyleObjective.evaluate} does with the same
-     * public engine classes: the forward pass, the loss terms with their gradients (content: F - P; style: two Gram-size
-     * matrix products per layer), and the backward pass.
+     * public engine classes: the forward pass (into activations reused across passes), the loss values (content: F - P;
+     * style: one Gram-size matrix product per layer), and the backward pass, which includes writing each loss term's
+     * gradient (style: one more matrix product per layer) into the layer's gradient buffer.
      */
     private static Map<String, Object> phases(VggNetwork network, StyleSettings settings, StyleObjective objective,
                                               INDArray image, INDArray content, INDArray style, int repeats) {
-        VggNetwork.Activations contentActivations = network.forward(content);
-        INDArray contentTarget = contentActivations.get(CONTENT_LAYER).dup();
-        contentActivations.close();
+        INDArray contentTarget;
+        try (VggNetwork.Activations contentActivations = network.forward(content)) {
+            contentTarget = contentActivations.get(CONTENT_LAYER).dup();
+        }
         Map<String, INDArray> grams = StyleObjective.styleGrams(network, style, settings.styleLayers());
         double[] forward = new double[repeats];
         double[] losses = new double[repeats];
         double[] backward = new double[repeats];
         double[] evaluate = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
-            long t0 = System.nanoTime();
-            VggNetwork.Activations activations = network.forward(image);
-            long t1 = System.nanoTime();
-            Map<String, INDArray> gradients = new HashMap<>();
-            LossTerm contentTerm = ContentLoss.valueAndGradient(activations.get(CONTENT_LAYER), contentTarget, true);
-            gradients.put(CONTENT_LAYER, contentTerm.gradient().muli(settings.contentWeight()));
-            for (int i = 0; i < settings.styleLayers().size(); i++) {
-                String layer = settings.styleLayers().get(i);
-                double weight = settings.styleWeight() * settings.styleLayerWeights().get(i);
-                LossTerm term = StyleLoss.valueAndGradient(activations.get(layer), grams.get(layer), true);
-                gradients.merge(layer, term.gradient().muli(weight), INDArray::addi);
+        try (VggNetwork.Activations activations = network.activations(image.size(1), image.size(2))) {
+            for (int r = 0; r < repeats; r++) {
+                long t0 = System.nanoTime();
+                network.forward(image, activations);
+                long t1 = System.nanoTime();
+                ContentLoss.Evaluated contentTerm = ContentLoss.evaluate(activations.get(CONTENT_LAYER), contentTarget);
+                Map<String, StyleLoss.Evaluated> styleTerms = new HashMap<>();
+                Map<String, Double> styleWeights = new HashMap<>();
+                for (int i = 0; i < settings.styleLayers().size(); i++) {
+                    String layer = settings.styleLayers().get(i);
+                    styleTerms.put(layer, StyleLoss.evaluate(activations.get(layer), grams.get(layer)));
+                    styleWeights.put(layer, settings.styleWeight() * settings.styleLayerWeights().get(i));
+                }
+                long t2 = System.nanoTime();
+                INDArray gradient = network.backward(activations, (layer, target, accumulate) -> {
+                    boolean wrote = false;
+                    if (styleTerms.containsKey(layer)) {
+                        styleTerms.get(layer).writeGradient(target, styleWeights.get(layer), accumulate);
+                        wrote = true;
+                    }
+                    if (layer.equals(CONTENT_LAYER)) {
+                        contentTerm.writeGradient(target, settings.contentWeight(), accumulate || wrote);
+                        wrote = true;
+                    }
+                    return wrote;
+                });
+                long t3 = System.nanoTime();
+                gradient.close();
+                contentTerm.close();
+                styleTerms.values().forEach(StyleLoss.Evaluated::close);
+                long t4 = System.nanoTime();
+                Evaluation evaluation = objective.evaluate(image, true);
+                long t5 = System.nanoTime();
+                evaluation.gradient().close();
+                forward[r] = (t1 - t0) / 1e9;
+                losses[r] = (t2 - t1) / 1e9;
+                backward[r] = (t3 - t2) / 1e9;
+                evaluate[r] = (t5 - t4) / 1e9;
             }
-            long t2 = System.nanoTime();
-            INDArray gradient = network.backward(activations, gradients);
-            long t3 = System.nanoTime();
-            gradients.values().forEach(INDArray::close);
-            gradient.close();
-            activations.close();
-            long t4 = System.nanoTime();
-            Evaluation evaluation = objective.evaluate(image, true);
-            long t5 = System.nanoTime();
-            evaluation.gradient().close();
-            forward[r] = (t1 - t0) / 1e9;
-            losses[r] = (t2 - t1) / 1e9;
-            backward[r] = (t3 - t2) / 1e9;
-            evaluate[r] = (t5 - t4) / 1e9;
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("repeats", repeats);

@@ -1,6 +1,5 @@
 package io.github.stylize.benchmark;
 
-import io.github.stylize.engine.objective.LossTerm;
 import io.github.stylize.engine.objective.StyleLoss;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,9 +14,11 @@ import java.util.Map;
 
 /**
  * Where the engine's time goes besides its convolutions: the other ND4J operations of one forward and backward pass,
- * each issued as VggNetwork issues it, timed alone per layer shape (median of some repeats after one untimed call).
- * Also the style loss of each style layer as StyleLoss computes it, next to the same two matrix products through
- * {@code Nd4j.gemm} with transpose flags, to show what the Gram products could cost.
+ * each issued as VggNetwork issues it (into arrays allocated once, as the engine reuses its buffers), timed alone per
+ * layer shape (median of some repeats after one untimed call). Also the style loss of each style layer as StyleLoss
+ * computes it: its value, then its gradient written into the layer's gradient buffer. For comparison, what a freshly
+ * allocated, zero-filled array of each output's size would cost (the engine allocated two per layer per pass before it
+ * reused its buffers).
  */
 final class OpProfile {
     private OpProfile() {
@@ -38,16 +39,12 @@ final class OpProfile {
             long[] shape = {1, conv.height(), conv.width(), conv.out()};
             INDArray output = Nd4j.rand(DataType.FLOAT, shape).subi(0.5);
             INDArray gradient = Nd4j.rand(DataType.FLOAT, shape);
-            // forward: Nd4j.create (zero-filled) output of the conv, in-place ReLU; backward: relu_bp into an
-            // uninitialized array, the zero-filled input-gradient output; gradient accumulation where a loss reads it.
+            // forward: in-place ReLU of the conv's output; backward: relu_bp in place over the gradient; gradient
+            // accumulation where a loss reads a layer below another loss's layer.
             zeroedAlloc += 2 * Timing.median(repeats, () -> Nd4j.create(DataType.FLOAT, shape).close());
             relu += Timing.median(repeats, () -> Transforms.relu(output, false));
-            reluBp += Timing.median(repeats, () -> {
-                INDArray beforeRelu = Nd4j.createUninitialized(DataType.FLOAT, shape);
-                Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(output, gradient).addOutputs(beforeRelu)
-                        .addFloatingPointArguments(0.0).build());
-                beforeRelu.close();
-            });
+            reluBp += Timing.median(repeats, () -> Nd4j.exec(DynamicCustomOp.builder("relu_bp")
+                    .addInputs(output, gradient).addOutputs(gradient).addFloatingPointArguments(0.0).build()));
             if (styleLayers.contains(conv.name())) {
                 add += Timing.median(repeats, () -> gradient.addi(output));
             }
@@ -60,11 +57,10 @@ final class OpProfile {
                 INDArray pooled = Nd4j.create(DataType.FLOAT, out);
                 INDArray pooledGradient = Nd4j.rand(DataType.FLOAT, out);
                 pool += Timing.median(repeats, () -> Nd4j.exec(pool("avgpool2d", pooled, poolInput)));
-                poolBp += Timing.median(repeats, () -> {
-                    INDArray atInput = Nd4j.create(DataType.FLOAT, in);
-                    Nd4j.exec(pool("avgpool2d_bp", atInput, poolInput, pooledGradient));
-                    atInput.close();
-                });
+                INDArray atInput = Nd4j.create(DataType.FLOAT, in);
+                poolBp += Timing.median(repeats, () -> Nd4j.exec(pool("avgpool2d_bp", atInput, poolInput,
+                        pooledGradient)));
+                atInput.close();
                 poolInput.close();
                 pooled.close();
                 pooledGradient.close();
@@ -72,8 +68,9 @@ final class OpProfile {
             if (styleLayers.contains(conv.name())) {
                 INDArray target = StyleLoss.gram(output);
                 double engine = Timing.median(repeats, () -> {
-                    LossTerm term = StyleLoss.valueAndGradient(output, target, true);
-                    term.gradient().close();
+                    try (StyleLoss.Evaluated term = StyleLoss.evaluate(output, target)) {
+                        term.writeGradient(gradient, 1, true);
+                    }
                 });
                 gramEngine += engine;
                 double gflop = 2 * (2.0 * conv.height() * conv.width() * conv.out() * conv.out()) / 1e9;

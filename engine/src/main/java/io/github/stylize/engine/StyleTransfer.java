@@ -70,15 +70,17 @@ public final class StyleTransfer {
             requireLargeEnough(request.content(), "content", levelContent, network, settings);
             requireLargeEnough(request.style(), "style", style, network, settings);
             INDArray contentInput = VggPreprocessing.toNetworkInput(levelContent, DataType.FLOAT);
-            StyleObjective objective = new StyleObjective(network, settings, contentInput,
-                    request.styleGrams().get(request.style(), style, network, settings.styleLayers()));
-            image = image == null ? initialImage(settings, contentInput) : enlarge(image, levelContent);
-            long prepared = System.nanoTime();
-            prepareNanos += prepared - levelStart;
+            try (StyleObjective objective = new StyleObjective(network, settings, contentInput,
+                    request.styleGrams().get(request.style(), style, network, settings.styleLayers()))) {
+                image = image == null ? initialImage(settings, contentInput) : enlarge(image, levelContent);
+                long prepared = System.nanoTime();
+                prepareNanos += prepared - levelStart;
 
-            listener.started(levelContent.width(), levelContent.height(), settings.iterations(), backend);
-            losses = optimize(image, objective, settings, last ? listener : ProgressListener.NONE, levelContent.alpha());
-            optimizeNanos += System.nanoTime() - prepared;
+                listener.started(levelContent.width(), levelContent.height(), settings.iterations(), backend);
+                losses = optimize(image, objective, settings, last ? listener : ProgressListener.NONE,
+                        levelContent.alpha());
+                optimizeNanos += System.nanoTime() - prepared;
+            }
         }
 
         RgbImage result = VggPreprocessing.toImage(image, content.alpha());

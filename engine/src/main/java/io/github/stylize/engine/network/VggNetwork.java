@@ -10,7 +10,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * VGG19's convolutional stack up to the deepest layer a stylization reads, with frozen weights, in NHWC layout.
@@ -30,6 +29,7 @@ public final class VggNetwork {
     }
 
     private final List<Layer> layers = new ArrayList<>();
+    private final List<String> names;
     private final VggWeights weights;
     private final Pooling pooling;
     private final DataType dataType;
@@ -57,6 +57,7 @@ public final class VggNetwork {
             boolean poolAfter = i < last && Vgg19Layers.endsBlock(conv.name());
             layers.add(new Layer(conv.name(), kernel, flipped, bias, poolAfter));
         }
+        names = layers.stream().map(Layer::name).toList();
     }
 
     /** W'[y][x][o][i] = W[2-y][2-x][i][o], both flattened row-major. */
@@ -95,7 +96,7 @@ public final class VggNetwork {
 
     /** The layer names this network computes, in order. */
     public List<String> layerNames() {
-        return layers.stream().map(Layer::name).toList();
+        return names;
     }
 
     /** How many 2x2 poolings the input passes through before the deepest layer. */
@@ -103,93 +104,166 @@ public final class VggNetwork {
         return (int) layers.stream().filter(Layer::poolAfter).count();
     }
 
-    /** The ReLU outputs of every layer for one image, kept for {@link #backward}. */
-    public static final class Activations {
-        private final List<String> names;
-        private final List<INDArray> outputs;
+    /**
+     * The ReLU outputs of every layer for one image size, kept for {@link #backward}, and the arrays the backward pass
+     * writes into. Allocated once per image size and reused by every pass: at 512² fresh arrays cost a fifth of an
+     * iteration, mostly in page faults of newly mapped memory.
+     */
+    public final class Activations implements AutoCloseable {
+        private final long height;
+        private final long width;
+        /** ReLU output of each layer. */
+        private final INDArray[] outputs = new INDArray[layers.size()];
+        /** 2x2 pooling of outputs[i] where layer i ends a block, else null. */
+        private final INDArray[] pooled = new INDArray[layers.size()];
+        /** Gradient at outputs[i] and at pooled[i]; allocated by the first backward pass. */
+        private INDArray[] outputGradients;
+        private INDArray[] pooledGradients;
 
-        private Activations(List<String> names, List<INDArray> outputs) {
-            this.names = names;
-            this.outputs = outputs;
+        private Activations(long height, long width) {
+            this.height = height;
+            this.width = width;
+            long h = height;
+            long w = width;
+            for (int i = 0; i < layers.size(); i++) {
+                outputs[i] = Nd4j.create(dataType, 1, h, w, layers.get(i).kernel().size(3));
+                if (layers.get(i).poolAfter()) {
+                    h /= 2;
+                    w /= 2;
+                    pooled[i] = Nd4j.create(dataType, 1, h, w, layers.get(i).kernel().size(3));
+                }
+            }
         }
 
-        /** ReLU output of {@code layer}, shape [1, h, w, channels]. */
+        /** ReLU output of {@code layer}, shape [1, h, w, channels]; overwritten by the next pass. */
         public INDArray get(String layer) {
             int index = names.indexOf(layer);
             if (index < 0) {
                 throw new IllegalArgumentException("Layer " + layer + " is not computed; computed: " + names);
             }
-            return outputs.get(index);
+            return outputs[index];
         }
 
-        /** Frees the native memory of every output now instead of at garbage collection. */
+        /**
+         * One array per layer rather than arrays shared between layers of one shape: each array is then written by
+         * the same operation in every pass, so cells an operation never writes (the rows and columns a pooling
+         * drops at odd sizes) keep the zeros they were allocated with.
+         */
+        private void allocateGradients() {
+            if (outputGradients != null) {
+                return;
+            }
+            outputGradients = new INDArray[layers.size()];
+            pooledGradients = new INDArray[layers.size()];
+            for (int i = 0; i < layers.size(); i++) {
+                outputGradients[i] = Nd4j.create(dataType, outputs[i].shape());
+                if (pooled[i] != null) {
+                    pooledGradients[i] = Nd4j.create(dataType, pooled[i].shape());
+                }
+            }
+        }
+
+        /** Frees the native memory of every array now instead of at garbage collection. */
+        @Override
         public void close() {
-            outputs.forEach(INDArray::close);
+            closeAll(outputs);
+            closeAll(pooled);
+            closeAll(outputGradients);
+            closeAll(pooledGradients);
+        }
+
+        private static void closeAll(INDArray[] arrays) {
+            if (arrays != null) {
+                for (INDArray array : arrays) {
+                    if (array != null && !array.wasClosed()) {
+                        array.close();
+                    }
+                }
+            }
         }
     }
 
-    /** Runs the image ([1, H, W, 3], preprocessed BGR) through every layer. */
+    /** Empty activations for images of {@code height} x {@code width}, to fill with {@link #forward(INDArray, Activations)}. */
+    public Activations activations(long height, long width) {
+        return new Activations(height, width);
+    }
+
+    /** Runs the image ([1, H, W, 3], preprocessed BGR) through every layer, into new activations the caller closes. */
     public Activations forward(INDArray image) {
-        List<INDArray> outputs = new ArrayList<>(layers.size());
-        INDArray input = image.castTo(dataType);
-        boolean ownsInput = input != image;
-        for (Layer layer : layers) {
-            INDArray out = Nd4j.create(dataType, 1, input.size(1), input.size(2), layer.kernel().size(3));
+        Activations activations = activations(image.size(1), image.size(2));
+        forward(image, activations);
+        return activations;
+    }
+
+    /** Runs the image ([1, H, W, 3], preprocessed BGR) through every layer, overwriting {@code activations}. */
+    public void forward(INDArray image, Activations activations) {
+        if (image.size(1) != activations.height || image.size(2) != activations.width) {
+            throw new IllegalArgumentException("Image is " + image.size(2) + "x" + image.size(1)
+                    + " but the activations were made for " + activations.width + "x" + activations.height);
+        }
+        INDArray cast = image.castTo(dataType);
+        INDArray input = cast;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            INDArray out = activations.outputs[i];
             Nd4j.exec(conv("conv2d", input, layer.kernel(), layer.bias(), out));
             Transforms.relu(out, false);
-            outputs.add(out);
-            if (ownsInput) {
-                input.close(); // a pooled (or cast) intermediate, not needed for the backward pass
+            if (layer.poolAfter()) {
+                Nd4j.exec(poolOp(pooling == Pooling.AVG ? "avgpool2d" : "maxpool2d", activations.pooled[i], out));
+                input = activations.pooled[i];
+            } else {
+                input = out;
             }
-            ownsInput = layer.poolAfter();
-            input = ownsInput ? pool(out) : out;
         }
-        return new Activations(layerNames(), outputs);
+        if (cast != image) {
+            cast.close();
+        }
+    }
+
+    /** Writes the loss's gradients with respect to layer outputs when the backward pass reaches each layer. */
+    @FunctionalInterface
+    public interface OutputGradients {
+        /**
+         * Writes the gradient of the loss with respect to {@code layer}'s output into {@code target} ([1, h, w, c]),
+         * adding it to what {@code target} holds if {@code accumulate}, overwriting it otherwise. Returns false, with
+         * {@code target} untouched, if the loss does not read this layer.
+         */
+        boolean write(String layer, INDArray target, boolean accumulate);
     }
 
     /**
-     * The gradient with respect to the input image of a loss whose gradients with respect to some layers' outputs
-     * are {@code outputGradients} (layer name to [1, h, w, c]). The given gradients are not modified.
+     * The gradient with respect to the input image of a loss whose gradients with respect to layer outputs
+     * {@code loss} writes, at the image {@code activations} were last filled from. Returns a new array the caller
+     * owns; everything else is written into the activations' buffers.
      */
-    public INDArray backward(Activations activations, Map<String, INDArray> outputGradients) {
-        INDArray gradient = null;
+    public INDArray backward(Activations activations, OutputGradients loss) {
+        activations.allocateGradients();
+        boolean reached = false; // whether a gradient flows into the current layer from a deeper one
         for (int i = layers.size() - 1; i >= 0; i--) {
             Layer layer = layers.get(i);
-            INDArray atOutput = outputGradients.get(layer.name());
-            if (atOutput != null) {
-                gradient = gradient == null ? atOutput.castTo(dataType).dup() : gradient.addi(atOutput);
-            }
-            if (gradient == null) {
+            INDArray atOutput = activations.outputGradients[i];
+            boolean wrote = loss.write(layer.name(), atOutput, reached);
+            if (!reached && !wrote) {
                 continue;
             }
-            INDArray output = activations.outputs.get(i);
             // In place: relu_bp is elementwise, and the gradient at the output is not needed after it.
-            INDArray beforeRelu = gradient;
-            Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(output, gradient).addOutputs(beforeRelu)
-                    .addFloatingPointArguments(0.0).build());
-            INDArray atInput = Nd4j.create(dataType, 1, output.size(1), output.size(2), layer.kernel().size(2));
-            Nd4j.exec(conv("conv2d", beforeRelu, layer.flippedKernel(), null, atInput));
-            beforeRelu.close();
-            if (i > 0 && layers.get(i - 1).poolAfter()) {
-                INDArray poolInput = activations.outputs.get(i - 1);
-                INDArray atPoolInput = Nd4j.create(dataType, poolInput.shape());
-                Nd4j.exec(poolOp(pooling == Pooling.AVG ? "avgpool2d_bp" : "maxpool2d_bp", atPoolInput,
-                        poolInput, atInput));
-                atInput.close();
-                atInput = atPoolInput;
+            Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(activations.outputs[i], atOutput)
+                    .addOutputs(atOutput).addFloatingPointArguments(0.0).build());
+            boolean poolBelow = i > 0 && layers.get(i - 1).poolAfter();
+            INDArray atInput = i == 0
+                    ? Nd4j.create(dataType, 1, activations.height, activations.width, layer.kernel().size(2))
+                    : poolBelow ? activations.pooledGradients[i - 1] : activations.outputGradients[i - 1];
+            Nd4j.exec(conv("conv2d", atOutput, layer.flippedKernel(), null, atInput));
+            if (i == 0) {
+                return atInput;
             }
-            gradient = atInput;
+            if (poolBelow) {
+                Nd4j.exec(poolOp(pooling == Pooling.AVG ? "avgpool2d_bp" : "maxpool2d_bp",
+                        activations.outputGradients[i - 1], activations.outputs[i - 1], atInput));
+            }
+            reached = true;
         }
-        if (gradient == null) {
-            throw new IllegalArgumentException("No gradient given at any computed layer: " + outputGradients.keySet());
-        }
-        return gradient;
-    }
-
-    private INDArray pool(INDArray input) {
-        INDArray out = Nd4j.create(dataType, 1, input.size(1) / 2, input.size(2) / 2, input.size(3));
-        Nd4j.exec(poolOp(pooling == Pooling.AVG ? "avgpool2d" : "maxpool2d", out, input));
-        return out;
+        throw new IllegalArgumentException("The loss has no gradient at any computed layer: " + names);
     }
 
     /** 2x2, stride 2, no padding (odd trailing rows and columns are dropped), NHWC. */

@@ -24,6 +24,8 @@ public final class StyleObjective implements Objective {
     private final INDArray contentTarget;
     private final Map<String, INDArray> styleTargets;
     private final Map<String, Double> styleLayerWeights = new LinkedHashMap<>();
+    /** Created by the first evaluation, for its image size, and reused after. */
+    private VggNetwork.Activations activations;
 
     /**
      * @param contentImage preprocessed [1, H, W, 3]; its features at the content layer become the target P
@@ -41,50 +43,51 @@ public final class StyleObjective implements Objective {
             styleLayerWeights.put(layers.get(i), settings.styleLayerWeights().get(i));
         }
         this.styleTargets = Map.copyOf(styleGrams);
-        VggNetwork.Activations contentActivations = network.forward(contentImage);
-        this.contentTarget = contentActivations.get(contentLayer).dup();
-        contentActivations.close();
+        try (VggNetwork.Activations contentActivations = network.forward(contentImage)) {
+            this.contentTarget = contentActivations.get(contentLayer).dup();
+        }
     }
 
     /** The style image's Gram matrices at {@code layers}: computed once per style image, size and network. */
     public static Map<String, INDArray> styleGrams(VggNetwork network, INDArray styleImage, List<String> layers) {
-        VggNetwork.Activations activations = network.forward(styleImage);
         Map<String, INDArray> grams = new HashMap<>();
-        for (String layer : layers) {
-            grams.put(layer, StyleLoss.gram(activations.get(layer)));
+        try (VggNetwork.Activations activations = network.forward(styleImage)) {
+            for (String layer : layers) {
+                grams.put(layer, StyleLoss.gram(activations.get(layer)));
+            }
         }
-        activations.close();
         return grams;
     }
 
-    /** The loss at {@code image} ([1, H, W, 3], preprocessed) and, if {@code withGradient}, its gradient. */
+    /**
+     * The loss at {@code image} ([1, H, W, 3], preprocessed) and, if {@code withGradient}, its gradient (a new array
+     * the caller owns). Every other array lives in buffers this objective reuses from one evaluation to the next.
+     */
     @Override
     public Evaluation evaluate(INDArray image, boolean withGradient) {
-        VggNetwork.Activations activations = network.forward(image);
-        Map<String, INDArray> layerGradients = new HashMap<>();
+        if (activations == null) {
+            activations = network.activations(image.size(1), image.size(2));
+        }
+        network.forward(image, activations);
 
+        ContentLoss.Evaluated contentTerm = null;
         double content = 0;
         if (contentWeight > 0) {
-            LossTerm term = ContentLoss.valueAndGradient(activations.get(contentLayer), contentTarget, withGradient);
-            content = contentWeight * term.value();
-            if (withGradient) {
-                accumulate(layerGradients, contentLayer, term.gradient().muli(contentWeight));
-            }
+            contentTerm = ContentLoss.evaluate(activations.get(contentLayer), contentTarget);
+            content = contentWeight * contentTerm.value();
         }
 
+        Map<String, StyleLoss.Evaluated> styleTerms = new HashMap<>();
         double style = 0;
         if (styleWeight > 0) {
             for (Map.Entry<String, Double> layer : styleLayerWeights.entrySet()) {
-                double weight = styleWeight * layer.getValue();
-                if (weight == 0) {
+                if (layer.getValue() == 0) {
                     continue;
                 }
-                LossTerm term = StyleLoss.valueAndGradient(activations.get(layer.getKey()),
-                        styleTargets.get(layer.getKey()), withGradient);
-                style += weight * term.value();
-                if (withGradient) {
-                    accumulate(layerGradients, layer.getKey(), term.gradient().muli(weight));
-                }
+                StyleLoss.Evaluated term = StyleLoss.evaluate(activations.get(layer.getKey()),
+                        styleTargets.get(layer.getKey()));
+                styleTerms.put(layer.getKey(), term);
+                style += styleWeight * layer.getValue() * term.value();
             }
         }
 
@@ -98,22 +101,39 @@ public final class StyleObjective implements Objective {
 
         INDArray gradient = null;
         if (withGradient) {
-            gradient = network.backward(activations, layerGradients);
-            layerGradients.values().forEach(INDArray::close);
+            ContentLoss.Evaluated contentAtLayer = contentTerm;
+            gradient = network.backward(activations, (layer, target, accumulate) -> {
+                boolean wrote = false;
+                StyleLoss.Evaluated styleTerm = styleTerms.get(layer);
+                if (styleTerm != null) {
+                    styleTerm.writeGradient(target, styleWeight * styleLayerWeights.get(layer), accumulate);
+                    wrote = true;
+                }
+                if (contentAtLayer != null && layer.equals(contentLayer)) {
+                    contentAtLayer.writeGradient(target, contentWeight, accumulate || wrote);
+                    wrote = true;
+                }
+                return wrote;
+            });
             if (tvGradient != null) {
                 gradient.addi(tvGradient);
                 tvGradient.close();
             }
         }
-        activations.close();
+        if (contentTerm != null) {
+            contentTerm.close();
+        }
+        styleTerms.values().forEach(StyleLoss.Evaluated::close);
         return new Evaluation(content, style, tv, gradient);
     }
 
-    private static void accumulate(Map<String, INDArray> gradients, String layer, INDArray gradient) {
-        gradients.merge(layer, gradient, (a, b) -> {
-            a.addi(b);
-            b.close();
-            return a;
-        });
+    /** Frees the buffers and the content target. */
+    @Override
+    public void close() {
+        if (activations != null) {
+            activations.close();
+            activations = null;
+        }
+        contentTarget.close();
     }
 }

@@ -2,6 +2,7 @@ package io.github.stylize.engine.network;
 
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.weights.RandomVggWeights;
+import io.github.stylize.engine.objective.Evaluation;
 import io.github.stylize.engine.objective.StyleObjective;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -70,6 +72,72 @@ class GradientCheckTest {
         double relative = Math.sqrt(errorSquares / referenceSquares);
         assertTrue(relative < 1e-3, "relative gradient error " + relative + " (worst coordinate " + worst + ")");
         assertTrue(worst < 1e-2, "worst coordinate relative error " + worst);
+    }
+
+    /**
+     * The float32 path (the one real runs take, through oneDNN's kernels) computes the same gradient as the float64
+     * path checked above, at odd sizes where the poolings drop rows and columns.
+     */
+    @ParameterizedTest
+    @EnumSource(StyleSettings.Pooling.class)
+    void float32GradientMatchesFloat64(StyleSettings.Pooling pooling) {
+        StyleSettings settings = smallSettings(pooling);
+        INDArray inDouble = gradientAt(settings, DataType.DOUBLE, randomImage(3, 37, 42));
+        INDArray inFloat = gradientAt(settings, DataType.FLOAT, randomImage(3, 37, 42).castTo(DataType.FLOAT));
+        double relative = inFloat.castTo(DataType.DOUBLE).sub(inDouble).norm2Number().doubleValue()
+                / inDouble.norm2Number().doubleValue();
+        assertTrue(relative < 1e-4, "float32 vs float64 relative gradient difference " + relative);
+    }
+
+    /**
+     * The objective reuses its buffers from one evaluation to the next: an evaluation must depend on its image alone,
+     * never on what an earlier evaluation left in a buffer (odd sizes: cells the poolings never write).
+     */
+    @ParameterizedTest
+    @EnumSource(StyleSettings.Pooling.class)
+    void evaluationsDoNotDependOnEarlierOnes(StyleSettings.Pooling pooling) {
+        StyleSettings settings = smallSettings(pooling);
+        VggNetwork network = smallNetwork(settings, DataType.FLOAT);
+        INDArray first = randomImage(3, 37, 42).castTo(DataType.FLOAT);
+        INDArray other = randomImage(4, 37, 42).castTo(DataType.FLOAT).muli(3);
+        try (StyleObjective objective = smallObjective(network, settings)) {
+            Evaluation before = objective.evaluate(first, true);
+            objective.evaluate(other, true).gradient().close();
+            objective.evaluate(other, false);
+            Evaluation again = objective.evaluate(first, true);
+            assertEquals(before.total(), again.total());
+            assertEquals(before.gradient(), again.gradient());
+            try (StyleObjective fresh = smallObjective(network, settings)) {
+                assertEquals(before.gradient(), fresh.evaluate(first, true).gradient());
+            }
+        }
+    }
+
+    private static StyleSettings smallSettings(StyleSettings.Pooling pooling) {
+        return StyleSettings.builder()
+                .contentLayer("conv4_2")
+                .styleLayers(List.of("conv1_1", "conv2_1", "conv3_1", "conv4_1", "conv4_2", "conv5_1"))
+                .contentWeight(1.0).styleWeight(50.0).tvWeight(0.1).pooling(pooling)
+                .build();
+    }
+
+    private static VggNetwork smallNetwork(StyleSettings settings, DataType dataType) {
+        return new VggNetwork(RandomVggWeights.create(7, new int[]{4, 6, 6, 8, 8}), settings.deepestLayer(),
+                settings.pooling(), dataType);
+    }
+
+    private static StyleObjective smallObjective(VggNetwork network, StyleSettings settings) {
+        INDArray content = randomImage(1, 37, 42).castTo(network.dataType());
+        INDArray style = randomImage(2, 33, 30).castTo(network.dataType());
+        return new StyleObjective(network, settings, content,
+                StyleObjective.styleGrams(network, style, settings.styleLayers()));
+    }
+
+    private static INDArray gradientAt(StyleSettings settings, DataType dataType, INDArray image) {
+        VggNetwork network = smallNetwork(settings, dataType);
+        try (StyleObjective objective = smallObjective(network, settings)) {
+            return objective.evaluate(image, true).gradient();
+        }
     }
 
     /** Preprocessed-range values: roughly what a mean-subtracted 0..255 image holds. */
