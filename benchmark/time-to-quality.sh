@@ -3,7 +3,9 @@
 # each faster setup (L-BFGS, coarse-to-fine levels, early stopping) needs to reach that loss, and where it stops on
 # its own. Prints one table; TimeToQuality.java's javadoc explains the method and every column.
 #
-#   benchmark/time-to-quality.sh           the measurement (about an hour on 2 cores; needs the machine to itself)
+#   benchmark/time-to-quality.sh           the measurement: 1 to 2 hours on 2 cores, with the machine to itself
+#                                          (Adam-300 at 512² is about 15 minutes; each candidate that runs to the
+#                                          cap of 300 iterations, L-BFGS with tolerance 1e-3 may, up to about 30)
 #   benchmark/time-to-quality.sh --smoke   64², 20 iterations, no waiting for idle CPUs: checks that it runs
 #
 # Options: --size 512, --reference-iterations 300, --max-iterations 300 (cap per level for the candidates),
@@ -27,7 +29,7 @@ while [ $# -gt 0 ]; do
     --run-to-cap) args+=("$1") ;;
     --out) out="$2"; shift ;;
     --quiet-wait) quiet_wait="$2"; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift

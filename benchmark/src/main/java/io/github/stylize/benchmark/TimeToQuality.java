@@ -16,6 +16,7 @@ import io.github.stylize.engine.weights.RandomVggWeights;
 import io.github.stylize.engine.weights.VggWeights;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -48,7 +49,11 @@ import java.util.Map;
  *       without tolerance (0) could only stop at the cap, a time known in advance, so it is stopped at the target
  *       (by throwing from the listener) unless {@code --run-to-cap} is given.</li>
  * </ul>
- * The engine reports iterations, not objective evaluations: an L-BFGS iteration may evaluate several times in its line
+ * A second table reads off each run's full-size loss history where larger tolerances ({@link #WHAT_IF_TOLERANCES})
+ * would have stopped it: the early-stopping rule only looks at the history, so one run with a small tolerance tells
+ * where every larger one stops, for choosing the default without a run per tolerance.
+ *
+ * <p>The engine reports iterations, not objective evaluations: an L-BFGS iteration may evaluate several times in its line
  * search. The table therefore shows seconds per full-size iteration; divided by the reference's (one evaluation per
  * Adam iteration) it estimates evaluations per iteration. Time is the measure that counts.
  *
@@ -344,8 +349,53 @@ public final class TimeToQuality {
                         watch.losses.get(i).total()));
             }
             row.put("full_size_history", history);
+            row.put("larger_tolerance_stops", largerToleranceStops(settings.tolerance(), target));
             return row;
         }
+
+        /**
+         * For each of {@link #WHAT_IF_TOLERANCES} above the run's own: where the engine's early-stopping rule would
+         * have ended the full-size level, read off this run's loss history (the rule only reads the history, so a
+         * larger tolerance stops the same trajectory earlier). No iteration where the rule does not fire within the
+         * recorded history.
+         */
+        List<Object> largerToleranceStops(double ownTolerance, double target) {
+            List<Object> stops = new ArrayList<>();
+            for (double tolerance : WHAT_IF_TOLERANCES) {
+                if (tolerance <= ownTolerance) {
+                    continue;
+                }
+                Map<String, Object> stop = new LinkedHashMap<>();
+                stop.put("tolerance", tolerance);
+                int index = firstConverged(watch.losses, tolerance);
+                if (index >= 0) {
+                    stop.put("iteration", watch.losses.get(index).iteration());
+                    stop.put("time_s", seconds(watch.lossNanos.get(index)));
+                    stop.put("loss_over_target", watch.losses.get(index).total() / target);
+                }
+                stops.add(stop);
+            }
+            return stops;
+        }
+    }
+
+    /** Tolerances whose stopping points the second table reads off each run's history. */
+    static final double[] WHAT_IF_TOLERANCES = {3e-2, 1e-2, 3e-3, 1e-3, 3e-4};
+
+    /**
+     * Index of the first loss after which the engine's rule (StyleTransfer.converged, repeated here because it is
+     * package-private) stops: the loss fell by less than {@code tolerance} of its value
+     * {@value StyleSettings#TOLERANCE_WINDOW} iterations earlier. -1 if it never does in {@code losses}.
+     */
+    static int firstConverged(List<IterationLoss> losses, double tolerance) {
+        int window = StyleSettings.TOLERANCE_WINDOW;
+        for (int i = window; i < losses.size(); i++) {
+            double before = losses.get(i - window).total();
+            if (before - losses.get(i).total() < tolerance * Math.abs(before)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The Markdown table of all runs, the reference first. */
@@ -388,7 +438,37 @@ public final class TimeToQuality {
                 referencePerIteration, options.maxIterations));
         s.append("others' CPU: share of the machine's CPU time other processes used during the run; above "
                 + percent(QUIET_THRESHOLD) + " the times are disturbed.\n");
+        s.append("\nWhere a larger tolerance on the full-size level would have stopped each run (read off its loss "
+                + "history: full-size iteration, time s, loss / target):\n");
+        s.append("| setup |");
+        for (double tolerance : WHAT_IF_TOLERANCES) {
+            s.append(' ').append(BigDecimal.valueOf(tolerance).toPlainString()).append(" |");
+        }
+        s.append("\n|---|").append("---|".repeat(WHAT_IF_TOLERANCES.length)).append('\n');
+        for (Map<String, Object> row : rows) {
+            s.append("| ").append(row.get("setup")).append(" |");
+            for (double tolerance : WHAT_IF_TOLERANCES) {
+                s.append(' ').append(whatIfCell(row, tolerance)).append(" |");
+            }
+            s.append('\n');
+        }
+        s.append("own: the run's own tolerance, or below it. -: the rule did not fire before the run ended (at the cap, "
+                + "or at the target for setups stopped there). With several scales, the coarse levels ran with the "
+                + "setup's own tolerance; the engine uses one tolerance for all levels.\n");
         return s.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String whatIfCell(Map<String, Object> row, double tolerance) {
+        for (Object item : (List<Object>) row.get("larger_tolerance_stops")) {
+            Map<String, Object> stop = (Map<String, Object>) item;
+            if ((double) stop.get("tolerance") == tolerance) {
+                return stop.containsKey("iteration") ? String.format(Locale.ROOT, "%d, %.1f s, %.3f",
+                        (int) stop.get("iteration"), (double) stop.get("time_s"),
+                        (double) stop.get("loss_over_target")) : "-";
+            }
+        }
+        return "own";
     }
 
     private static String fmt(double value) {
