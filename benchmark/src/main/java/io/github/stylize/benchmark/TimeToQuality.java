@@ -442,7 +442,7 @@ public final class TimeToQuality {
                 + "history: full-size iteration, time s, loss / target):\n");
         s.append("| setup |");
         for (double tolerance : WHAT_IF_TOLERANCES) {
-            s.append(' ').append(BigDecimal.valueOf(tolerance).toPlainString()).append(" |");
+            s.append(' ').append(BigDecimal.valueOf(tolerance).stripTrailingZeros().toPlainString()).append(" |");
         }
         s.append("\n|---|").append("---|".repeat(WHAT_IF_TOLERANCES.length)).append('\n');
         for (Map<String, Object> row : rows) {
