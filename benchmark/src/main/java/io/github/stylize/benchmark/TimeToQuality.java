@@ -53,9 +53,9 @@ import java.util.Map;
  * would have stopped it: the early-stopping rule only looks at the history, so one run with a small tolerance tells
  * where every larger one stops, for choosing the default without a run per tolerance.
  *
- * <p>The engine reports iterations, not objective evaluations: an L-BFGS iteration may evaluate several times in its line
- * search. The table therefore shows seconds per full-size iteration; divided by the reference's (one evaluation per
- * Adam iteration) it estimates evaluations per iteration. Time is the measure that counts.
+ * <p>The engine reports iterations, not objective evaluations: an L-BFGS iteration may evaluate several times in its
+ * line search. The table therefore shows seconds per full-size iteration; divided by the reference's (one evaluation
+ * per Adam iteration) it estimates evaluations per iteration. Time is the measure that counts.
  *
  * <p><b>Setup syntax</b>: comma-separated {@code optimizer:scales:tolerance[:learningRate]}, e.g.
  * {@code lbfgs:1:0,lbfgs:2:1e-3,adam:3:1e-3:5}. {@code optimizer} is {@code adam} or {@code lbfgs}; {@code scales}
