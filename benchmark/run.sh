@@ -14,6 +14,8 @@
 # run also gets). Installs python3-torch, python3-h5py and libopenblas0-pthread with apt-get when missing (needs root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=lib.sh
+. benchmark/lib.sh
 
 smoke=false
 profile=false
@@ -55,16 +57,6 @@ PYTHON=/usr/bin/python3
 torch_ready() { [ -x "$PYTHON" ] && "$PYTHON" -c 'import torch, h5py' >/dev/null 2>&1 \
   && [ -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libopenblas.so.0 ]; }
 
-apt_updated=false
-apt_install() {
-  if ! $apt_updated; then apt-get update -qq; apt_updated=true; fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-}
-
-# The Maven Wrapper fetches its pinned Maven with curl (or wget) and unpacks it with unzip.
-if { ! command -v curl >/dev/null 2>&1 && ! command -v wget >/dev/null 2>&1; } || ! command -v unzip >/dev/null 2>&1; then
-  apt_install curl unzip
-fi
 if ! $smoke && ! torch_ready; then
   echo "installing python3-torch python3-h5py libopenblas0-pthread (apt-get) ..."
   apt_install python3-torch python3-h5py libopenblas0-pthread
@@ -72,36 +64,15 @@ fi
 with_torch=false
 if torch_ready; then with_torch=true; fi
 
-echo "building the engine and the benchmark ..."
-./mvnw -B -q -ntp -pl benchmark -am package -DskipTests
-classpath="benchmark/target/classes:$(cat benchmark/target/classpath.txt)"
+build_benchmark
 engine() {
   # shellcheck disable=SC2086 # ENGINE_JAVA_OPTS is a list of options
-  java ${ENGINE_JAVA_OPTS:-} -cp "$classpath" io.github.stylize.benchmark.EngineBenchmark "$@" 2>>"$out/engine.stderr"
+  java ${ENGINE_JAVA_OPTS:-} -cp "$benchmark_classpath" io.github.stylize.benchmark.EngineBenchmark "$@" 2>>"$out/engine.stderr"
 }
 # OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE pin older OpenBLAS builds to a safe kernel on some machines here and slow a
 # current one down: unset both, for the PyTorch runs only.
 pytorch() {
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PYTHON" benchmark/pytorch/gatys_benchmark.py "$@"
-}
-
-# Busy share (percent) of all CPUs over the next 3 seconds, from /proc/stat.
-busy_percent() {
-  local a b
-  read -r -a a < <(head -1 /proc/stat); sleep 3; read -r -a b < <(head -1 /proc/stat)
-  local total=0 idle=$(( b[4] + b[5] - a[4] - a[5] )) i
-  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
-  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
-}
-# Waits (up to --quiet-wait seconds) until other processes leave the CPUs idle; the machine may be shared.
-wait_quiet() {
-  local waited=0 busy
-  if [ "$quiet_wait" -eq 0 ]; then return; fi
-  busy=$(busy_percent)
-  while [ "$busy" -gt 10 ] && [ "$waited" -lt "$quiet_wait" ]; do
-    sleep 7; waited=$(( waited + 10 )); busy=$(busy_percent)
-  done
-  if [ "$waited" -gt 0 ]; then echo "  (waited ${waited}s for idle CPUs; now ${busy}% busy)"; fi
 }
 
 weights=benchmark/target/vgg19-random-seed42.h5
@@ -110,10 +81,7 @@ if [ ! -s "$weights" ]; then
 fi
 
 {
-  echo "date:     $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "machine:  $(nproc) cores, $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), avx512f: $(grep -qw avx512f /proc/cpuinfo && echo yes || echo no), memory $(free -g | awk '/^Mem:/{print $2}') GiB"
-  echo "load:     $(uptime | sed 's/.*load average/load average/')"
-  echo "java:     $(java -version 2>&1 | head -1)${ENGINE_JAVA_OPTS:+, options: $ENGINE_JAVA_OPTS}"
+  machine_facts
   echo "weights:  random VGG19, seed 42, Keras 1 HDF5 layout ($weights), read by both implementations"
 } | tee "$out/machine.txt"
 
@@ -137,12 +105,12 @@ profile_args=(--phases 3)
 if $profile; then profile_args+=(--layers 3 --ops 3); fi
 for size in $sizes; do
   for attempt in $(seq 1 "$attempts"); do
-    wait_quiet
+    wait_quiet "$quiet_wait"
     echo "size ${size}², attempt $attempt: engine ..."
     engine --weights "$weights" --sizes "$size" --warmup "$warmup" --iterations "$iterations" "${profile_args[@]}" \
       --out "$results" >> "$out/engine-$size.log"
     if $with_torch; then
-      wait_quiet
+      wait_quiet "$quiet_wait"
       echo "size ${size}², attempt $attempt: pytorch ..."
       pytorch --weights "$weights" --sizes "$size" --warmup "$warmup" --iterations "$iterations" --out "$results" \
         >> "$out/pytorch-$size.log"
@@ -154,12 +122,12 @@ for size in $sizes; do
   done
 done
 if [ "$memory_size" -gt 0 ]; then
-  wait_quiet
+  wait_quiet "$quiet_wait"
   echo "size ${memory_size}² (memory): engine ..."
   engine --weights "$weights" --sizes "$memory_size" --warmup 1 --iterations 2 --out "$results" \
     > "$out/engine-$memory_size.log"
   if $with_torch; then
-    wait_quiet
+    wait_quiet "$quiet_wait"
     echo "size ${memory_size}² (memory): pytorch ..."
     pytorch --weights "$weights" --sizes "$memory_size" --warmup 1 --iterations 2 --out "$results" \
       > "$out/pytorch-$memory_size.log"

@@ -1,0 +1,46 @@
+# Shell functions shared by benchmark/run.sh and benchmark/time-to-quality.sh; source it from the repository root.
+
+apt_updated=false
+apt_install() {
+  if ! $apt_updated; then apt-get update -qq; apt_updated=true; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# Builds the engine and the benchmark module; sets benchmark_classpath for `java -cp`.
+build_benchmark() {
+  # The Maven Wrapper fetches its pinned Maven with curl (or wget) and unpacks it with unzip.
+  if { ! command -v curl >/dev/null 2>&1 && ! command -v wget >/dev/null 2>&1; } || ! command -v unzip >/dev/null 2>&1; then
+    apt_install curl unzip
+  fi
+  echo "building the engine and the benchmark ..."
+  ./mvnw -B -q -ntp -pl benchmark -am package -DskipTests
+  benchmark_classpath="benchmark/target/classes:$(cat benchmark/target/classpath.txt)"
+}
+
+# Busy share (percent) of all CPUs over the next 3 seconds, from /proc/stat.
+busy_percent() {
+  local a b
+  read -r -a a < <(head -1 /proc/stat); sleep 3; read -r -a b < <(head -1 /proc/stat)
+  local total=0 idle=$(( b[4] + b[5] - a[4] - a[5] )) i
+  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
+}
+
+# wait_quiet SECONDS: waits up to SECONDS until other processes leave the CPUs idle; the machine may be shared.
+wait_quiet() {
+  local limit=$1 waited=0 busy
+  if [ "$limit" -eq 0 ]; then return; fi
+  busy=$(busy_percent)
+  while [ "$busy" -gt 10 ] && [ "$waited" -lt "$limit" ]; do
+    sleep 7; waited=$(( waited + 10 )); busy=$(busy_percent)
+  done
+  if [ "$waited" -gt 0 ]; then echo "  (waited ${waited}s for idle CPUs; now ${busy}% busy)"; fi
+}
+
+# The machine, for the heading of a result.
+machine_facts() {
+  echo "date:     $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "machine:  $(nproc) cores, $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), avx512f: $(grep -qw avx512f /proc/cpuinfo && echo yes || echo no), memory $(free -g | awk '/^Mem:/{print $2}') GiB"
+  echo "load:     $(uptime | sed 's/.*load average/load average/')"
+  echo "java:     $(java -version 2>&1 | head -1)${ENGINE_JAVA_OPTS:+, options: $ENGINE_JAVA_OPTS}"
+}
