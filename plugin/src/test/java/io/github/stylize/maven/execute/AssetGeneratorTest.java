@@ -2,6 +2,7 @@ package io.github.stylize.maven.execute;
 
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.ProgressListener;
+import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.StylizeException;
 import io.github.stylize.engine.image.ImageException;
 import io.github.stylize.maven.cache.ImageCache;
@@ -107,9 +108,12 @@ class AssetGeneratorTest {
 
         assertEquals(false, generated.get("fromCache"));
         assertEquals(true, cached.get("fromCache"));
-        for (String field : List.of("id", "cacheKey", "output", "backend", "settings", "losses", "millis")) {
+        for (String field : List.of("id", "cacheKey", "output", "backend", "settings", "losses", "millis", "timings")) {
             assertEquals(generated.get(field), cached.get(field), field);
         }
+        assertEquals(42L, cached.get("millis"));
+        assertEquals(Map.of("prepareMillis", 2L, "optimizeMillis", 40L, "iterations", 4L, "evaluations", 5L,
+                "millisPerEvaluation", 8.0), cached.get("timings"), "the timings of the run that generated it");
         assertEquals(plan.selected().get(0).cacheKey(), cached.get("cacheKey"));
         assertEquals("a.png", cached.get("output"));
         assertEquals("fake backend", cached.get("backend"));
@@ -363,7 +367,7 @@ class AssetGeneratorTest {
                 listener.iteration(loss);
             }
             return new Rendering((salt + ":" + asset.cacheKey()).getBytes(StandardCharsets.UTF_8), losses,
-                    "fake backend", 42);
+                    "fake backend", new RunTimings(2, 40, n, n + 1));
         }
     }
 
