@@ -183,7 +183,7 @@ public final class AssetGenerator {
         ReportEntries.deleteSnapshots(snapshots);
         ProgressReporter reporter = new ProgressReporter(asset.id(), log, progressIntervalMillis, nanoTime, snapshots);
         Rendering rendering = renderer.render(asset, reporter);
-        reporter.finished(rendering.losses());
+        reporter.finished(rendering.losses(), rendering.timings());
         return rendering;
     }
 

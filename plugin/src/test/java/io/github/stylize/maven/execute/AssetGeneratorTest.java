@@ -314,8 +314,18 @@ class AssetGeneratorTest {
     void progressIsLoggedWithStartLineAndLastIteration() throws Exception {
         run(plan(decl("a", mosaic, Overrides.NONE)), false);
         assertTrue(logged.contains("INFO [a] generating 12x8, 4 iterations, on fake backend"), logged.toString());
-        assertTrue(logged.stream().anyMatch(l -> l.matches("INFO \\[a] iteration 4/4 loss 1\\.00e\\+00 done in 0:00")),
+        assertTrue(logged.contains("INFO [a] iteration 4/4 loss 1.00e+00 done in 0.0 s (5 evaluations, 8.0 ms each)"),
                 logged.toString());
+    }
+
+    @Test
+    void theClosingLineWithTheTimingsIsLoggedOnlyForAFreshlyGeneratedAsset() throws Exception {
+        Plan plan = plan(decl("a", mosaic, Overrides.NONE));
+        run(plan, false);
+        assertEquals(1, logged.stream().filter(l -> l.contains(" done in ")).count(), logged.toString());
+        logged.clear();
+        run(plan, false);
+        assertTrue(logged.stream().noneMatch(l -> l.contains("evaluations")), "a hit ran nothing: " + logged);
     }
 
     @Test
@@ -326,9 +336,26 @@ class AssetGeneratorTest {
         p.started(48, 32, 100, "CPU");
         now[0] = 2_000_000_000L;
         p.iteration(new IterationLoss(57, 1, 1, 0, 2));
-        p.finished(List.of(new IterationLoss(0, 5, 5, 0, 10), new IterationLoss(57, 1, 1, 0, 2)));
-        assertEquals("INFO [x] stopped early at iteration 57/100 loss 2.00e+00 (converged within tolerance) in 0:02",
-                lines.get(1));
+        p.finished(List.of(new IterationLoss(0, 5, 5, 0, 10), new IterationLoss(57, 1, 1, 0, 2)),
+                new RunTimings(300, 41_900, 57, 312));
+        assertEquals("INFO [x] stopped early at iteration 57/100 loss 2.00e+00 (converged within tolerance) in 42.2 s"
+                + " (312 evaluations, 0.13 s each)", lines.get(1));
+        assertEquals(2, lines.size());
+    }
+
+    @Test
+    void theLastIterationIsLoggedOnceTheRunReturnedWithItsTimings() {
+        List<String> lines = new ArrayList<>();
+        long[] now = {0};
+        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> now[0], dir);
+        p.started(48, 32, 100, "CPU");
+        now[0] = 60_000_000_000L;
+        p.iteration(new IterationLoss(100, 1, 1, 0, 98765));
+        assertEquals(1, lines.size(), "not yet: the timings are not known");
+        p.finished(List.of(new IterationLoss(0, 5, 5, 0, 10), new IterationLoss(100, 1, 1, 0, 98765)),
+                new RunTimings(1200, 40_000, 100, 101));
+        assertEquals(List.of("INFO [x] generating 48x32, 100 iterations, on CPU",
+                "INFO [x] iteration 100/100 loss 9.88e+04 done in 41.2 s (101 evaluations, 0.40 s each)"), lines);
     }
 
     private static List<AssetOutcome.Result> results(ExecutionResult r) {
