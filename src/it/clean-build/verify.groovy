@@ -9,6 +9,9 @@ assert builds.size() == 3
 assert builds[0].contains('stylize: 0 cached, 2 generated, 0 failed')
 assert builds[1].contains('stylize: 2 cached, 0 generated, 0 failed')
 assert builds[1].contains('engine not started (ND4J not loaded)')
+// the closing line with the engine's timings is logged for generated assets only
+assert ItFixtures.linesWith(builds[0], ' evaluations, ').size() == 2
+assert ItFixtures.linesWith(builds[1], ' evaluations').isEmpty()
 
 // the images after clean are the cache's bytes, and they are in the jar
 def cache = basedir.toPath().resolve('stylize-cache/images')

@@ -59,6 +59,7 @@ public final class StyleTransfer {
         List<int[]> levels = levelSizes(content, settings.scales(), 1 << network.poolings());
         long prepareNanos = System.nanoTime() - start;
         long optimizeNanos = 0;
+        int evaluations = 0;
 
         INDArray image = null;
         List<IterationLoss> losses = List.of();
@@ -80,6 +81,7 @@ public final class StyleTransfer {
                 losses = optimize(image, objective, settings, last ? listener : ProgressListener.NONE,
                         levelContent.alpha());
                 optimizeNanos += System.nanoTime() - prepared;
+                evaluations += objective.evaluations();
             }
         }
 
@@ -88,8 +90,9 @@ public final class StyleTransfer {
         if (settings.snapshotEvery() > 0) {
             listener.snapshot(losses.get(losses.size() - 1).iteration(), result);
         }
-        return new StyleTransferResult(result, encoded, losses, prepareNanos / 1_000_000, optimizeNanos / 1_000_000,
-                backend);
+        RunTimings timings = new RunTimings(prepareNanos / 1_000_000, optimizeNanos / 1_000_000,
+                losses.get(losses.size() - 1).iteration(), evaluations);
+        return new StyleTransferResult(result, encoded, losses, timings, backend);
     }
 
     /**

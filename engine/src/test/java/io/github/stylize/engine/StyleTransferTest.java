@@ -96,6 +96,30 @@ class StyleTransferTest {
                 .build(), content, ProgressListener.NONE);
         assertTrue(result.losses().get(20).total() <= result.losses().get(0).total() / 2,
                 result.losses().get(0).total() + " -> " + result.losses().get(20).total());
+        RunTimings timings = result.timings();
+        assertEquals(20, timings.iterations());
+        // The first step has no curvature to go on and moves one pixel by learningRate: its line search must expand
+        // the step several times, and each try is an evaluation the timings count.
+        assertTrue(timings.evaluations() > 20 + 1, "line-search evaluations counted: " + timings.evaluations());
+    }
+
+    @Test
+    void timingsCountOneEvaluationPerAdamIterationPlusTheInitialOne() {
+        StyleTransferResult result = run(quick().iterations(6).build(), content, ProgressListener.NONE);
+        RunTimings timings = result.timings();
+        assertEquals(6, timings.iterations());
+        assertEquals(6 + 1, timings.evaluations());
+        assertEquals(timings.prepareMillis() + timings.optimizeMillis(), timings.totalMillis());
+        assertEquals(timings.totalMillis(), result.totalMillis());
+        assertEquals((double) timings.optimizeMillis() / 7, timings.millisPerEvaluation(), 1e-12);
+    }
+
+    @Test
+    void millisPerEvaluationIsZeroWithoutEvaluations() {
+        assertEquals(0, new RunTimings(5, 7, 0, 0).millisPerEvaluation());
+        assertEquals(2.5, new RunTimings(5, 10, 3, 4).millisPerEvaluation());
+        assertEquals(15, new RunTimings(5, 10, 3, 4).totalMillis());
+        assertThrows(IllegalArgumentException.class, () -> new RunTimings(-1, 0, 0, 0));
     }
 
     @Test
@@ -206,6 +230,8 @@ class StyleTransferTest {
         assertEquals(List.of("32x24", "64x48"), started);
         assertEquals(5, result.losses().size(), "the history is the full-size level's");
         assertEquals(64, result.image().width());
+        assertEquals(4, result.timings().iterations(), "the full-size level's iterations");
+        assertEquals(2 * (4 + 1), result.timings().evaluations(), "the evaluations of both levels");
     }
 
     @Test
@@ -217,6 +243,8 @@ class StyleTransferTest {
         double before = losses.get(losses.size() - 1 - window).total();
         double last = losses.get(losses.size() - 1).total();
         assertTrue(before - last < 0.9 * before, "stopped because progress fell under the tolerance");
+        assertEquals(losses.size() - 1, result.timings().iterations(), "the iterations that ran, not the setting");
+        assertEquals(losses.size(), result.timings().evaluations());
         if (losses.size() > window + 1) {
             double previousBefore = losses.get(losses.size() - 2 - window).total();
             double previousLast = losses.get(losses.size() - 2).total();

@@ -26,6 +26,7 @@ public final class StyleObjective implements Objective {
     private final Map<String, Double> styleLayerWeights = new LinkedHashMap<>();
     /** Created by the first evaluation, for its image size, and reused after. */
     private VggNetwork.Activations activations;
+    private int evaluations;
 
     /**
      * @param contentImage preprocessed [1, H, W, 3]; its features at the content layer become the target P
@@ -65,6 +66,7 @@ public final class StyleObjective implements Objective {
      */
     @Override
     public Evaluation evaluate(INDArray image, boolean withGradient) {
+        evaluations++;
         if (activations == null) {
             activations = network.activations(image.size(1), image.size(2));
         }
@@ -125,6 +127,14 @@ public final class StyleObjective implements Objective {
         }
         styleTerms.values().forEach(StyleLoss.Evaluated::close);
         return new Evaluation(content, style, tv, gradient);
+    }
+
+    /**
+     * How many times {@link #evaluate} ran (each a forward pass, and a backward pass if the gradient was asked for),
+     * whether the optimizer accepted the point or not.
+     */
+    public int evaluations() {
+        return evaluations;
     }
 
     /** Frees the buffers and the content target. */

@@ -105,6 +105,7 @@ class GradientCheckTest {
             objective.evaluate(other, true).gradient().close();
             objective.evaluate(other, false);
             Evaluation again = objective.evaluate(first, true);
+            assertEquals(4, objective.evaluations(), "every evaluation counts, with or without a gradient");
             assertEquals(before.total(), again.total());
             assertEquals(before.gradient(), again.gradient());
             try (StyleObjective fresh = smallObjective(network, settings)) {

@@ -89,7 +89,7 @@ public final class ImageCache {
             }
             return Optional.of(new CacheEntry(key, image, (String) metadata.get("backend"),
                     AssetMetadata.lossesFromJson(metadata.get("losses")),
-                    ((Number) metadata.get("millis")).longValue()));
+                    AssetMetadata.timingsFromJson(metadata.get("timings"), metadata.get("millis"))));
         } catch (IOException | RuntimeException e) {
             warn.accept("Cache entry " + dir + " is damaged (" + e.getMessage() + "); it will be regenerated");
             return Optional.empty();
@@ -122,7 +122,8 @@ public final class ImageCache {
             metadata.put("image", imageName);
             metadata.put("imageSha256", Digests.sha256Hex(entry.encoded()));
             metadata.put("backend", entry.backend());
-            metadata.put("millis", entry.millis());
+            metadata.put("millis", entry.timings().totalMillis());
+            metadata.put("timings", AssetMetadata.timingsToJson(entry.timings()));
             metadata.put("createdAt", Instant.now().toString());
             metadata.put("settings", entry.settings());
             metadata.put("keyInput", entry.keyInput());
@@ -133,7 +134,7 @@ public final class ImageCache {
             deleteTree(temp);
         }
         return new CacheEntry(key, dir.resolve("image." + entry.extension()), entry.backend(), entry.losses(),
-                entry.millis());
+                entry.timings());
     }
 
     private static void moveIntoPlace(Path temp, Path dir) throws IOException {

@@ -152,7 +152,7 @@ public final class AssetGenerator {
     private CacheEntry storeOrWarn(PlannedAsset asset, Rendering rendering) {
         try {
             return cache.put(asset.cacheKey(), new NewEntry(rendering.encoded(), asset.settings().format().extension(),
-                    rendering.backend(), rendering.losses(), rendering.millis(), asset.cacheKeyInput(),
+                    rendering.backend(), rendering.losses(), rendering.timings(), asset.cacheKeyInput(),
                     SettingsJson.of(asset.settings())));
         } catch (IOException e) {
             warnCacheUnusable(asset, e);
@@ -183,7 +183,7 @@ public final class AssetGenerator {
         ReportEntries.deleteSnapshots(snapshots);
         ProgressReporter reporter = new ProgressReporter(asset.id(), log, progressIntervalMillis, nanoTime, snapshots);
         Rendering rendering = renderer.render(asset, reporter);
-        reporter.finished(rendering.losses());
+        reporter.finished(rendering.losses(), rendering.timings());
         return rendering;
     }
 
@@ -196,7 +196,7 @@ public final class AssetGenerator {
             throw OutputException.of(target, e);
         }
         writeMetadata(asset, changed, new AssetMetadata(asset.id(), asset.cacheKey(), asset.output(), fromCache,
-                entry.backend(), SettingsJson.of(asset.settings()), entry.losses(), entry.millis()));
+                entry.backend(), SettingsJson.of(asset.settings()), entry.losses(), entry.timings()));
     }
 
     private void publish(PlannedAsset asset, Rendering rendering) throws OutputException {
@@ -208,7 +208,7 @@ public final class AssetGenerator {
             throw OutputException.of(target, e);
         }
         writeMetadata(asset, changed, new AssetMetadata(asset.id(), asset.cacheKey(), asset.output(), false,
-                rendering.backend(), SettingsJson.of(asset.settings()), rendering.losses(), rendering.millis()));
+                rendering.backend(), SettingsJson.of(asset.settings()), rendering.losses(), rendering.timings()));
     }
 
     private void writeMetadata(PlannedAsset asset, boolean outputChanged, AssetMetadata metadata)

@@ -65,7 +65,7 @@ public final class EngineRenderer implements Renderer {
                 .maxPixels(maxPixels)
                 .build();
         StyleTransferResult result = StyleTransfer.run(request);
-        return new Rendering(result.encoded(), result.losses(), result.backend(), result.totalMillis());
+        return new Rendering(result.encoded(), result.losses(), result.backend(), result.timings());
     }
 
     private VggWeights weights() {

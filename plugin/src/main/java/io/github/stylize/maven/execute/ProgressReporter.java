@@ -2,7 +2,9 @@ package io.github.stylize.maven.execute;
 
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.ProgressListener;
+import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.image.RgbImage;
+import io.github.stylize.maven.report.SummaryTable;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,8 +14,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Logs one run's progress: a start line (id, size, iterations, backend), then at most one line per interval,
- * {@code [id] iteration 40/100 loss 1.23e+05 ETA 0:42}, and always the last iteration. Writes snapshots, if the
- * settings ask for them, as PNG files in {@code snapshotDirectory}.
+ * {@code [id] iteration 40/100 loss 1.23e+05 ETA 0:42}, and, once the run returned, a closing line with the last
+ * iteration and the engine's timings, {@code [id] iteration 100/100 loss 9.87e+04 done in 41.2 s (312 evaluations,
+ * 0.13 s each)}. Writes snapshots, if the settings ask for them, as PNG files in {@code snapshotDirectory}.
  */
 final class ProgressReporter implements ProgressListener {
     private final String id;
@@ -25,7 +28,6 @@ final class ProgressReporter implements ProgressListener {
     private int iterations;
     private long startNanos;
     private long lastLogNanos;
-    private int lastLogged = -1;
 
     ProgressReporter(String id, BuildLog log, long intervalMillis, LongSupplier nanoTime, Path snapshotDirectory) {
         this.id = id;
@@ -46,40 +48,40 @@ final class ProgressReporter implements ProgressListener {
     @Override
     public void iteration(IterationLoss loss) {
         long now = nanoTime.getAsLong();
-        boolean last = loss.iteration() >= iterations;
-        if (loss.iteration() == 0 || (!last && now - lastLogNanos < intervalNanos)) {
+        // The last iteration is logged by finished(), with the run's timings.
+        if (loss.iteration() == 0 || loss.iteration() >= iterations || now - lastLogNanos < intervalNanos) {
             return;
         }
         lastLogNanos = now;
-        lastLogged = loss.iteration();
         log.info(line(loss, now));
     }
 
     /**
-     * After the run: a closing line if the last iteration was not logged, which happens when early stopping
-     * ({@code tolerance}) ended the run before {@code iterations}.
+     * After the run: one closing line with the last iteration, the engine's total time (all coarse-to-fine levels,
+     * preparation included) and its evaluations, saying so when early stopping ({@code tolerance}) ended the run
+     * before {@code iterations}.
      */
-    void finished(List<IterationLoss> losses) {
+    void finished(List<IterationLoss> losses, RunTimings timings) {
         if (losses.isEmpty()) {
             return;
         }
         IterationLoss last = losses.get(losses.size() - 1);
-        if (last.iteration() != lastLogged && last.iteration() < iterations) {
+        String time = SummaryTable.seconds(timings.totalMillis()) + " (" + SummaryTable.evaluations(timings) + ")";
+        if (last.iteration() < iterations) {
             log.info(String.format(Locale.ROOT, "[%s] stopped early at iteration %d/%d loss %.2e (converged within tolerance) in %s",
-                    id, last.iteration(), iterations, last.total(), clock((nanoTime.getAsLong() - startNanos) / 1_000_000_000L)));
+                    id, last.iteration(), iterations, last.total(), time));
+        } else {
+            log.info(String.format(Locale.ROOT, "[%s] iteration %d/%d loss %.2e done in %s",
+                    id, last.iteration(), iterations, last.total(), time));
         }
     }
 
+    /** A line for an iteration before the last: the loss and the estimated time left. */
     String line(IterationLoss loss, long now) {
         int done = loss.iteration();
-        String eta;
-        if (done >= iterations) {
-            eta = "done in " + clock((now - startNanos) / 1_000_000_000L);
-        } else {
-            long remainingSeconds = Math.round((now - startNanos) / 1e9 / done * (iterations - done));
-            eta = "ETA " + clock(remainingSeconds);
-        }
-        return String.format(Locale.ROOT, "[%s] iteration %d/%d loss %.2e %s", id, done, iterations, loss.total(), eta);
+        long remainingSeconds = Math.round((now - startNanos) / 1e9 / done * (iterations - done));
+        return String.format(Locale.ROOT, "[%s] iteration %d/%d loss %.2e ETA %s", id, done, iterations, loss.total(),
+                clock(remainingSeconds));
     }
 
     static String clock(long seconds) {

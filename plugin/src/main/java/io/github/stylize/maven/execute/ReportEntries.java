@@ -1,5 +1,6 @@
 package io.github.stylize.maven.execute;
 
+import io.github.stylize.engine.RunTimings;
 import io.github.stylize.maven.plan.CacheKeys;
 import io.github.stylize.maven.plan.Plan;
 import io.github.stylize.maven.plan.PlannedAsset;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * Turns an execution's plan and outcomes into the report's entries: settings and input digests from the plan, losses,
- * backend and engine time from the metadata files just written, snapshots from the snapshot directory. Snapshots are
+ * backend and engine timings from the metadata files just written, snapshots from the snapshot directory. Snapshots are
  * not cached, so a cache hit keeps those of the previous record only if they show the same cache key.
  */
 public final class ReportEntries {
@@ -66,11 +67,12 @@ public final class ReportEntries {
         if (outcome.result() == AssetOutcome.Result.FAILED) {
             return new ReportEntry(asset.id(), ReportEntry.FAILED, outcome.failure(), false, abs(asset.content()),
                     abs(asset.style()), contentSha, styleSha, output, settings, asset.cacheKey(), null, List.of(), 0,
-                    outcome.millis(), List.of());
+                    null, outcome.millis(), List.of());
         }
         Map<?, ?> metadata = (Map<?, ?>) Json.parse(Files.readString(
                 metadataDirectory.resolve(AssetGenerator.metadataName(asset)), StandardCharsets.UTF_8));
         boolean generated = outcome.result() == AssetOutcome.Result.GENERATED;
+        RunTimings timings = AssetMetadata.timingsFromJson(metadata.get("timings"), metadata.get("millis"));
         List<ReportEntry.Snapshot> snapshots;
         if (generated) {
             snapshots = snapshots(AssetGenerator.snapshotDirectory(metadataDirectory, asset.id()));
@@ -82,7 +84,7 @@ public final class ReportEntries {
         return new ReportEntry(asset.id(), generated ? ReportEntry.GENERATED : ReportEntry.CACHED, null, false,
                 abs(asset.content()), abs(asset.style()), contentSha, styleSha, output, settings, asset.cacheKey(),
                 (String) metadata.get("backend"), AssetMetadata.lossesFromJson(metadata.get("losses")),
-                ((Number) metadata.get("millis")).longValue(), outcome.millis(), snapshots);
+                timings.totalMillis(), timings, outcome.millis(), snapshots);
     }
 
     /** The snapshots in a directory, by iteration. */

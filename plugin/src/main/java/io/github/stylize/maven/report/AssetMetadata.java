@@ -1,11 +1,13 @@
 package io.github.stylize.maven.report;
 
 import io.github.stylize.engine.IterationLoss;
+import io.github.stylize.engine.RunTimings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What {@code target/stylize/<id>.json} says about one asset.
@@ -17,14 +19,16 @@ import java.util.Map;
  * @param backend   the ND4J backend that generated it (on a hit: the one that generated it originally)
  * @param settings  the effective settings
  * @param losses    loss history, entry 0 the initial image
- * @param millis    engine time of the run that generated it
+ * @param timings   engine time, iterations and evaluations of the run that generated it (on a hit: that earlier run);
+ *                  written as {@code millis} (the total) and {@code timings}
  */
 public record AssetMetadata(String id, String cacheKey, String output, boolean fromCache, String backend,
-                            Map<String, Object> settings, List<IterationLoss> losses, long millis) {
+                            Map<String, Object> settings, List<IterationLoss> losses, RunTimings timings) {
 
     public AssetMetadata {
         settings = new LinkedHashMap<>(settings);
         losses = List.copyOf(losses);
+        Objects.requireNonNull(timings, "timings");
     }
 
     public String toJson() {
@@ -36,8 +40,49 @@ public record AssetMetadata(String id, String cacheKey, String output, boolean f
         m.put("backend", backend);
         m.put("settings", settings);
         m.put("losses", lossesToJson(losses));
-        m.put("millis", millis);
+        m.put("millis", timings.totalMillis());
+        m.put("timings", timingsToJson(timings));
         return Json.write(m);
+    }
+
+    /**
+     * {@code prepareMillis}, {@code optimizeMillis}, {@code iterations}, {@code evaluations} and, derived from them
+     * and rounded to the microsecond, {@code millisPerEvaluation}.
+     */
+    public static Map<String, Object> timingsToJson(RunTimings timings) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("prepareMillis", timings.prepareMillis());
+        m.put("optimizeMillis", timings.optimizeMillis());
+        m.put("iterations", timings.iterations());
+        m.put("evaluations", timings.evaluations());
+        m.put("millisPerEvaluation", Math.round(timings.millisPerEvaluation() * 1000) / 1000.0);
+        return m;
+    }
+
+    /**
+     * The timings {@link #timingsToJson} wrote, checked against the {@code millis} written beside them.
+     *
+     * @throws IllegalArgumentException if they are missing, incomplete or disagree with {@code millis}
+     */
+    public static RunTimings timingsFromJson(Object json, Object millis) {
+        if (!(json instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException("no timings recorded");
+        }
+        RunTimings timings = new RunTimings(whole(m, "prepareMillis"), whole(m, "optimizeMillis"),
+                Math.toIntExact(whole(m, "iterations")), Math.toIntExact(whole(m, "evaluations")));
+        if (!(millis instanceof Number total) || total.longValue() != timings.totalMillis()) {
+            throw new IllegalArgumentException("millis " + millis + " is not the timings' total "
+                    + timings.totalMillis());
+        }
+        return timings;
+    }
+
+    private static long whole(Map<?, ?> timings, String field) {
+        Object value = timings.get(field);
+        if (!(value instanceof Long || value instanceof Integer)) { // what Json.parse or timingsToJson gives
+            throw new IllegalArgumentException("timings." + field + " is " + value + ", not a whole number");
+        }
+        return ((Number) value).longValue();
     }
 
     public static List<Object> lossesToJson(List<IterationLoss> losses) {

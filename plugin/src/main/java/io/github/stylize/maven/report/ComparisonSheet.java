@@ -112,6 +112,7 @@ final class ComparisonSheet {
         outcomeRow(html, "final total loss", e -> last(e) == null ? "" : Html.loss(last(e).total()));
         outcomeRow(html, "iterations run", e -> last(e) == null ? "" : Integer.toString(last(e).iteration()));
         outcomeRow(html, "engine time", e -> e.failed() ? "" : Html.seconds(e.engineMillis()));
+        outcomeRow(html, "evaluations", e -> e.timings() == null ? "" : SummaryTable.evaluations(e.timings()));
         html.append("</tbody></table></div>\n");
 
         List<String> labels = new ArrayList<>();

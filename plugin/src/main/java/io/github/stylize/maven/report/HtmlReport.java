@@ -154,11 +154,12 @@ public final class HtmlReport {
 
     private static String timing(ReportEntry e) {
         String backend = e.backend() == null ? "" : " on " + e.backend();
+        String work = e.timings() == null ? "" : " (" + SummaryTable.evaluations(e.timings()) + ")";
         return switch (e.result()) {
-            case ReportEntry.GENERATED -> "Cache miss: generated in " + Html.seconds(e.engineMillis()) + backend
+            case ReportEntry.GENERATED -> "Cache miss: generated in " + Html.seconds(e.engineMillis()) + work + backend
                     + " (" + Html.seconds(e.buildMillis()) + " in all)" + key(e);
             case ReportEntry.CACHED -> "Cache hit: copied in " + Html.seconds(e.buildMillis())
-                    + "; generated earlier in " + Html.seconds(e.engineMillis()) + backend + key(e);
+                    + "; generated earlier in " + Html.seconds(e.engineMillis()) + work + backend + key(e);
             default -> "Failed after " + Html.seconds(e.buildMillis()) + key(e);
         };
     }

@@ -1,6 +1,7 @@
 package io.github.stylize.maven.report;
 
 import io.github.stylize.engine.IterationLoss;
+import io.github.stylize.engine.RunTimings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,13 +27,15 @@ import java.util.Map;
  * @param backend       the ND4J backend that generated the image; null for a failed asset
  * @param losses        the loss history, entry 0 the initial image; empty for a failed asset
  * @param engineMillis  engine time of the run that generated the image
+ * @param timings       that run's time, iterations and evaluations; null for a failed asset, and in a record written
+ *                      by a version of the plugin that did not keep them
  * @param buildMillis   time this build spent on the asset (a cache hit: the copy)
  * @param snapshots     intermediate images of the run, by iteration ({@code snapshotEvery})
  */
 public record ReportEntry(String id, String result, String failure, boolean earlierBuild, Path content, Path style,
                           String contentSha256, String styleSha256, Path output, Map<String, Object> settings,
                           String cacheKey, String backend, List<IterationLoss> losses, long engineMillis,
-                          long buildMillis, List<Snapshot> snapshots) {
+                          RunTimings timings, long buildMillis, List<Snapshot> snapshots) {
 
     public static final String GENERATED = "generated";
     public static final String CACHED = "cached";
@@ -54,12 +57,12 @@ public record ReportEntry(String id, String result, String failure, boolean earl
 
     public ReportEntry asEarlierBuild() {
         return new ReportEntry(id, result, failure, true, content, style, contentSha256, styleSha256, output, settings,
-                cacheKey, backend, losses, engineMillis, buildMillis, snapshots);
+                cacheKey, backend, losses, engineMillis, timings, buildMillis, snapshots);
     }
 
     public ReportEntry withSnapshots(List<Snapshot> newSnapshots) {
         return new ReportEntry(id, result, failure, earlierBuild, content, style, contentSha256, styleSha256, output,
-                settings, cacheKey, backend, losses, engineMillis, buildMillis, newSnapshots);
+                settings, cacheKey, backend, losses, engineMillis, timings, buildMillis, newSnapshots);
     }
 
     Map<String, Object> toJson() {
@@ -78,6 +81,7 @@ public record ReportEntry(String id, String result, String failure, boolean earl
         m.put("backend", backend);
         m.put("losses", AssetMetadata.lossesToJson(losses));
         m.put("engineMillis", engineMillis);
+        m.put("timings", timings == null ? null : AssetMetadata.timingsToJson(timings));
         m.put("buildMillis", buildMillis);
         List<Object> shots = new ArrayList<>();
         for (Snapshot s : snapshots) {
@@ -102,6 +106,8 @@ public record ReportEntry(String id, String result, String failure, boolean earl
                 Path.of((String) m.get("style")), (String) m.get("contentSha256"), (String) m.get("styleSha256"),
                 Path.of((String) m.get("output")), (Map<String, Object>) m.get("settings"), (String) m.get("cacheKey"),
                 (String) m.get("backend"), AssetMetadata.lossesFromJson(m.get("losses")),
-                ((Number) m.get("engineMillis")).longValue(), ((Number) m.get("buildMillis")).longValue(), shots);
+                ((Number) m.get("engineMillis")).longValue(),
+                m.get("timings") == null ? null : AssetMetadata.timingsFromJson(m.get("timings"), m.get("engineMillis")),
+                ((Number) m.get("buildMillis")).longValue(), shots);
     }
 }

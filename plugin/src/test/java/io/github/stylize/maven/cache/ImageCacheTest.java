@@ -1,6 +1,8 @@
 package io.github.stylize.maven.cache;
 
 import io.github.stylize.engine.IterationLoss;
+import io.github.stylize.engine.RunTimings;
+import io.github.stylize.maven.report.Json;
 import io.github.stylize.maven.plan.Digests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,13 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ImageCacheTest {
     static final String KEY = Digests.sha256Hex("some canonical input".getBytes(StandardCharsets.UTF_8));
+    static final RunTimings TIMINGS = new RunTimings(234, 1000, 1, 3);
 
     @TempDir
     Path root;
 
     static NewEntry entry(byte[] bytes) {
         return new NewEntry(bytes, "png", "CPU test", List.of(new IterationLoss(0, 3, 2, 1, 6),
-                new IterationLoss(1, 2, 1, 0.5, 3.5)), 1234, "stylize-cache-key/1\n...", Map.of("size", 48));
+                new IterationLoss(1, 2, 1, 0.5, 3.5)), TIMINGS, "stylize-cache-key/1\n...", Map.of("size", 48));
     }
 
     @Test
@@ -42,8 +45,40 @@ class ImageCacheTest {
         assertEquals(root.resolve("images").resolve(KEY.substring(0, 2)).resolve(KEY).resolve("image.png"), hit.image());
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(hit.image()));
         assertEquals("CPU test", hit.backend());
-        assertEquals(1234, hit.millis());
+        assertEquals(TIMINGS, hit.timings());
         assertEquals(new IterationLoss(1, 2, 1, 0.5, 3.5), hit.losses().get(1));
+    }
+
+    @Test
+    void theMetadataFileKeepsTheTotalMillisAndTheTimings() throws IOException {
+        CacheEntry stored = new ImageCache(root).put(KEY, entry(new byte[] {1, 2, 3}));
+        Map<?, ?> metadata = (Map<?, ?>) Json.parse(Files.readString(stored.image().resolveSibling(ImageCache.METADATA)));
+        assertEquals(1234L, metadata.get("millis"));
+        assertEquals(Map.of("prepareMillis", 234L, "optimizeMillis", 1000L, "iterations", 1L, "evaluations", 3L,
+                "millisPerEvaluation", 333.333), metadata.get("timings"));
+    }
+
+    @Test
+    void anEntryWithoutTimingsOrWithTimingsThatDisagreeWithItsMillisIsDamaged() throws IOException {
+        ImageCache cache = new ImageCache(root);
+        CacheEntry stored = cache.put(KEY, entry(new byte[] {1, 2, 3}));
+        Path metadata = stored.image().resolveSibling(ImageCache.METADATA);
+        String json = Files.readString(metadata);
+        String timings = json.substring(json.indexOf("  \"timings\": {"), json.indexOf("},", json.indexOf("\"timings\"")) + 3);
+        Map<String, String> damages = Map.of(
+                "no timings recorded", json.replace(timings, ""),
+                "timings.evaluations is null, not a whole number", json.replaceFirst("\"evaluations\": 3,\n\\s*", ""),
+                "millis 1235 is not the timings' total 1234", json.replace("\"millis\": 1234", "\"millis\": 1235"));
+        for (Map.Entry<String, String> damage : damages.entrySet()) {
+            assertFalse(damage.getValue().equals(json), damage.getKey());
+            Files.writeString(metadata, damage.getValue());
+            List<String> warnings = new ArrayList<>();
+            assertTrue(cache.lookup(KEY, warnings::add).isEmpty(), damage.getKey());
+            assertEquals(List.of("Cache entry " + stored.image().getParent() + " is damaged (" + damage.getKey()
+                    + "); it will be regenerated"), warnings);
+        }
+        Files.writeString(metadata, json);
+        assertEquals(TIMINGS, cache.lookup(KEY, w -> { }).orElseThrow().timings());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.stylize.maven.execute;
 
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.ProgressListener;
+import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.StylizeException;
 import io.github.stylize.engine.image.ImageException;
 import io.github.stylize.maven.cache.ImageCache;
@@ -107,9 +108,12 @@ class AssetGeneratorTest {
 
         assertEquals(false, generated.get("fromCache"));
         assertEquals(true, cached.get("fromCache"));
-        for (String field : List.of("id", "cacheKey", "output", "backend", "settings", "losses", "millis")) {
+        for (String field : List.of("id", "cacheKey", "output", "backend", "settings", "losses", "millis", "timings")) {
             assertEquals(generated.get(field), cached.get(field), field);
         }
+        assertEquals(42L, cached.get("millis"));
+        assertEquals(Map.of("prepareMillis", 2L, "optimizeMillis", 40L, "iterations", 4L, "evaluations", 5L,
+                "millisPerEvaluation", 8.0), cached.get("timings"), "the timings of the run that generated it");
         assertEquals(plan.selected().get(0).cacheKey(), cached.get("cacheKey"));
         assertEquals("a.png", cached.get("output"));
         assertEquals("fake backend", cached.get("backend"));
@@ -310,8 +314,18 @@ class AssetGeneratorTest {
     void progressIsLoggedWithStartLineAndLastIteration() throws Exception {
         run(plan(decl("a", mosaic, Overrides.NONE)), false);
         assertTrue(logged.contains("INFO [a] generating 12x8, 4 iterations, on fake backend"), logged.toString());
-        assertTrue(logged.stream().anyMatch(l -> l.matches("INFO \\[a] iteration 4/4 loss 1\\.00e\\+00 done in 0:00")),
+        assertTrue(logged.contains("INFO [a] iteration 4/4 loss 1.00e+00 done in 0.0 s (5 evaluations, 8.0 ms each)"),
                 logged.toString());
+    }
+
+    @Test
+    void theClosingLineWithTheTimingsIsLoggedOnlyForAFreshlyGeneratedAsset() throws Exception {
+        Plan plan = plan(decl("a", mosaic, Overrides.NONE));
+        run(plan, false);
+        assertEquals(1, logged.stream().filter(l -> l.contains(" done in ")).count(), logged.toString());
+        logged.clear();
+        run(plan, false);
+        assertTrue(logged.stream().noneMatch(l -> l.contains("evaluations")), "a hit ran nothing: " + logged);
     }
 
     @Test
@@ -322,9 +336,26 @@ class AssetGeneratorTest {
         p.started(48, 32, 100, "CPU");
         now[0] = 2_000_000_000L;
         p.iteration(new IterationLoss(57, 1, 1, 0, 2));
-        p.finished(List.of(new IterationLoss(0, 5, 5, 0, 10), new IterationLoss(57, 1, 1, 0, 2)));
-        assertEquals("INFO [x] stopped early at iteration 57/100 loss 2.00e+00 (converged within tolerance) in 0:02",
-                lines.get(1));
+        p.finished(List.of(new IterationLoss(0, 5, 5, 0, 10), new IterationLoss(57, 1, 1, 0, 2)),
+                new RunTimings(300, 41_900, 57, 312));
+        assertEquals("INFO [x] stopped early at iteration 57/100 loss 2.00e+00 (converged within tolerance) in 42.2 s"
+                + " (312 evaluations, 0.13 s each)", lines.get(1));
+        assertEquals(2, lines.size());
+    }
+
+    @Test
+    void theLastIterationIsLoggedOnceTheRunReturnedWithItsTimings() {
+        List<String> lines = new ArrayList<>();
+        long[] now = {0};
+        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> now[0], dir);
+        p.started(48, 32, 100, "CPU");
+        now[0] = 60_000_000_000L;
+        p.iteration(new IterationLoss(100, 1, 1, 0, 98765));
+        assertEquals(1, lines.size(), "not yet: the timings are not known");
+        p.finished(List.of(new IterationLoss(0, 5, 5, 0, 10), new IterationLoss(100, 1, 1, 0, 98765)),
+                new RunTimings(1200, 40_000, 100, 101));
+        assertEquals(List.of("INFO [x] generating 48x32, 100 iterations, on CPU",
+                "INFO [x] iteration 100/100 loss 9.88e+04 done in 41.2 s (101 evaluations, 0.40 s each)"), lines);
     }
 
     private static List<AssetOutcome.Result> results(ExecutionResult r) {
@@ -363,7 +394,7 @@ class AssetGeneratorTest {
                 listener.iteration(loss);
             }
             return new Rendering((salt + ":" + asset.cacheKey()).getBytes(StandardCharsets.UTF_8), losses,
-                    "fake backend", 42);
+                    "fake backend", new RunTimings(2, 40, n, n + 1));
         }
     }
 

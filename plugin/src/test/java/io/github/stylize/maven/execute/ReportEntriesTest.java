@@ -2,6 +2,7 @@ package io.github.stylize.maven.execute;
 
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.ProgressListener;
+import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.image.ImageException;
 import io.github.stylize.maven.cache.ImageCache;
 import io.github.stylize.maven.plan.Digests;
@@ -67,7 +68,8 @@ class ReportEntriesTest {
                             .resolve(String.format("iteration-%05d.png", i)), 4, 4, i);
                 }
             }
-            return new Rendering(("image " + asset.cacheKey()).getBytes(StandardCharsets.UTF_8), losses, "fake backend", 42);
+            return new Rendering(("image " + asset.cacheKey()).getBytes(StandardCharsets.UTF_8), losses, "fake backend",
+                    new RunTimings(2, 40, n, n + 1));
         }
     };
 
@@ -112,6 +114,7 @@ class ReportEntriesTest {
         assertEquals("fake backend", a.backend());
         assertEquals(5, a.losses().size());
         assertEquals(42, a.engineMillis());
+        assertEquals(new RunTimings(2, 40, 4, 5), a.timings());
         assertEquals(4L, ((Number) a.settings().get("iterations")).longValue());
     }
 

@@ -1,6 +1,7 @@
 package io.github.stylize.maven.mojo;
 
 import io.github.stylize.engine.IterationLoss;
+import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.weights.WeightsOptions;
 import io.github.stylize.engine.weights.WeightsSource;
@@ -152,7 +153,8 @@ class GenerateMojoTest extends MojoTestSupport {
         ImageCache images = new ImageCache(cache);
         for (PlannedAsset asset : plan.selected()) {
             images.put(asset.cacheKey(), new NewEntry(asset.id().getBytes(), asset.settings().format().extension(),
-                    "CPU earlier", List.of(new IterationLoss(0, 2, 2, 0, 4)), 99, asset.cacheKeyInput(), Map.of()));
+                    "CPU earlier", List.of(new IterationLoss(0, 2, 2, 0, 4)), new RunTimings(9, 90, 0, 1), asset.cacheKeyInput(),
+                    Map.of()));
         }
         List<String> log = captureLog(mojo);
 
@@ -166,6 +168,8 @@ class GenerateMojoTest extends MojoTestSupport {
         Map<?, ?> meta = (Map<?, ?>) Json.parse(Files.readString(target.resolve("stylize/sprites/tree.json")));
         assertEquals(true, meta.get("fromCache"));
         assertEquals("CPU earlier", meta.get("backend"));
+        assertEquals(99L, meta.get("millis"));
+        assertEquals(1L, ((Map<?, ?>) meta.get("timings")).get("evaluations"), "the timings of the cached run");
         assertTrue(log.stream().anyMatch(l -> l.contains("4 cached, 0 generated, 0 failed")
                 && l.endsWith("engine not started (ND4J not loaded)")), String.join("\n", log));
         assertTrue(log.stream().anyMatch(l -> l.matches("INFO   sprites/tree +cached +\\d+\\.\\d s  sprites/tree\\.png")),

@@ -43,8 +43,11 @@ class HtmlReportTest {
         String html = render(fixture);
 
         assertTrue(html.contains("4 assets: 2 generated, 1 from the cache, 1 failed"), html);
-        assertTrue(html.contains("Cache miss: generated in 3.4 s on CPU (x86_64, AVX2) (3.6 s in all)"));
-        assertTrue(html.contains("Cache hit: copied in 0.0 s; generated earlier in 17.0 s on CPU (x86_64, AVX2)"));
+        assertTrue(html.contains("Cache miss: generated in 3.4 s (9 evaluations, 0.33 s each) on CPU (x86_64, AVX2)"
+                + " (3.6 s in all)"), html);
+        assertTrue(html.contains("Cache hit: copied in 0.0 s; generated earlier in 17.0 s (41 evaluations, 0.40 s each)"
+                + " on CPU (x86_64, AVX2)"), html);
+        assertTrue(html.contains("generated in 0.9 s (9 evaluations, 88.9 ms each)"), html);
         assertTrue(html.contains("Failed after 0.0 s"));
         assertTrue(html.contains("Effective settings: 96 px, 40 iterations, adam, contentWeight 1, styleWeight 10000, "
                 + "tvWeight 0, 5 style layers"), html);
@@ -73,7 +76,30 @@ class HtmlReportTest {
         assertEquals(List.of("iterations", "styleWeight"), rowsWithClass(sheet, "differs"));
         assertTrue(rowsWithClass(sheet, "same").containsAll(List.of("size", "optimizer", "tvWeight", "styleLayers")));
         assertTrue(sheet.contains("<th scope=\"row\">final total loss</th>"));
+        assertTrue(sheet.contains("<th scope=\"row\">evaluations</th><td>9 evaluations, 0.33 s each</td>"
+                + "<td>41 evaluations, 0.40 s each</td>"), sheet);
         assertTrue(sheet.contains("aria-label=\"Total loss of harbor-mosaic, harbor-mosaic-long\""));
+    }
+
+    @Test
+    void theRecordKeepsTheTimingsAndARecordWrittenWithoutThemStillRenders() throws IOException {
+        ReportFixture fixture = new ReportFixture(dir);
+        List<ReportEntry> read = ExecutionRecord.readAll(fixture.metadataDirectory).get(0).entries();
+        assertEquals(fixture.record.entries().stream().map(ReportEntry::timings).toList(),
+                read.stream().map(ReportEntry::timings).toList());
+
+        // As a plugin that did not keep timings wrote it: the entries read, the page shows the time alone.
+        Path file = ExecutionRecord.file(fixture.metadataDirectory, "default");
+        String json = Files.readString(file);
+        String withoutTimings = json.replaceAll("\"timings\": \\{[^}]*},", "").replace("\"timings\": null,", "");
+        assertFalse(withoutTimings.contains("timings"), withoutTimings);
+        Files.writeString(file, withoutTimings);
+        ExecutionRecord old = ExecutionRecord.readAll(fixture.metadataDirectory).get(0);
+        assertTrue(old.entries().stream().allMatch(e -> e.timings() == null));
+        assertEquals(3_400, old.entries().get(0).engineMillis());
+        String html = new HtmlReport(old.title(), List.of(old), Links.relativeTo(fixture.metadataDirectory), null)
+                .render();
+        assertTrue(html.contains("Cache miss: generated in 3.4 s on CPU (x86_64, AVX2) (3.6 s in all)"), html);
     }
 
     @Test

@@ -1,0 +1,43 @@
+package io.github.stylize.maven.report;
+
+import io.github.stylize.engine.IterationLoss;
+import io.github.stylize.engine.RunTimings;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class AssetMetadataTest {
+    static final RunTimings TIMINGS = new RunTimings(1_200, 40_000, 300, 312);
+
+    @Test
+    void theJsonHasTheTotalMillisAndTheTimingsWhichReadBack() {
+        AssetMetadata metadata = new AssetMetadata("harbor", "ab".repeat(32), "harbor.png", true, "CPU",
+                Map.of("size", 256L), List.of(new IterationLoss(0, 1, 2, 0, 3)), TIMINGS);
+        Map<?, ?> json = (Map<?, ?>) Json.parse(metadata.toJson());
+
+        assertEquals(41_200L, json.get("millis"));
+        assertEquals(true, json.get("fromCache"));
+        assertEquals(Map.of("prepareMillis", 1_200L, "optimizeMillis", 40_000L, "iterations", 300L,
+                "evaluations", 312L, "millisPerEvaluation", 128.205), json.get("timings"));
+        assertEquals(TIMINGS, AssetMetadata.timingsFromJson(json.get("timings"), json.get("millis")));
+    }
+
+    @Test
+    void missingIncompleteOrInconsistentTimingsAreRejected() {
+        Map<String, Object> json = AssetMetadata.timingsToJson(TIMINGS);
+        assertEquals("no timings recorded",
+                assertThrows(IllegalArgumentException.class, () -> AssetMetadata.timingsFromJson(null, 41_200L))
+                        .getMessage());
+        assertEquals("millis null is not the timings' total 41200",
+                assertThrows(IllegalArgumentException.class, () -> AssetMetadata.timingsFromJson(json, null))
+                        .getMessage());
+        json.put("iterations", 2.5);
+        assertEquals("timings.iterations is 2.5, not a whole number",
+                assertThrows(IllegalArgumentException.class, () -> AssetMetadata.timingsFromJson(json, 41_200L))
+                        .getMessage());
+    }
+}
