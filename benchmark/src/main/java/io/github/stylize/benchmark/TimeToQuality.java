@@ -53,9 +53,10 @@ import java.util.Map;
  * would have stopped it: the early-stopping rule only looks at the history, so one run with a small tolerance tells
  * where every larger one stops, for choosing the default without a run per tolerance.
  *
- * <p>The engine reports iterations, not objective evaluations: an L-BFGS iteration may evaluate several times in its
+ * <p>The listener sees iterations, not objective evaluations: an L-BFGS iteration may evaluate several times in its
  * line search. The table therefore shows seconds per full-size iteration; divided by the reference's (one evaluation
- * per Adam iteration) it estimates evaluations per iteration. Time is the measure that counts.
+ * per Adam iteration) it estimates evaluations per iteration. A run that ends on its own also records the engine's
+ * exact count over all levels ({@code engine_evaluations} in the JSON). Time is the measure that counts.
  *
  * <p><b>Setup syntax</b>: comma-separated {@code optimizer:scales:tolerance[:learningRate]}, e.g.
  * {@code lbfgs:1:0,lbfgs:2:1e-3,adam:3:1e-3:5}. {@code optimizer} is {@code adam} or {@code lbfgs}; {@code scales}
@@ -337,8 +338,9 @@ public final class TimeToQuality {
             row.put("last_loss_over_target", last().total() / target);
             row.put("run_wall_s", seconds(endNanos));
             if (result != null) {
-                row.put("engine_prepare_s", result.prepareMillis() / 1000.0);
-                row.put("engine_optimize_s", result.optimizeMillis() / 1000.0);
+                row.put("engine_prepare_s", result.timings().prepareMillis() / 1000.0);
+                row.put("engine_optimize_s", result.timings().optimizeMillis() / 1000.0);
+                row.put("engine_evaluations", result.timings().evaluations());
             }
             row.put("others_cpu", othersCpu);
             row.put("quiet_wait_s", quietWaitSeconds);
