@@ -11,7 +11,8 @@
 # Options: --size 512, --reference-iterations 300, --max-iterations 300 (cap per level for the candidates),
 #   --setups "lbfgs:1:0,lbfgs:1:1e-3,lbfgs:2:1e-3,lbfgs:3:1e-3,adam:3:1e-3" (optimizer:scales:tolerance[:learningRate]),
 #   --weights FILE.h5 (default: random VGG19 weights, seed 42, the same as run.sh's), --run-to-cap (run setups
-#   without tolerance to the cap instead of stopping them at the target), --out DIR,
+#   without tolerance to the cap instead of stopping them at the target), --content PNG, --style PNG (default: the
+#   quickstart example's harbor.png, stretched to size x size, and mosaic.png), --out DIR,
 #   --quiet-wait 300 (before the start and before each run, wait up to this many seconds for idle CPUs).
 # Environment: ENGINE_JAVA_OPTS (JVM options; default: none).
 set -euo pipefail
@@ -25,7 +26,7 @@ args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) args+=(--size 64 --reference-iterations 20 --max-iterations 20); quiet_wait=0 ;;
-    --size|--reference-iterations|--max-iterations|--setups|--weights) args+=("$1" "$2"); shift ;;
+    --size|--reference-iterations|--max-iterations|--setups|--weights|--content|--style) args+=("$1" "$2"); shift ;;
     --run-to-cap) args+=("$1") ;;
     --out) out="$2"; shift ;;
     --quiet-wait) quiet_wait="$2"; shift ;;

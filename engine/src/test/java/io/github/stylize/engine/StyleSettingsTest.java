@@ -14,14 +14,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StyleSettingsTest {
 
     @Test
-    void defaultsFollowTheSeedAndThePaper() {
+    void defaultsFollowThePaperWithTheMeasuredFastPath() {
         StyleSettings s = StyleSettings.defaults();
         assertEquals("conv4_2", s.contentLayer());
         assertEquals(List.of("conv1_1", "conv2_1", "conv3_1", "conv4_1", "conv5_1"), s.styleLayers());
         assertEquals(List.of(0.2, 0.2, 0.2, 0.2, 0.2), s.styleLayerWeights());
         assertEquals(StyleSettings.Pooling.AVG, s.pooling());
-        assertEquals(StyleSettings.Optimizer.ADAM, s.optimizer());
-        assertEquals(300, s.iterations());
+        // L-BFGS stopped by the tolerance: the fast path measured in site/markdown/performance.md, "Time to quality"
+        assertEquals(StyleSettings.Optimizer.LBFGS, s.optimizer());
+        assertEquals(0.01, s.tolerance());
+        assertEquals(1, s.scales());
+        assertEquals(100, s.iterations());
         assertEquals(StyleSettings.Init.BLEND, s.init());
         assertEquals(0.6, s.noiseRatio());
         assertEquals("conv5_1", s.deepestLayer());
@@ -84,9 +87,16 @@ class StyleSettingsTest {
         assertEquals(base, StyleSettings.builder().jpegQuality(0.5).build().canonicalForm(),
                 "JPEG quality does not matter for PNG output");
         assertEquals(base, StyleSettings.defaults().toBuilder().build().canonicalForm());
+        assertEquals(base, StyleSettings.builder().adamBeta1(0.8).adamBeta2(0.99).build().canonicalForm(),
+                "Adam's betas do not matter to L-BFGS");
+        String adam = StyleSettings.builder().optimizer(StyleSettings.Optimizer.ADAM).build().canonicalForm();
+        assertNotEquals(adam, StyleSettings.builder().optimizer(StyleSettings.Optimizer.ADAM).adamBeta1(0.8).build()
+                .canonicalForm());
+        assertNotEquals(adam, StyleSettings.builder().optimizer(StyleSettings.Optimizer.ADAM).adamBeta2(0.99).build()
+                .canonicalForm());
         List<UnaryOperator<StyleSettings.Builder>> changes = List.of(
-                b -> b.size(256), b -> b.iterations(10), b -> b.optimizer(StyleSettings.Optimizer.LBFGS),
-                b -> b.learningRate(1), b -> b.adamBeta1(0.8), b -> b.adamBeta2(0.99), b -> b.contentWeight(2),
+                b -> b.size(256), b -> b.iterations(10), b -> b.optimizer(StyleSettings.Optimizer.ADAM),
+                b -> b.learningRate(1), b -> b.contentWeight(2),
                 b -> b.styleWeight(5), b -> b.tvWeight(1), b -> b.contentLayer("conv3_1"),
                 b -> b.styleLayers(List.of("conv1_1")), b -> b.styleLayerWeights(List.of(1.0, 1.0, 1.0, 1.0, 2.0)),
                 b -> b.init(StyleSettings.Init.NOISE), b -> b.noiseRatio(0.3), b -> b.styleScale(0.5),

@@ -88,8 +88,8 @@ public class GenerateMojo extends AbstractMojo {
      * Settings for every stylization and batch that does not set its own (an unset one takes the engine default):
      * <ul>
      *   <li>{@code size}: largest longest side in pixels, 16..8192; a larger content image is shrunk to it. Default 512.</li>
-     *   <li>{@code iterations}: optimizer steps, 1..100000. Default 300.</li>
-     *   <li>{@code optimizer}: {@code adam} or {@code lbfgs}. Default adam.</li>
+     *   <li>{@code iterations}: optimizer steps at most, 1..100000; {@code tolerance} may stop sooner. Default 100.</li>
+     *   <li>{@code optimizer}: {@code lbfgs} (the paper's) or {@code adam} (the seed's). Default lbfgs.</li>
      *   <li>{@code learningRate}: step size in pixel units (0..255 scale). Default 10.</li>
      *   <li>{@code contentWeight}: alpha, weight of the content loss. Default 1.</li>
      *   <li>{@code styleWeight}: beta, weight of the style loss. Default 1000.</li>
@@ -107,7 +107,7 @@ public class GenerateMojo extends AbstractMojo {
      *   <li>{@code jpegQuality}: for jpg, in (0, 1]. Default 0.92.</li>
      *   <li>{@code scales}: coarse-to-fine levels, 1..6. Default 1.</li>
      *   <li>{@code tolerance}: early stopping when the loss fell by less than this fraction over 10 iterations;
-     *       0 runs every iteration. Default 0.</li>
+     *       0 runs every iteration. Default 0.01.</li>
      *   <li>{@code snapshotEvery}: write an intermediate image to {@code target/stylize/snapshots/<id>/} every N
      *       iterations; 0 none. Default 0. Not part of the cache key.</li>
      * </ul>

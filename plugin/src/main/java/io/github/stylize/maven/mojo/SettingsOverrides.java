@@ -14,9 +14,9 @@ import java.util.List;
 public abstract class SettingsOverrides {
     /** Largest longest side of the output in pixels (16..8192): a larger content image is shrunk to it, a smaller one keeps its size. Default 512. */
     protected String size;
-    /** Optimizer steps. Default 300. */
+    /** Optimizer steps at most; {@code tolerance} may stop sooner. Default 100. */
     protected String iterations;
-    /** {@code adam} or {@code lbfgs}. Default adam. */
+    /** {@code lbfgs} (the paper's) or {@code adam} (the seed's). Default lbfgs. */
     protected String optimizer;
     /** Step size in pixel units (0..255 scale); for lbfgs, the scale of the first step. Default 10. */
     protected String learningRate;
@@ -55,7 +55,7 @@ public abstract class SettingsOverrides {
     protected String scales;
     /**
      * Early stopping: a level ends when its loss fell by less than this fraction over the last 10 iterations;
-     * 0 runs every iteration. Default 0.
+     * 0 runs every iteration. Default 0.01.
      */
     protected String tolerance;
 

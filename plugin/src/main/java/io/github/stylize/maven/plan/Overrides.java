@@ -152,7 +152,7 @@ public record Overrides(
         if (tolerance != null) b.tolerance(tolerance);
     }
 
-    /** "'lots' is not a whole number; use digits, e.g. <iterations>300</iterations> (the default)". */
+    /** "'lots' is not a whole number; use digits, e.g. <iterations>100</iterations> (the default)". */
     private static InvalidSettingException notANumber(String setting, String text, Class<?> type) {
         boolean whole = type == Integer.class || type == Long.class;
         String example = switch (setting) {

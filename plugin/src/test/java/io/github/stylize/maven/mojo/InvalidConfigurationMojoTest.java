@@ -43,7 +43,7 @@ class InvalidConfigurationMojoTest extends MojoTestSupport {
         assertTrue(m.contains("stylization 'harbor-mosaic' <id>: 'harbor-mosaic' is already the id of stylization 'harbor-mosaic'"), m);
         assertTrue(m.contains("stylization 'harbor-waves' <optimizer>: Invalid setting 'optimizer': 'sgd' is not allowed; use one of adam, lbfgs"), m);
         assertTrue(m.contains("stylization 'harbor-mosaic' <iterations>: Invalid setting 'iterations': 'lots' is not a"
-                + " whole number; use digits, e.g. <iterations>300</iterations> (the default)"), m);
+                + " whole number; use digits, e.g. <iterations>100</iterations> (the default)"), m);
         assertTrue(m.contains("stylization 'harbor-waves' <output>: '../../escaped.png' escapes the output directory"), m);
         assertFalse(Files.exists(target.resolve("user-cache")), "nothing was computed or cached");
         assertFalse(Files.exists(target.resolve("generated-resources")));

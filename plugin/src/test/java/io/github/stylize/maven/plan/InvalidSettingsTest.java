@@ -44,7 +44,7 @@ class InvalidSettingsTest {
                 invalid("size", b -> b.size(8), "8 is not allowed; use an integer from 16 to 8192"),
                 invalid("size", b -> b.unparsed("size", "large"), "'large' is not a whole number; use digits, e.g. <size>512</size>"),
                 invalid("iterations", b -> b.iterations(0), "0 is not allowed; use an integer from 1 to 100000"),
-                invalid("iterations", b -> b.unparsed("iterations", "lots"), "'lots' is not a whole number; use digits, e.g. <iterations>300</iterations>"),
+                invalid("iterations", b -> b.unparsed("iterations", "lots"), "'lots' is not a whole number; use digits, e.g. <iterations>100</iterations>"),
                 invalid("optimizer", b -> b.optimizer("sgd"), "'sgd' is not allowed; use one of adam, lbfgs"),
                 invalid("learningRate", b -> b.learningRate(0.0), "0.0 is not allowed; use a finite number > 0"),
                 invalid("learningRate", b -> b.unparsed("learningRate", "fast"), "'fast' is not a number; use a decimal number, e.g. <learningRate>10</learningRate>"),
@@ -76,7 +76,7 @@ class InvalidSettingsTest {
                 invalid("scales", b -> b.scales(7), "7 is not allowed; use an integer from 1 (full size only) to 6"),
                 invalid("scales", b -> b.unparsed("scales", "three"), "'three' is not a whole number"),
                 invalid("tolerance", b -> b.tolerance(1.0), "1.0 is not allowed; use 0 (run every iteration) or a fraction such as 0.001"),
-                invalid("tolerance", b -> b.unparsed("tolerance", "small"), "'small' is not a number; use a decimal number, e.g. <tolerance>0</tolerance>"));
+                invalid("tolerance", b -> b.unparsed("tolerance", "small"), "'small' is not a number; use a decimal number, e.g. <tolerance>0.01</tolerance>"));
     }
 
     private static Arguments invalid(String setting, UnaryOperator<Overrides.Builder> change, String allowed) {
