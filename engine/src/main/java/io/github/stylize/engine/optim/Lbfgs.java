@@ -3,10 +3,13 @@ package io.github.stylize.engine.optim;
 import io.github.stylize.engine.objective.Evaluation;
 import io.github.stylize.engine.objective.Objective;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * Limited-memory BFGS (Nocedal, 1980), the paper's optimizer: the search direction comes from the last
@@ -38,7 +41,8 @@ public final class Lbfgs implements Optimizer {
         double slope = dot(gradient, direction);
         if (!(slope < 0)) {
             // Not a descent direction (curvature information went stale): start over from steepest descent.
-            history.clear();
+            forgetHistory();
+            direction.close();
             direction = gradient.neg();
             slope = -dot(gradient, gradient);
         }
@@ -46,14 +50,21 @@ public final class Lbfgs implements Optimizer {
         INDArray start = image.dup();
         LineSearch search = new LineSearch(image, start, direction, current, slope, objective);
         Evaluation next = search.run(firstStep);
+        direction.close();
         if (next == current) {
             // No step decreased the loss enough: stay put and forget the curvature that proposed the direction.
             image.assign(start);
-            history.clear();
+            start.close();
+            forgetHistory();
             return current;
         }
         if (next.isFinite()) {
-            remember(image.sub(start), next.gradient().sub(gradient));
+            // In place: start becomes the position change, a copy of the new gradient the gradient change.
+            INDArray positionChange = start.rsubi(image);
+            INDArray gradientChange = next.gradient().sub(gradient);
+            remember(positionChange, gradientChange);
+        } else {
+            start.close();
         }
         return next;
     }
@@ -72,7 +83,7 @@ public final class Lbfgs implements Optimizer {
         private final Evaluation initial;
         private final double initialSlope;
         private final Objective objective;
-        private int evaluations;
+        private final List<Evaluation> tried = new ArrayList<>();
 
         LineSearch(INDArray image, INDArray start, INDArray direction, Evaluation initial, double initialSlope,
                    Objective objective) {
@@ -84,12 +95,25 @@ public final class Lbfgs implements Optimizer {
             this.objective = objective;
         }
 
-        /** The accepted evaluation with {@code image} at its point, or {@code initial} if none was found. */
+        /**
+         * The accepted evaluation with {@code image} at its point, or {@code initial} if none was found. The gradients
+         * of the other points tried are freed here (at 512² each is 3 MB of native memory).
+         */
         Evaluation run(double firstStep) {
+            Evaluation accepted = search(firstStep);
+            for (Evaluation evaluation : tried) {
+                if (evaluation != accepted && evaluation.gradient() != null) {
+                    evaluation.gradient().close();
+                }
+            }
+            return accepted;
+        }
+
+        private Evaluation search(double firstStep) {
             double previousStep = 0;
             Evaluation previous = initial;
             double step = firstStep;
-            while (evaluations < MAX_EVALUATIONS) {
+            while (tried.size() < MAX_EVALUATIONS) {
                 Evaluation at = evaluate(step);
                 if (!at.isFinite()) {
                     return at; // let the caller report the divergence
@@ -113,7 +137,7 @@ public final class Lbfgs implements Optimizer {
 
         /** Narrows [low, high] (low: the better end so far) by bisection until a step meets both conditions. */
         private Evaluation zoom(double low, Evaluation atLow, double high) {
-            while (evaluations < MAX_EVALUATIONS && Math.abs(high - low) > 1e-12 * Math.max(low, high)) {
+            while (tried.size() < MAX_EVALUATIONS && Math.abs(high - low) > 1e-12 * Math.max(low, high)) {
                 double step = 0.5 * (low + high);
                 Evaluation at = evaluate(step);
                 if (!at.isFinite()) {
@@ -139,7 +163,7 @@ public final class Lbfgs implements Optimizer {
         /** Out of evaluations: the best point found, if it decreased the loss enough, else {@code initial}. */
         private Evaluation acceptable(double step, Evaluation at) {
             if (at != initial && sufficientDecrease(step, at)) {
-                image.assign(start).addi(direction.mul(step));
+                moveTo(step);
                 return at;
             }
             return initial;
@@ -150,9 +174,16 @@ public final class Lbfgs implements Optimizer {
         }
 
         private Evaluation evaluate(double step) {
-            evaluations++;
-            image.assign(start).addi(direction.mul(step));
-            return objective.evaluate(image, true);
+            moveTo(step);
+            Evaluation at = objective.evaluate(image, true);
+            tried.add(at);
+            return at;
+        }
+
+        /** image = start + step * direction, without a temporary. */
+        private void moveTo(double step) {
+            image.assign(start);
+            axpy(step, direction, image);
         }
     }
 
@@ -166,34 +197,58 @@ public final class Lbfgs implements Optimizer {
         int i = 0;
         for (Iterator<Correction> newestFirst = history.descendingIterator(); newestFirst.hasNext(); i++) {
             Correction c = newestFirst.next();
-            alphas[i] = c.rho() * c.positionChange().mul(q).sumNumber().doubleValue();
-            q.subi(c.gradientChange().mul(alphas[i]));
+            alphas[i] = c.rho() * dot(c.positionChange(), q);
+            axpy(-alphas[i], c.gradientChange(), q);
         }
         Correction newest = history.peekLast();
-        double gamma = newest.positionChange().mul(newest.gradientChange()).sumNumber().doubleValue()
-                / newest.gradientChange().mul(newest.gradientChange()).sumNumber().doubleValue();
+        double gamma = dot(newest.positionChange(), newest.gradientChange())
+                / dot(newest.gradientChange(), newest.gradientChange());
         q.muli(gamma);
         i = history.size() - 1;
         for (Correction c : history) {
-            double beta = c.rho() * c.gradientChange().mul(q).sumNumber().doubleValue();
-            q.addi(c.positionChange().mul(alphas[i] - beta));
+            double beta = c.rho() * dot(c.gradientChange(), q);
+            axpy(alphas[i] - beta, c.positionChange(), q);
             i--;
         }
         return q;
     }
 
+    // Vector operations in place or as reductions: at 512² a temporary is 3 MB of fresh native memory, and the two-loop
+    // recursion would make about 40 per iteration.
     private static double dot(INDArray a, INDArray b) {
-        return a.mul(b).sumNumber().doubleValue();
+        return Nd4j.getBlasWrapper().dot(flat(a), flat(b));
+    }
+
+    /** y += alpha * x. */
+    private static void axpy(double alpha, INDArray x, INDArray y) {
+        Nd4j.getBlasWrapper().axpy(alpha, flat(x), flat(y));
+    }
+
+    /** The same memory as a vector (BLAS level 1 takes vectors); the arrays here are contiguous. */
+    private static INDArray flat(INDArray array) {
+        return array.reshape(array.length());
     }
 
     private void remember(INDArray positionChange, INDArray gradientChange) {
-        double curvature = positionChange.mul(gradientChange).sumNumber().doubleValue();
+        double curvature = dot(positionChange, gradientChange);
         if (curvature <= 1e-10 * gradientChange.norm2Number().doubleValue() * positionChange.norm2Number().doubleValue()) {
+            positionChange.close();
+            gradientChange.close();
             return; // keeps the implied Hessian positive definite
         }
         if (history.size() == HISTORY) {
-            history.removeFirst();
+            close(history.removeFirst());
         }
         history.addLast(new Correction(positionChange, gradientChange, 1.0 / curvature));
+    }
+
+    private void forgetHistory() {
+        history.forEach(Lbfgs::close);
+        history.clear();
+    }
+
+    private static void close(Correction correction) {
+        correction.positionChange().close();
+        correction.gradientChange().close();
     }
 }
