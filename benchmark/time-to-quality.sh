@@ -3,13 +3,14 @@
 # each faster setup (L-BFGS, coarse-to-fine levels, early stopping) needs to reach that loss, and where it stops on
 # its own. Prints one table; TimeToQuality.java's javadoc explains the method and every column.
 #
-#   benchmark/time-to-quality.sh           the measurement: 1 to 2 hours on 2 cores, with the machine to itself
-#                                          (Adam-300 at 512² is about 15 minutes; each candidate that runs to the
-#                                          cap of 300 iterations, L-BFGS with tolerance 1e-3 may, up to about 30)
+#   benchmark/time-to-quality.sh           the measurement: about 30 minutes on 2 cores, with the machine to itself
+#                                          (Adam-300 at 512² is about 10 minutes; each candidate at most 100
+#                                          iterations per level, about 4 minutes at 512²)
 #   benchmark/time-to-quality.sh --smoke   64², 20 iterations, no waiting for idle CPUs: checks that it runs
 #
-# Options: --size 512, --reference-iterations 300, --max-iterations 300 (cap per level for the candidates),
-#   --setups "lbfgs:1:0,lbfgs:1:1e-3,lbfgs:2:1e-3,lbfgs:3:1e-3,adam:3:1e-3" (optimizer:scales:tolerance[:learningRate]),
+# Options: --size 512, --reference-iterations 300, --max-iterations 100 (cap per level for the candidates),
+#   --setups "lbfgs:1:1e-2,lbfgs:2:1e-2,lbfgs:3:1e-2,adam:3:1e-2" (optimizer:scales:tolerance[:learningRate];
+#   the first is the engine's default),
 #   --weights FILE.h5 (default: random VGG19 weights, seed 42, the same as run.sh's), --run-to-cap (run setups
 #   without tolerance to the cap instead of stopping them at the target), --content PNG, --style PNG (default: the
 #   quickstart example's harbor.png, stretched to size x size, and mosaic.png), --out DIR,

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Seconds per iteration, achieved GFLOP/s and peak resident memory of the engine's Gatys objective with Adam, one JSON
@@ -437,17 +438,8 @@ public final class EngineBenchmark {
 
         static Options parse(String[] args) {
             Options o = new Options();
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.equals("--help") || arg.equals("-h")) {
-                    System.out.println(usage());
-                    System.exit(0);
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("Missing value after " + arg + "\n" + usage());
-                }
-                String value = args[++i];
-                switch (arg) {
+            Arguments.parse(args, Set.of(), usage(), (name, value) -> {
+                switch (name) {
                     case "--sizes" -> o.sizes = java.util.Arrays.stream(value.split(",")).map(Integer::parseInt).toList();
                     case "--warmup" -> o.warmup = Integer.parseInt(value);
                     case "--iterations" -> o.iterations = Integer.parseInt(value);
@@ -459,9 +451,9 @@ public final class EngineBenchmark {
                     case "--out" -> o.out = Path.of(value);
                     case "--write-weights" -> o.writeWeights = Path.of(value);
                     case "--equivalence" -> o.equivalenceDir = Path.of(value);
-                    default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
+                    default -> throw Arguments.unknown(name, usage());
                 }
-            }
+            });
             if (o.writeWeights == null && o.weights == null) {
                 throw new IllegalArgumentException("--weights is required\n" + usage());
             }

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Time to quality (issue #4): how long each optimizer setup takes to reach the loss that the seed's setup reaches, and
@@ -581,13 +582,14 @@ public final class TimeToQuality {
 
     /** Command line: see {@link #usage()}. */
     static final class Options {
-        static final String DEFAULT_SETUPS = "lbfgs:1:0,lbfgs:1:1e-3,lbfgs:2:1e-3,lbfgs:3:1e-3,adam:3:1e-3";
+        /** The engine's default (L-BFGS, tolerance 0.01) first, then the alternatives measured against it. */
+        static final String DEFAULT_SETUPS = "lbfgs:1:1e-2,lbfgs:2:1e-2,lbfgs:3:1e-2,adam:3:1e-2";
         int size = 512;
         Path content = Path.of("examples/quickstart/src/main/stylize/content/harbor.png");
         Path style = Path.of("examples/quickstart/src/main/stylize/styles/mosaic.png");
         Path weights;
         int referenceIterations = 300;
-        int maxIterations = 300;
+        int maxIterations = 100; // the engine's default iterations
         List<Setup> setups = parseSetups(DEFAULT_SETUPS);
         boolean runToCap;
         int quietWaitSeconds;
@@ -595,21 +597,9 @@ public final class TimeToQuality {
 
         static Options parse(String[] args) {
             Options o = new Options();
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (arg.equals("--help") || arg.equals("-h")) {
-                    System.out.println(usage());
-                    System.exit(0);
-                }
-                if (arg.equals("--run-to-cap")) {
-                    o.runToCap = true;
-                    continue;
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("Missing value after " + arg + "\n" + usage());
-                }
-                String value = args[++i];
-                switch (arg) {
+            Arguments.parse(args, Set.of("--run-to-cap"), usage(), (name, value) -> {
+                switch (name) {
+                    case "--run-to-cap" -> o.runToCap = true;
                     case "--size" -> o.size = Integer.parseInt(value);
                     case "--content" -> o.content = Path.of(value);
                     case "--style" -> o.style = Path.of(value);
@@ -619,9 +609,9 @@ public final class TimeToQuality {
                     case "--setups" -> o.setups = parseSetups(value);
                     case "--quiet-wait" -> o.quietWaitSeconds = Integer.parseInt(value);
                     case "--out" -> o.out = Path.of(value);
-                    default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + usage());
+                    default -> throw Arguments.unknown(name, usage());
                 }
-            }
+            });
             if (o.referenceIterations < 1 || o.maxIterations < 1) {
                 throw new IllegalArgumentException("--reference-iterations and --max-iterations must be >= 1");
             }
@@ -643,7 +633,7 @@ public final class TimeToQuality {
 
         static String usage() {
             return String.join("\n",
-                    "TimeToQuality [--size 512] [--reference-iterations 300] [--max-iterations 300]",
+                    "TimeToQuality [--size 512] [--reference-iterations 300] [--max-iterations 100]",
                     "              [--setups " + DEFAULT_SETUPS + "]",
                     "              [--weights FILE.h5] [--content PNG] [--style PNG] [--run-to-cap]",
                     "              [--quiet-wait SECONDS] [--out results.jsonl]",
