@@ -1,5 +1,7 @@
 package io.github.stylize.engine.weights;
 
+import io.github.stylize.engine.files.Digests;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -72,7 +74,7 @@ final class WeightsDownloader {
         if (name.length() > 100) {
             name = name.substring(name.length() - 100);
         }
-        String hash = Digests.sha256(url.toString()).substring(0, 12);
+        String hash = Digests.sha256Hex(url.toString()).substring(0, 12);
         int dot = name.lastIndexOf('.');
         String fileName = dot > 0 && name.length() - dot <= 6
                 ? name.substring(0, dot) + "-" + hash + name.substring(dot)

@@ -1,5 +1,7 @@
 package io.github.stylize.engine.weights;
 
+import io.github.stylize.engine.files.Digests;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,5 +1,6 @@
 package io.github.stylize.engine.weights;
 
+import io.github.stylize.engine.files.Digests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

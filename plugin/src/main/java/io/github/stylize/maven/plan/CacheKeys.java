@@ -1,6 +1,7 @@
 package io.github.stylize.maven.plan;
 
 import io.github.stylize.engine.StyleSettings;
+import io.github.stylize.engine.files.Digests;
 
 import java.nio.charset.StandardCharsets;
 

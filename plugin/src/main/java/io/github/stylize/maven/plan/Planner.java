@@ -3,6 +3,7 @@ package io.github.stylize.maven.plan;
 import io.github.stylize.engine.InvalidSettingException;
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.StylizeException;
+import io.github.stylize.engine.files.Digests;
 import org.codehaus.plexus.util.DirectoryScanner;
 
 import java.io.IOException;

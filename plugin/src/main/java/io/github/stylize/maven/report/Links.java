@@ -1,6 +1,6 @@
 package io.github.stylize.maven.report;
 
-import io.github.stylize.maven.plan.Digests;
+import io.github.stylize.engine.files.Digests;
 import io.github.stylize.maven.publish.AtomicFiles;
 
 import java.io.IOException;

@@ -2,8 +2,8 @@ package io.github.stylize.maven.cache;
 
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.RunTimings;
+import io.github.stylize.engine.files.Digests;
 import io.github.stylize.maven.report.Json;
-import io.github.stylize.maven.plan.Digests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,10 +1,10 @@
 package io.github.stylize.maven.mojo;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.stylize.engine.files.Digests;
 import io.github.stylize.engine.weights.WeightsOptions;
 import io.github.stylize.engine.weights.WeightsSource;
 import io.github.stylize.maven.it.ItFixtures;
-import io.github.stylize.maven.plan.Digests;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.repository.Proxy;
 import org.eclipse.aether.util.repository.AuthenticationBuilder;

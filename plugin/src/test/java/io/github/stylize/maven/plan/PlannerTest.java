@@ -1,6 +1,7 @@
 package io.github.stylize.maven.plan;
 
 import io.github.stylize.engine.StyleSettings;
+import io.github.stylize.engine.files.Digests;
 import io.github.stylize.engine.weights.WeightsException;
 import io.github.stylize.maven.testing.TestImages;
 import org.junit.jupiter.api.BeforeEach;

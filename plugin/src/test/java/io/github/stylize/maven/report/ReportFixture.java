@@ -2,8 +2,8 @@ package io.github.stylize.maven.report;
 
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.RunTimings;
+import io.github.stylize.engine.files.Digests;
 import io.github.stylize.maven.it.ItFixtures;
-import io.github.stylize.maven.plan.Digests;
 
 import java.io.IOException;
 import java.nio.file.Path;

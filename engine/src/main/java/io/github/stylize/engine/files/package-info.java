@@ -1,0 +1,10 @@
+/**
+ * Small file helpers shared by the engine and the Maven plugin, in pure Java (no ND4J, no Maven types):
+ * {@link io.github.stylize.engine.files.Digests}, MD5 and SHA-256 of bytes, text, streams and files as lower-case
+ * hex.
+ *
+ * <p>This package owns that mechanism; the callers own the messages. Failures surface as plain
+ * {@link java.io.IOException}s, which the engine wraps into its own exceptions (naming the file and the fix) and the
+ * plugin reports the same way.
+ */
+package io.github.stylize.engine.files;
