@@ -1,6 +1,7 @@
 package io.github.stylize.engine.image;
 
 import io.github.stylize.engine.StyleSettings;
+import io.github.stylize.engine.files.AtomicFiles;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -12,17 +13,9 @@ import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Encodes an {@link RgbImage} to PNG or JPEG bytes, deterministically (the same image gives the same bytes), and
@@ -189,7 +182,8 @@ public final class ImageWriter {
      * Writes {@code bytes} to {@code target} so that readers see either the old file or the complete new one, never a
      * part: the bytes go to a temporary file in the same directory, are forced to disk, and the file is then renamed
      * over the target (atomically where the file system can; else a plain replace). The temporary file is removed on
-     * failure. Missing parent directories are created.
+     * failure. Missing parent directories are created. This is {@link AtomicFiles} with {@link
+     * AtomicFiles.Filler#DURABLE}.
      *
      * @throws ImageException naming the target and the cause
      */
@@ -200,54 +194,15 @@ public final class ImageWriter {
     static void writeAtomically(byte[] bytes, Path target, BeforeMoveHook hook) {
         Objects.requireNonNull(bytes, "bytes");
         Path absolute = target.toAbsolutePath();
-        Path directory = absolute.getParent();
-        Path temporary = null;
         try {
-            Files.createDirectories(directory);
-            temporary = createTemporary(directory, absolute.getFileName().toString());
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true); // the data is on disk before the rename makes it visible
-            }
-            hook.beforeMove(temporary);
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
+            AtomicFiles.write(absolute, bytes, (source, temporary) -> {
+                AtomicFiles.Filler.DURABLE.fill(source, temporary);
+                hook.beforeMove(temporary);
+            });
         } catch (IOException | RuntimeException e) {
-            throw new ImageException("Cannot write " + absolute + ": " + e + ". Check that the directory " + directory
-                    + " is writable and the disk is not full; the previous file, if any, was left unchanged", e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // The original failure is what matters; a leftover ".tmp" file is harmless.
-                }
-            }
-        }
-    }
-
-    /**
-     * Creates an empty, uniquely named hidden file next to the target. Not {@link Files#createTempFile}: that makes
-     * the file owner-only (0600), and the rename would give the final image those permissions too.
-     */
-    private static Path createTemporary(Path directory, String targetName) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            Path candidate = directory.resolve("." + targetName + "." + Long.toHexString(
-                    ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
-            try {
-                return Files.createFile(candidate);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 100) {
-                    throw e;
-                }
-            }
+            throw new ImageException("Cannot write " + absolute + ": " + e + ". Check that the directory "
+                    + absolute.getParent() + " is writable and the disk is not full; the previous file, if any, was"
+                    + " left unchanged", e);
         }
     }
 }

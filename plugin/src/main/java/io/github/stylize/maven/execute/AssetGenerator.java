@@ -1,13 +1,13 @@
 package io.github.stylize.maven.execute;
 
 import io.github.stylize.engine.StylizeException;
+import io.github.stylize.engine.files.AtomicFiles;
 import io.github.stylize.maven.cache.CacheEntry;
 import io.github.stylize.maven.cache.ImageCache;
 import io.github.stylize.maven.cache.KeyLock;
 import io.github.stylize.maven.cache.NewEntry;
 import io.github.stylize.maven.plan.Plan;
 import io.github.stylize.maven.plan.PlannedAsset;
-import io.github.stylize.maven.publish.AtomicFiles;
 import io.github.stylize.maven.publish.OutputManifest;
 import io.github.stylize.maven.publish.OutputPublisher;
 import io.github.stylize.maven.report.AssetMetadata;

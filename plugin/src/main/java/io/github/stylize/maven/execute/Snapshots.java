@@ -1,7 +1,7 @@
 package io.github.stylize.maven.execute;
 
+import io.github.stylize.engine.files.AtomicFiles;
 import io.github.stylize.engine.image.RgbImage;
-import io.github.stylize.maven.publish.AtomicFiles;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

@@ -1,5 +1,7 @@
 package io.github.stylize.maven.publish;
 
+import io.github.stylize.engine.files.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.github.stylize.maven.report;
 
-import io.github.stylize.maven.publish.AtomicFiles;
+import io.github.stylize.engine.files.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

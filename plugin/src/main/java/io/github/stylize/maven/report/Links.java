@@ -1,7 +1,7 @@
 package io.github.stylize.maven.report;
 
+import io.github.stylize.engine.files.AtomicFiles;
 import io.github.stylize.engine.files.Digests;
-import io.github.stylize.maven.publish.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,11 @@
-package io.github.stylize.maven.publish;
+package io.github.stylize.engine.files;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,18 +14,32 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.UUID;
 
-/** Whole-file writes that readers see either before or after, never half done. */
+/**
+ * Whole-file writes that readers see either before or after, never half done: the bytes go to a temporary file in
+ * the target's directory, which is then renamed over the target (atomically where the file system can; else a plain
+ * replace). The temporary file is removed on failure, so the previous file, if any, is left unchanged. Missing parent
+ * directories are created. Failures are plain {@link IOException}s; callers name the file and the fix.
+ */
 public final class AtomicFiles {
     /**
-     * Fills a new temporary file; {@link #DIRECT} in production. A failure part-way (disk full) only ever affects the
-     * temporary file, which is then deleted.
+     * Fills a new, empty temporary file. A failure part-way (disk full) only ever affects the temporary file, which is
+     * then deleted; tests pass one that fails like a full disk.
      */
     @FunctionalInterface
     public interface Filler {
+        /** Writes the bytes; the rename follows without waiting for them to reach the disk. */
         Filler DIRECT = (source, temporary) -> {
             try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE)) {
                 source.transferTo(out);
+            }
+        };
+
+        /** Writes the bytes and forces them to disk, so the data is there before the rename makes it visible. */
+        Filler DURABLE = (source, temporary) -> {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                source.transferTo(Channels.newOutputStream(channel));
+                channel.force(true);
             }
         };
 
@@ -39,7 +56,7 @@ public final class AtomicFiles {
 
     /** {@link #write(Path, byte[])} with the temporary file filled by {@code filler}. */
     public static void write(Path target, byte[] bytes, Filler filler) throws IOException {
-        replaceWith(target, () -> new java.io.ByteArrayInputStream(bytes), filler);
+        replaceWith(target, () -> new ByteArrayInputStream(bytes), filler);
     }
 
     /** Copies {@code source} to {@code target} via a temporary file in the target's directory and a rename. */
@@ -65,28 +82,36 @@ public final class AtomicFiles {
     }
 
     private static void replaceWith(Path target, Source source, Filler filler) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        Path temp = temporarySibling(target);
+        Path absolute = target.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        // Not Files.createTempFile: that makes the file owner-only (0600), and the rename would give the target those
+        // permissions too.
+        Path temporary = Files.createFile(temporarySibling(absolute));
         try {
-            Files.createFile(temp);
             try (InputStream in = source.open()) {
-                filler.fill(in, temp);
+                filler.fill(in, temporary);
             }
-            replace(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
+            replace(temporary, absolute);
+        } catch (Throwable failure) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException cleanup) {
+                failure.addSuppressed(cleanup); // the original failure is what matters; a leftover is harmless
+            }
+            throw failure;
         }
     }
 
+    /** A uniquely named hidden file next to {@code target}. */
     private static Path temporarySibling(Path target) {
-        return target.toAbsolutePath().resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        return target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     }
 
-    private static void replace(Path temp, Path target) throws IOException {
+    private static void replace(Path temporary, Path target) throws IOException {
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }
