@@ -71,6 +71,7 @@ class AtomicFilesTest {
         assertEquals(List.of(target), list(dir));
     }
 
+    /** Moved here from ImageWriterTest: the permissions are this helper's doing. */
     @Test
     void writtenFileGetsTheUsualPermissionsNotOwnerOnly() throws IOException {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");

@@ -8,10 +8,8 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -21,7 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ImageWriterTest {
 
@@ -196,16 +193,6 @@ class ImageWriterTest {
         assertTrue(e.getMessage().contains("Cannot write " + target), e.getMessage());
         assertTrue(Files.isDirectory(target.resolve("keep")));
         assertEquals(List.of(target), list(dir));
-    }
-
-    @Test
-    void writtenFileGetsTheUsualPermissionsNotOwnerOnly() throws IOException {
-        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
-        Path reference = Files.createFile(dir.resolve("reference"));
-        Path target = dir.resolve("out.png");
-        ImageWriter.writeAtomically(new byte[]{1}, target);
-        assertEquals(PosixFilePermissions.toString(Files.getPosixFilePermissions(reference)),
-                PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------
