@@ -21,13 +21,6 @@ public final class StyleLoss {
         return Nd4j.gemm(x, x, true, false);
     }
 
-    /** E for features [1, h, w, N] against the style Gram matrix {@code target}. */
-    public static double value(INDArray features, INDArray target) {
-        try (Evaluated evaluated = evaluate(features, target)) {
-            return evaluated.value();
-        }
-    }
-
     /** E and, if asked, dE/dfeatures (a new array shaped like {@code features}). */
     public static LossTerm valueAndGradient(INDArray features, INDArray target, boolean withGradient) {
         try (Evaluated evaluated = evaluate(features, target)) {
