@@ -2,6 +2,7 @@ package io.github.stylize.maven.execute;
 
 import io.github.stylize.engine.StylizeException;
 import io.github.stylize.engine.files.AtomicFiles;
+import io.github.stylize.engine.files.Digests;
 import io.github.stylize.maven.cache.CacheEntry;
 import io.github.stylize.maven.cache.ImageCache;
 import io.github.stylize.maven.cache.KeyLock;
@@ -17,10 +18,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -42,6 +46,8 @@ public final class AssetGenerator {
 
     private Renderer renderer;
     private boolean cacheWarned;
+    /** Metadata files written by this execution, relative to the metadata directory, with their SHA-256. */
+    private final Map<String, String> metadataWritten = new LinkedHashMap<>();
 
     /**
      * @param metadataDirectory where {@code <id>.json} and snapshots go ({@code target/stylize})
@@ -65,7 +71,7 @@ public final class AssetGenerator {
 
     public ExecutionResult execute(Plan plan) throws IOException {
         long start = nanoTime.getAsLong();
-        OutputManifest previous = OutputManifest.read(manifestFile);
+        OutputManifest previous = OutputManifest.read(manifestFile, publisher.outputDirectory(), log::warn);
         List<AssetOutcome> outcomes = new ArrayList<>();
         for (PlannedAsset asset : plan.selected()) {
             outcomes.add(process(asset));
@@ -215,11 +221,13 @@ public final class AssetGenerator {
             throws OutputException {
         log.debug("[" + asset.id() + "] " + (outputChanged ? "wrote " : "unchanged ") + asset.output());
         Path file = metadataDirectory.resolve(metadataName(asset));
+        byte[] json = metadata.toJson().getBytes(StandardCharsets.UTF_8);
         try {
-            AtomicFiles.write(file, metadata.toJson().getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(file, json);
         } catch (IOException e) {
             throw OutputException.of(file, e);
         }
+        metadataWritten.put(metadataName(asset), Digests.sha256Hex(json));
     }
 
     /** Where a run's snapshots go: {@code <metadataDirectory>/snapshots/<id>/iteration-NNNNN.png}. */
@@ -232,6 +240,11 @@ public final class AssetGenerator {
         return asset.id() + ".json";
     }
 
+    /**
+     * Removes what the previous build of this execution wrote into this output directory that is no longer declared,
+     * and records what this one wrote. A declared output this build did not publish (not selected by
+     * {@code stylize.only}, or failed) keeps its previous record, so a later build still knows it.
+     */
     private List<String> removeStale(Plan plan, OutputManifest previous) throws IOException {
         Set<String> outputs = new LinkedHashSet<>();
         Set<String> metadata = new LinkedHashSet<>();
@@ -239,18 +252,35 @@ public final class AssetGenerator {
             outputs.add(asset.output());
             metadata.add(metadataName(asset));
         }
+        Map<String, String> outputsWritten = new LinkedHashMap<>();
+        Map<String, String> metadataKept = new LinkedHashMap<>();
         List<String> removed = new ArrayList<>();
         if (previous != null) {
-            Path previousDirectory = previous.outputDirectory().toAbsolutePath().normalize();
-            boolean sameDirectory = previousDirectory.equals(publisher.outputDirectory());
-            removed.addAll(OutputPublisher.removeStale(previousDirectory, previous.outputs(),
-                    sameDirectory ? outputs : Set.of()));
-            OutputPublisher.removeStale(metadataDirectory, previous.metadata(), metadata);
+            Consumer<String> kept = relative -> log.warn("Kept " + relative + ": it is no longer declared, but it was"
+                    + " changed since stylize wrote it, so it may be yours; delete it by hand if not");
+            removed.addAll(OutputPublisher.removeStale(publisher.outputDirectory(), previous.outputs(), outputs, kept));
+            OutputPublisher.removeStale(metadataDirectory, previous.metadata(), metadata, kept);
+            previous.outputs().forEach((o, sha) -> {
+                if (outputs.contains(o)) {
+                    outputsWritten.put(o, sha);
+                }
+            });
+            previous.metadata().forEach((m, sha) -> {
+                if (metadata.contains(m)) {
+                    metadataKept.put(m, sha);
+                }
+            });
         }
         for (String r : removed) {
             log.info("Removed " + r + ": no longer declared");
         }
-        new OutputManifest(publisher.outputDirectory(), outputs, metadata).write(manifestFile);
+        publisher.published().forEach((o, sha) -> {
+            if (outputs.contains(o)) {
+                outputsWritten.put(o, sha);
+            }
+        });
+        metadataKept.putAll(metadataWritten);
+        new OutputManifest(publisher.outputDirectory(), outputsWritten, metadataKept).write(manifestFile);
         return removed;
     }
 

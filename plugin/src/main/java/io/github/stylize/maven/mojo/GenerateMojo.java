@@ -16,6 +16,7 @@ import io.github.stylize.maven.plan.Plan;
 import io.github.stylize.maven.plan.PlanException;
 import io.github.stylize.maven.plan.PlanRequest;
 import io.github.stylize.maven.plan.Planner;
+import io.github.stylize.maven.publish.OutputManifest;
 import io.github.stylize.maven.publish.OutputPublisher;
 import io.github.stylize.maven.report.ExecutionRecord;
 import io.github.stylize.maven.report.ReportEntry;
@@ -337,7 +338,7 @@ public class GenerateMojo extends AbstractMojo {
     }
 
     private Path manifestFile() {
-        return metadataDirectory.toPath().resolve("outputs-" + executionId() + ".txt");
+        return OutputManifest.fileFor(metadataDirectory.toPath(), executionId(), outputDirectory.toPath());
     }
 
     /** This execution's id, safe in a file name. */

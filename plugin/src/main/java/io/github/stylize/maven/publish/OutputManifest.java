@@ -1,62 +1,94 @@
 package io.github.stylize.maven.publish;
 
 import io.github.stylize.engine.files.AtomicFiles;
+import io.github.stylize.engine.files.Digests;
+import io.github.stylize.maven.report.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
- * The files one execution produced last time: its output directory, outputs and metadata files (relative paths).
- * A text file, one entry a line: {@code outputDirectory <absolute path>}, {@code output <relative>},
- * {@code metadata <relative>}.
+ * The files one execution wrote into one output directory last time, each with the SHA-256 of the bytes it wrote, so
+ * the next build can remove what is no longer declared, and only that. JSON, so no file name can inject an entry
+ * (file names may hold newlines); one manifest per execution and output directory (see {@link #fileFor}), so a build
+ * into another directory, or another module sharing the metadata directory, never removes this one's files.
  *
- * @param outputDirectory the output directory of that execution
- * @param outputs         image paths relative to it
- * @param metadata        metadata file paths relative to the metadata directory
+ * @param outputDirectory the absolute output directory the outputs are relative to
+ * @param outputs         image paths relative to it, with the SHA-256 of what was written
+ * @param metadata        metadata file paths relative to the metadata directory, with their SHA-256
  */
-public record OutputManifest(Path outputDirectory, Set<String> outputs, Set<String> metadata) {
+public record OutputManifest(Path outputDirectory, Map<String, String> outputs, Map<String, String> metadata) {
+    static final String FORMAT = "stylize-output-manifest/2";
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     public OutputManifest {
-        outputs = Set.copyOf(outputs);
-        metadata = Set.copyOf(metadata);
+        outputDirectory = outputDirectory.toAbsolutePath().normalize();
+        outputs = Map.copyOf(outputs);
+        metadata = Map.copyOf(metadata);
     }
 
-    /** The manifest in {@code file}, or null if there is none (first build, or after {@code mvn clean}). */
-    public static OutputManifest read(Path file) throws IOException {
+    /**
+     * Where the manifest of execution {@code executionId} writing into {@code outputDirectory} lives: in the metadata
+     * directory, named by both, e.g. {@code outputs-default-3f2a9c81d0e4.json}.
+     */
+    public static Path fileFor(Path metadataDirectory, String executionId, Path outputDirectory) {
+        String directory = Digests.sha256Hex(outputDirectory.toAbsolutePath().normalize().toString()).substring(0, 12);
+        return metadataDirectory.resolve("outputs-" + executionId.replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+                + directory + ".json");
+    }
+
+    /**
+     * The manifest in {@code file} if it was written for {@code outputDirectory}; null if there is none (first build,
+     * after {@code mvn clean}) or it cannot be trusted, which {@code warn} is told: then nothing is removed.
+     */
+    public static OutputManifest read(Path file, Path outputDirectory, Consumer<String> warn) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        Path directory = null;
-        Set<String> outputs = new TreeSet<>();
-        Set<String> metadata = new TreeSet<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            int space = line.indexOf(' ');
-            if (space < 0) {
-                continue;
+        try {
+            Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(file, StandardCharsets.UTF_8));
+            if (!FORMAT.equals(json.get("format"))) {
+                throw new IllegalArgumentException("not a " + FORMAT + " file");
             }
-            String value = line.substring(space + 1);
-            switch (line.substring(0, space)) {
-                case "outputDirectory" -> directory = Path.of(value);
-                case "output" -> outputs.add(value);
-                case "metadata" -> metadata.add(value);
-                default -> { /* written by a newer version: ignore */ }
+            Path recorded = Path.of((String) json.get("outputDirectory"));
+            if (!recorded.equals(outputDirectory.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("it was written for " + recorded);
             }
+            return new OutputManifest(recorded, files(json.get("outputs")), files(json.get("metadata")));
+        } catch (IOException | RuntimeException e) {
+            warn.accept("The output manifest " + file + " cannot be used (" + e.getMessage() + "); outputs that are no"
+                    + " longer declared are not removed this time. Delete it or run mvn clean to start afresh");
+            return null;
         }
-        return directory == null ? null : new OutputManifest(directory, outputs, metadata);
+    }
+
+    private static Map<String, String> files(Object json) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) json).entrySet()) {
+            String sha256 = (String) e.getValue();
+            if (!SHA256.matcher(sha256).matches()) {
+                throw new IllegalArgumentException("'" + sha256 + "' is not a SHA-256");
+            }
+            files.put((String) e.getKey(), sha256);
+        }
+        return files;
     }
 
     public void write(Path file) throws IOException {
-        List<String> lines = new ArrayList<>();
-        lines.add("# Files written by stylize:generate; stale ones are deleted on the next build. Do not edit.");
-        lines.add("outputDirectory " + outputDirectory.toAbsolutePath().normalize());
-        new TreeSet<>(outputs).forEach(o -> lines.add("output " + o));
-        new TreeSet<>(metadata).forEach(m -> lines.add("metadata " + m));
-        AtomicFiles.write(file, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("format", FORMAT);
+        json.put("comment", "Files written by stylize:generate; undeclared ones are removed by the next build if"
+                + " unchanged. Do not edit.");
+        json.put("outputDirectory", outputDirectory.toString());
+        json.put("outputs", new TreeMap<>(outputs));
+        json.put("metadata", new TreeMap<>(metadata));
+        AtomicFiles.write(file, Json.write(json).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.stylize.maven.publish;
 
 import io.github.stylize.engine.files.AtomicFiles;
+import io.github.stylize.engine.files.Digests;
 
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -8,12 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
-/** Copies images into the output directory and removes the ones no longer declared. */
+/**
+ * Copies images into the output directory, remembering the SHA-256 of each file it wrote (for the manifest), and
+ * removes the ones no longer declared.
+ */
 public final class OutputPublisher {
     private final Path outputDirectory;
     private final AtomicFiles.Filler filler;
+    private final Map<String, String> published = new ConcurrentHashMap<>();
 
     public OutputPublisher(Path outputDirectory) {
         this(outputDirectory, AtomicFiles.Filler.DIRECT);
@@ -36,11 +44,13 @@ public final class OutputPublisher {
      */
     public boolean publish(String relativeOutput, Path image) throws IOException {
         Path target = resolveInside(outputDirectory, relativeOutput);
-        if (AtomicFiles.sameBytes(image, target)) {
-            return false;
+        String sha256 = Digests.sha256Hex(image);
+        boolean changed = !AtomicFiles.sameBytes(image, target);
+        if (changed) {
+            AtomicFiles.copy(image, target, filler);
         }
-        AtomicFiles.copy(image, target, filler);
-        return true;
+        published.put(relativeOutput, sha256);
+        return changed;
     }
 
     /**
@@ -50,11 +60,17 @@ public final class OutputPublisher {
      */
     public boolean publish(String relativeOutput, byte[] bytes) throws IOException {
         Path target = resolveInside(outputDirectory, relativeOutput);
-        if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
-            return false;
+        boolean changed = !(Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), bytes));
+        if (changed) {
+            AtomicFiles.write(target, bytes, filler);
         }
-        AtomicFiles.write(target, bytes, filler);
-        return true;
+        published.put(relativeOutput, Digests.sha256Hex(bytes));
+        return changed;
+    }
+
+    /** The outputs this publisher wrote (or found already in place), with the SHA-256 of their bytes. */
+    public Map<String, String> published() {
+        return Map.copyOf(published);
     }
 
     /** The file {@code relativeOutput} names. */
@@ -64,14 +80,19 @@ public final class OutputPublisher {
 
     /**
      * Deletes the files {@code previous} recorded that are not in {@code current}, and the directories that empties.
+     * A file is deleted only if it still holds the bytes that were recorded: one changed since (a user's file put in
+     * its place) is kept and reported to {@code kept}.
      *
-     * @param directory root the relative paths are under
+     * @param directory root the relative paths are under; nothing outside it is touched, whatever the record says
+     * @param previous  relative paths with the SHA-256 of the bytes written there
      * @return the deleted relative paths
      */
-    public static List<String> removeStale(Path directory, Set<String> previous, Set<String> current) throws IOException {
+    public static List<String> removeStale(Path directory, Map<String, String> previous, Set<String> current,
+                                           Consumer<String> kept) throws IOException {
         Path root = directory.toAbsolutePath().normalize();
         List<String> removed = new ArrayList<>();
-        for (String relative : previous) {
+        for (Map.Entry<String, String> entry : previous.entrySet()) {
+            String relative = entry.getKey();
             if (current.contains(relative)) {
                 continue;
             }
@@ -79,12 +100,18 @@ public final class OutputPublisher {
             try {
                 file = resolveInside(root, relative);
             } catch (IllegalArgumentException e) {
-                continue; // never delete outside the directory, whatever the manifest says
+                continue;
             }
-            if (Files.deleteIfExists(file)) {
-                removed.add(relative);
-                pruneEmptyParents(root, file.getParent());
+            if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
             }
+            if (!Digests.sha256Hex(file).equals(entry.getValue())) {
+                kept.accept(relative);
+                continue;
+            }
+            Files.delete(file);
+            removed.add(relative);
+            pruneEmptyParents(root, file.getParent());
         }
         return removed;
     }

@@ -12,6 +12,7 @@ import io.github.stylize.maven.plan.PlanRequest;
 import io.github.stylize.maven.plan.PlannedAsset;
 import io.github.stylize.maven.plan.Planner;
 import io.github.stylize.maven.plan.StylizationDeclaration;
+import io.github.stylize.maven.publish.OutputManifest;
 import io.github.stylize.maven.publish.OutputPublisher;
 import io.github.stylize.maven.report.Json;
 import io.github.stylize.maven.testing.TestImages;
@@ -74,7 +75,8 @@ class AssetGeneratorTest {
     }
 
     ExecutionResult run(Plan plan, boolean force, ImageCache cache, OutputPublisher publisher) throws IOException {
-        AssetGenerator generator = new AssetGenerator(cache, publisher, meta, meta.resolve("outputs-default.txt"), () -> {
+        AssetGenerator generator = new AssetGenerator(cache, publisher, meta,
+                OutputManifest.fileFor(meta, "default", publisher.outputDirectory()), () -> {
                     renderersCreated++;
                     return fake;
                 }, new ListLog(logged), 5000, force, System::nanoTime);
@@ -162,6 +164,60 @@ class AssetGeneratorTest {
         assertFalse(Files.exists(out.resolve("b.png")));
         assertFalse(Files.exists(meta.resolve("b.json")));
         assertTrue(Files.exists(out.resolve("a.png")));
+    }
+
+    @Test
+    void aBuildIntoAnotherOutputDirectoryNeverRemovesTheOutputsOfThisOne() throws Exception {
+        Path export = dir.resolve("export");
+        Plan plan = plan(decl("a", mosaic, Overrides.NONE));
+        run(plan, false, new ImageCache(dir.resolve("cache")), new OutputPublisher(export));
+        ExecutionResult normal = run(plan, false);
+
+        assertEquals(List.of(), normal.removedOutputs());
+        assertTrue(Files.exists(export.resolve("a.png")), "a is still declared; its copy in export/ stays");
+        assertTrue(Files.exists(out.resolve("a.png")));
+        assertTrue(logged.stream().noneMatch(l -> l.contains("Removed")), logged.toString());
+    }
+
+    @Test
+    void modulesSharingTheMetadataDirectoryNeverRemoveEachOthersOutputs() throws Exception {
+        Path moduleA = dir.resolve("a/target/generated-resources/stylize");
+        Path moduleB = dir.resolve("b/target/generated-resources/stylize");
+        ImageCache cache = new ImageCache(dir.resolve("cache"));
+        run(plan(decl("a", mosaic, Overrides.NONE)), false, cache, new OutputPublisher(moduleA));
+        run(plan(decl("b", waves, Overrides.NONE)), false, cache, new OutputPublisher(moduleB));
+        ExecutionResult againA = run(plan(decl("a", mosaic, Overrides.NONE)), false, cache,
+                new OutputPublisher(moduleA));
+
+        assertEquals(List.of(), againA.removedOutputs());
+        assertTrue(Files.exists(moduleB.resolve("b.png")), "module b's output belongs to b's manifest");
+        assertTrue(Files.exists(moduleA.resolve("a.png")));
+    }
+
+    @Test
+    void anUndeclaredOutputThatChangedSinceItWasWrittenIsKeptWithAWarning() throws Exception {
+        run(plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE)), false);
+        Files.write(out.resolve("b.png"), new byte[] {1, 2, 3}); // the user's own file now
+        ExecutionResult r = run(plan(decl("a", mosaic, Overrides.NONE)), false);
+
+        assertEquals(List.of(), r.removedOutputs());
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(out.resolve("b.png")));
+        assertTrue(logged.stream().anyMatch(l -> l.startsWith("WARN Kept b.png: it is no longer declared, but it was"
+                + " changed since stylize wrote it")), logged.toString());
+        assertFalse(Files.exists(meta.resolve("b.json")), "its metadata was unchanged, so it goes");
+    }
+
+    @Test
+    void anOutputDeclaredButNotSelectedStaysInTheManifestAndIsRemovedOnceUndeclared() throws Exception {
+        run(plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE)), false);
+        Plan onlyA = Planner.plan(new PlanRequest(List.of(decl("a", mosaic, Overrides.NONE),
+                decl("b", waves, Overrides.NONE)), List.of(), Overrides.builder().iterations(4).build(), Set.of("a"),
+                () -> "w"));
+        run(onlyA, false);
+        ExecutionResult r = run(plan(decl("a", mosaic, Overrides.NONE)), false);
+
+        assertEquals(List.of("b.png"), r.removedOutputs());
+        assertFalse(Files.exists(out.resolve("b.png")));
     }
 
     @Test
