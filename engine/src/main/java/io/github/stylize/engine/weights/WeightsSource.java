@@ -151,6 +151,11 @@ public final class WeightsSource {
         };
     }
 
+    /** The file the user named for the weights; null for the default download, a URL or {@code random}. */
+    public Path localFile() {
+        return kind == Kind.FILE ? file : null;
+    }
+
     /**
      * The local path of the verified weights file, downloading it into the cache first if needed.
      *

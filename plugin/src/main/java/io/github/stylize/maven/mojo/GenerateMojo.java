@@ -197,7 +197,7 @@ public class GenerateMojo extends AbstractMojo {
         BuildLog log = new MavenBuildLog(getLog());
         checkMaxPixels();
         Weights w = weights(log);
-        Plan plan = plan(w.identity());
+        Plan plan = plan(w);
         addResourceRoot();
 
         getLog().info("stylize: " + describeSelection(plan) + ", cache " + cacheRoot());
@@ -268,10 +268,10 @@ public class GenerateMojo extends AbstractMojo {
 
     /** Configuration to plan: what this execution would do. Package-private for tests. */
     Plan plan() throws MojoFailureException {
-        return plan(weights(new MavenBuildLog(getLog())).identity());
+        return plan(weights(new MavenBuildLog(getLog())));
     }
 
-    private Plan plan(Supplier<String> weightsIdentity) throws MojoFailureException {
+    private Plan plan(Weights weights) throws MojoFailureException {
         List<io.github.stylize.maven.plan.StylizationDeclaration> s = new ArrayList<>();
         if (stylizations != null) {
             stylizations.forEach(x -> s.add(x.toDeclaration()));
@@ -282,7 +282,8 @@ public class GenerateMojo extends AbstractMojo {
         }
         try {
             return Planner.plan(new PlanRequest(s, b, defaults == null ? null : defaults.toOverrides(),
-                    parseOnly(only), weightsIdentity));
+                    parseOnly(only), weights.identity(), new PlanRequest.WrittenDirectories(outputDirectory.toPath(),
+                    metadataDirectory.toPath()), weights.source().localFile()));
         } catch (PlanException e) {
             throw new MojoFailureException(e.getMessage() + "\nSee the parameters at: mvn stylize:help -Ddetail");
         }

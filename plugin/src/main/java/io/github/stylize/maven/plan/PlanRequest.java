@@ -1,5 +1,6 @@
 package io.github.stylize.maven.plan;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -13,13 +14,33 @@ import java.util.function.Supplier;
  * @param only            ids (of stylizations, batches or batch items) to produce; empty means all
  * @param weightsIdentity digest of the weights for cache keys; may throw a {@code StylizeException} whose message
  *                        is reported against the {@code weights} parameter. Called once.
+ * @param written         the directories the build writes into, which no input may overlap
+ * @param weightsFile     the local weights file, an input like the images; null for downloaded or random weights
  */
 public record PlanRequest(List<StylizationDeclaration> stylizations, List<BatchDeclaration> batches,
-                          Overrides defaults, Set<String> only, Supplier<String> weightsIdentity) {
+                          Overrides defaults, Set<String> only, Supplier<String> weightsIdentity,
+                          WrittenDirectories written, Path weightsFile) {
     public PlanRequest {
         stylizations = stylizations == null ? List.of() : List.copyOf(stylizations);
         batches = batches == null ? List.of() : List.copyOf(batches);
         defaults = defaults == null ? Overrides.NONE : defaults;
         only = only == null ? Set.of() : Set.copyOf(only);
+        written = written == null ? WrittenDirectories.NONE : written;
+    }
+
+    /** A request whose outputs go where no input is (the planner's tests). */
+    public PlanRequest(List<StylizationDeclaration> stylizations, List<BatchDeclaration> batches, Overrides defaults,
+                       Set<String> only, Supplier<String> weightsIdentity) {
+        this(stylizations, batches, defaults, only, weightsIdentity, null, null);
+    }
+
+    /**
+     * The directories an execution writes into, by the parameter that names them.
+     *
+     * @param outputDirectory   the images ({@code outputDirectory}); null if not checked
+     * @param metadataDirectory metadata, snapshots and the report ({@code metadataDirectory}); null if not checked
+     */
+    public record WrittenDirectories(Path outputDirectory, Path metadataDirectory) {
+        static final WrittenDirectories NONE = new WrittenDirectories(null, null);
     }
 }

@@ -32,9 +32,11 @@ public final class Planner {
     private final Map<String, String> idOwners = new HashMap<>();
     private final List<PlannedAsset> assets = new ArrayList<>();
     private final List<String> batchIds = new ArrayList<>();
+    private final WrittenDirectoryCheck written;
     private boolean defaultsInvalid;
 
-    private Planner() {
+    private Planner(PlanRequest request) {
+        this.written = new WrittenDirectoryCheck(request.written());
     }
 
     /**
@@ -43,7 +45,7 @@ public final class Planner {
      * @throws PlanException listing every problem found, if there is any
      */
     public static Plan plan(PlanRequest request) throws PlanException {
-        return new Planner().run(request);
+        return new Planner(request).run(request);
     }
 
     private Plan run(PlanRequest request) throws PlanException {
@@ -61,6 +63,12 @@ public final class Planner {
                     "nothing is declared; add a <stylizations><stylization> or a <batches><batch>, or set stylize.skip"));
         }
         checkOutputCollisions();
+        if (request.weightsFile() != null) {
+            String problem = written.problemWithFile(request.weightsFile());
+            if (problem != null) {
+                problems.add(new PlanProblem(null, "weights", problem));
+            }
+        }
         List<PlannedAsset> selected = select(request.only());
         String weightsIdentity = weightsIdentity(request);
         if (!problems.isEmpty()) {
@@ -147,6 +155,11 @@ public final class Planner {
                     + " is not an existing directory; fix the path (relative paths are resolved against the project directory)"));
             return null;
         }
+        String overlap = written.problemWithDirectory(b.directory());
+        if (overlap != null) {
+            problems.add(new PlanProblem(description, "directory", overlap));
+            return null;
+        }
         List<String> includes = b.includes().isEmpty() ? BatchDeclaration.DEFAULT_INCLUDES : b.includes();
         DirectoryScanner scanner = new DirectoryScanner();
         scanner.setBasedir(b.directory().toFile());
@@ -223,6 +236,9 @@ public final class Planner {
             return false;
         }
         String problem = ImageFiles.problemWith(file);
+        if (problem == null) {
+            problem = written.problemWithFile(file);
+        }
         if (problem != null) {
             problems.add(new PlanProblem(description, parameter, problem));
             return false;

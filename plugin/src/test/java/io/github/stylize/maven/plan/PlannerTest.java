@@ -245,4 +245,78 @@ class PlannerTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(expectedStart)),
                 "expected a line starting with:\n  " + expectedStart + "\nin:\n  " + String.join("\n  ", lines));
     }
+
+    static PlanRequest writing(List<StylizationDeclaration> s, List<BatchDeclaration> b, Path outputDirectory,
+                               Path weightsFile) {
+        return new PlanRequest(s, b, Overrides.NONE, Set.of(), () -> "weights-digest",
+                new PlanRequest.WrittenDirectories(outputDirectory, null), weightsFile);
+    }
+
+    List<String> problems(PlanRequest request) {
+        PlanException e = assertThrows(PlanException.class, () -> Planner.plan(request));
+        return e.problems().stream().map(PlanProblem::describe).toList();
+    }
+
+    @Test
+    void anOutputDirectoryThatABatchReadsIsAProblemBeforeAnyWork() {
+        Path sprites = dir.resolve("content/sprites");
+        BatchDeclaration batch = new BatchDeclaration("sprites", sprites, null, null, waves, null, Overrides.NONE);
+        List<String> problems = problems(writing(List.of(), List.of(batch), sprites, null));
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("batch 'sprites' <directory>: the outputDirectory " + realPath(sprites)
+                + " is " + sprites + ", which the batch reads"), problems.get(0));
+        assertTrue(problems.get(0).endsWith("Give <outputDirectory> (stylize.outputDirectory) a folder of its own under"
+                + " target/, such as the default, or move the inputs out of it"), problems.get(0));
+    }
+
+    @Test
+    void anOutputDirectoryInsideABatchsInputFolderIsAProblem() {
+        Path sprites = dir.resolve("content/sprites");
+        BatchDeclaration batch = new BatchDeclaration("sprites", sprites, null, null, waves, null, Overrides.NONE);
+        List<String> problems = problems(writing(List.of(), List.of(batch), sprites.resolve("styled"), null));
+        assertTrue(problems.get(0).contains("is inside " + sprites + ", which the batch reads"), problems.toString());
+    }
+
+    @Test
+    void aBatchDirectoryInsideTheOutputDirectoryIsAProblem() {
+        Path sprites = dir.resolve("content/sprites");
+        BatchDeclaration batch = new BatchDeclaration("sprites", sprites, null, null, waves, null, Overrides.NONE);
+        List<String> problems = problems(writing(List.of(), List.of(batch), dir.resolve("content"), null));
+        assertTrue(problems.get(0).startsWith("batch 'sprites' <directory>: " + sprites + " is inside the"
+                + " outputDirectory"), problems.toString());
+    }
+
+    @Test
+    void contentStyleAndWeightsInsideTheOutputDirectoryAreProblemsEvenThroughASymlink() throws IOException {
+        Path resources = dir.resolve("content");
+        Path link = Files.createSymbolicLink(dir.resolve("link-to-content"), resources);
+        Path weights = Files.write(resources.resolve("vgg19.h5"), new byte[] {1});
+        StylizationDeclaration s = new StylizationDeclaration("logo", harbor, mosaic, null, Overrides.NONE);
+        StylizationDeclaration t = new StylizationDeclaration("other", waves, harbor, null, Overrides.NONE);
+
+        List<String> problems = problems(writing(List.of(s, t), List.of(), link, weights));
+
+        assertEquals(List.of("stylization 'logo' <content>", "stylization 'other' <style>", "<weights>"),
+                problems.stream().map(p -> p.substring(0, p.indexOf(':'))).toList(), problems.toString());
+        assertTrue(problems.get(0).contains(harbor + " is inside the outputDirectory " + realPath(resources)
+                + ", which this build writes into, so a build could overwrite it"), problems.get(0));
+    }
+
+    @Test
+    void separateOutputAndInputFoldersPassTheOverlapCheck() throws Exception {
+        BatchDeclaration batch = new BatchDeclaration("sprites", dir.resolve("content/sprites"), null, null, waves,
+                null, Overrides.NONE);
+        Plan plan = Planner.plan(writing(List.of(stylization("a", mosaic, Overrides.NONE)), List.of(batch),
+                dir.resolve("target/generated-resources/stylize"), null));
+        assertEquals(4, plan.selected().size());
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
