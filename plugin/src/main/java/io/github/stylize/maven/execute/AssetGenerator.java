@@ -188,7 +188,9 @@ public final class AssetGenerator {
         // Snapshots of an earlier run (other settings) would pass for this run's in the report.
         ReportEntries.deleteSnapshots(snapshots);
         ProgressReporter reporter = new ProgressReporter(asset.id(), log, progressIntervalMillis, nanoTime, snapshots);
+        UnchangedInputs.require(asset);
         Rendering rendering = renderer.render(asset, reporter);
+        UnchangedInputs.require(asset);
         reporter.finished(rendering.losses(), rendering.timings());
         return rendering;
     }

@@ -8,6 +8,7 @@ import io.github.stylize.engine.StylizeException;
 import io.github.stylize.engine.network.NativeBackend;
 import io.github.stylize.engine.objective.StyleGramCache;
 import io.github.stylize.engine.weights.VggWeights;
+import io.github.stylize.engine.weights.WeightsException;
 import io.github.stylize.engine.weights.WeightsOptions;
 import io.github.stylize.engine.weights.WeightsSource;
 import io.github.stylize.maven.plan.PlannedAsset;
@@ -84,7 +85,9 @@ public final class EngineRenderer implements Renderer {
                     loaded = LOADED.get(weightsIdentity);
                     if (loaded == null) {
                         log.info("Loading VGG19 weights: " + weights.describe());
-                        loaded = weights.load(options);
+                        VggWeights read = weights.load(options);
+                        requireIdentity();
+                        loaded = read;
                         LOADED.put(weightsIdentity, loaded);
                     }
                 }
@@ -94,6 +97,19 @@ public final class EngineRenderer implements Renderer {
             }
         }
         return loaded;
+    }
+
+    /**
+     * The weights just loaded must be the ones the cache keys name: a file replaced since the build was planned would
+     * otherwise put images of other weights under those keys for good.
+     */
+    private void requireIdentity() {
+        String now = weights.identity(options);
+        if (!now.equals(weightsIdentity)) {
+            throw new WeightsException("The VGG19 weights (" + weights.describe() + ") changed while this build ran:"
+                    + " they were " + weightsIdentity + " when it started and are " + now + " now; nothing was"
+                    + " generated with them. Run the build again once the weights file is in its final state");
+        }
     }
 
     /**

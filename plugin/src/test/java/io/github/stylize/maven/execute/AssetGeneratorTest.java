@@ -221,6 +221,32 @@ class AssetGeneratorTest {
     }
 
     @Test
+    void aContentImageReplacedWhileItRendersIsNeitherCachedNorPublishedUnderTheOldKey() throws Exception {
+        Plan plan = plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE));
+        fake.duringRender = () -> TestImages.png(harbor, 12, 8, 200);
+        ExecutionResult r = run(plan, false);
+
+        assertEquals(List.of(AssetOutcome.Result.FAILED, AssetOutcome.Result.FAILED), results(r));
+        assertTrue(r.failures().get(0).failure().startsWith("the content image " + harbor + " changed while this"
+                + " build ran (SHA-256 "), r.failures().get(0).failure());
+        assertFalse(Files.exists(out.resolve("a.png")));
+        assertFalse(Files.exists(new ImageCache(dir.resolve("cache")).entryDirectory(plan.selected().get(0).cacheKey())),
+                "no entry under a key that does not describe its image");
+    }
+
+    @Test
+    void aStyleImageReplacedAfterPlanningFailsItsAssetsBeforeRendering() throws Exception {
+        Plan plan = plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE));
+        TestImages.png(waves, 8, 8, 3);
+        ExecutionResult r = run(plan, false);
+
+        assertEquals(List.of(AssetOutcome.Result.GENERATED, AssetOutcome.Result.FAILED), results(r));
+        assertEquals(List.of("a"), fake.rendered, "b never reached the engine");
+        assertTrue(r.failures().get(0).failure().startsWith("the style image " + waves + " changed while this build"
+                + " ran"), r.failures().get(0).failure());
+    }
+
+    @Test
     void forceRendersAgainAndReplacesTheCacheEntry() throws Exception {
         Plan plan = plan(decl("a", mosaic, Overrides.NONE));
         run(plan, false);
@@ -424,6 +450,8 @@ class AssetGeneratorTest {
         String failFor;
         String divergeFor;
         String salt = "first";
+        /** Runs while an asset renders, as another process changing files would. */
+        Runnable duringRender = () -> { };
 
         static byte[] bytesOf(PlannedAsset asset) {
             return ("first:" + asset.cacheKey()).getBytes(StandardCharsets.UTF_8);
@@ -432,6 +460,7 @@ class AssetGeneratorTest {
         @Override
         public Rendering render(PlannedAsset asset, ProgressListener listener) {
             rendered.add(asset.id());
+            duringRender.run();
             if (asset.id().equals(failFor)) {
                 throw new ImageException("Image " + asset.style() + " is broken; fix it");
             }
