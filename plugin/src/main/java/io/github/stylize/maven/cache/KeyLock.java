@@ -31,20 +31,49 @@ public final class KeyLock implements AutoCloseable {
 
     /** Blocks until this thread holds {@code lockFile}'s key. */
     static KeyLock acquire(Path lockFile) throws IOException {
+        return acquire(lockFile, () -> { });
+    }
+
+    /**
+     * Blocks until this thread holds {@code lockFile}'s key, calling {@code beforeWaiting} first if another thread
+     * or process holds it, so the caller can say what the build waits for.
+     */
+    public static KeyLock acquire(Path lockFile, Runnable beforeWaiting) throws IOException {
         Path normalized = lockFile.toAbsolutePath().normalize();
         ReentrantLock jvmLock = IN_JVM.computeIfAbsent(normalized, p -> new ReentrantLock());
-        jvmLock.lock();
+        boolean waited = false;
+        if (!jvmLock.tryLock()) {
+            beforeWaiting.run();
+            waited = true;
+            jvmLock.lock();
+        }
         FileChannel channel = null;
         try {
             Files.createDirectories(normalized.getParent());
             channel = FileChannel.open(normalized, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            return new KeyLock(jvmLock, channel, lockFile(channel));
+            FileLock held = waited ? null : tryLockFile(channel);
+            if (held == null) {
+                if (!waited) {
+                    beforeWaiting.run();
+                }
+                held = lockFile(channel);
+            }
+            return new KeyLock(jvmLock, channel, held);
         } catch (IOException | RuntimeException e) {
             if (channel != null) {
                 channel.close();
             }
             jvmLock.unlock();
             throw e;
+        }
+    }
+
+    /** The file lock if it is free now, else null; another class loader's hold in this JVM counts as taken. */
+    private static FileLock tryLockFile(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
         }
     }
 

@@ -16,6 +16,7 @@ import io.github.stylize.maven.plan.Plan;
 import io.github.stylize.maven.plan.PlanException;
 import io.github.stylize.maven.plan.PlanRequest;
 import io.github.stylize.maven.plan.Planner;
+import io.github.stylize.maven.publish.DirectoryLocks;
 import io.github.stylize.maven.publish.OutputManifest;
 import io.github.stylize.maven.publish.OutputPublisher;
 import io.github.stylize.maven.report.ExecutionRecord;
@@ -206,15 +207,36 @@ public class GenerateMojo extends AbstractMojo {
                 () -> new EngineRenderer(w.source(), w.identity().get(), w.options(), log, requireGpu, maxPixels), log,
                 Math.max(1, progressInterval) * 1000L, force, System::nanoTime);
         ExecutionResult result;
-        try {
-            result = generator.execute(plan);
+        try (DirectoryLocks locks = lockWrittenDirectories()) {
+            try {
+                result = generator.execute(plan);
+            } catch (IOException e) {
+                throw new MojoExecutionException("stylize could not update " + outputDirectory + " or "
+                        + metadataDirectory + ": " + e.getMessage(), e);
+            }
+            logSummary(result);
+            writeReport(plan, result);
         } catch (IOException e) {
-            throw new MojoExecutionException("stylize could not update " + outputDirectory + " or " + metadataDirectory
-                    + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("stylize could not release its lock on " + outputDirectory + ": "
+                    + e.getMessage(), e);
         }
-        logSummary(result);
-        writeReport(plan, result);
         failOnFailures(result);
+    }
+
+    /**
+     * Holds the output and metadata directories until the report is written, so a second build writing into them
+     * waits. A lock that cannot be taken (an unwritable cache directory) costs only that protection: warned, not fatal.
+     */
+    private DirectoryLocks lockWrittenDirectories() {
+        Path locks = cacheRoot().resolve("locks");
+        try {
+            return DirectoryLocks.acquire(locks, List.of(outputDirectory.toPath(), metadataDirectory.toPath()),
+                    getLog()::info);
+        } catch (IOException e) {
+            getLog().warn("stylize: could not lock " + outputDirectory + " against other builds (" + e.getMessage()
+                    + " in " + locks + "); go on, but do not run two builds into the same directories at once");
+            return null;
+        }
     }
 
     /**
