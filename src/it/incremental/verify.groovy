@@ -2,7 +2,7 @@ import io.github.stylize.maven.it.ItFixtures
 
 // Story: rebuilding with nothing changed does no heavy work; a change regenerates exactly what it affects.
 def builds = ItFixtures.invocations(basedir.toPath().resolve('build.log'))
-assert builds.size() == 4 : "expected 4 Maven invocations, found ${builds.size()}"
+assert builds.size() == 5 : "expected 5 Maven invocations, found ${builds.size()}"
 
 def result = { String build, String id ->
     def m = build =~ /(?m)^\[INFO\]\s+${java.util.regex.Pattern.quote(id)}\s+(cached|generated|failed)\s/
@@ -42,4 +42,20 @@ assert results(builds[2]) == ['harbor-mosaic': 'generated', 'harbor-waves': 'cac
 
 // 4. waves.png edited: exactly the assets that use it (harbor-waves and the sprites batch) generated.
 assert results(builds[3]) == ['harbor-mosaic': 'cached', 'harbor-waves': 'generated', 'sprites/crate': 'generated', 'sprites/tree': 'generated']
+// 5. tree.png deleted, crate.png renamed to box.png: their images are gone from the output directory, from
+// target/classes and from the jar; box is served from the cache (its bytes are crate's).
+assert result(builds[4], 'sprites/box') == 'cached'
+assert builds[4].contains('Removed sprites/tree.png: no longer declared')
+assert builds[4].contains('Removed sprites/crate.png: no longer declared')
+def target = basedir.toPath().resolve('target')
+['generated-resources/stylize', 'classes'].each { d ->
+    assert !java.nio.file.Files.exists(target.resolve(d).resolve('sprites/tree.png')) : "sprites/tree.png left in $d"
+    assert !java.nio.file.Files.exists(target.resolve(d).resolve('sprites/crate.png')) : "sprites/crate.png left in $d"
+    assert java.nio.file.Files.exists(target.resolve(d).resolve('sprites/box.png')) : "sprites/box.png missing in $d"
+}
+def jarEntries = new java.util.zip.ZipFile(target.resolve('incremental-1.0.jar').toFile()).withCloseable { z ->
+    z.entries().collect { it.name }
+}
+assert jarEntries.contains('sprites/box.png') && jarEntries.contains('harbor-mosaic.png') : jarEntries
+assert !jarEntries.contains('sprites/tree.png') && !jarEntries.contains('sprites/crate.png') : "stale images packaged: $jarEntries"
 return true

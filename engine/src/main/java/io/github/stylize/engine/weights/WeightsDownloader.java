@@ -194,7 +194,9 @@ final class WeightsDownloader {
                             + (e.serverError ? "The server is failing; try again later"
                             : "Check the network and the proxy settings" + through(url, " (it went through ", ")")
                             + ": a <proxy> in Maven's settings.xml, or -Dhttps.proxyHost/-Dhttps.proxyPort")
-                            + ", or download the file yourself and set -Dstylize.weights=<path>", e);
+                            + ", or download the file yourself and set -Dstylize.weights=<path>; for an offline"
+                            + " preview set -Dstylize.weights=random (textures from random weights, not the paper's"
+                            + " look)", e);
                 }
                 Duration pause = firstRetryPause.multipliedBy(1L << Math.min(attempt - 1, 5));
                 options.log().accept("Download of " + url + " failed (" + e.getMessage() + "); retrying in "

@@ -299,7 +299,8 @@ class WeightsDownloadTest {
                 () -> new WeightsDownloader(impatient, Duration.ofMillis(1)).fetch(server.url(PATH),
                         new WeightsDownloader.Expectation(null, null)));
 
-        assertContains(error, server.url(PATH).toString(), "timed out");
+        assertContains(error, server.url(PATH).toString(), "timed out", "set -Dstylize.weights=<path>; for an offline"
+                + " preview set -Dstylize.weights=random");
         assertOnlyLockFiles();
     }
 

@@ -48,6 +48,8 @@ public final class AssetGenerator {
     private boolean cacheWarned;
     /** Metadata files written by this execution, relative to the metadata directory, with their SHA-256. */
     private final Map<String, String> metadataWritten = new LinkedHashMap<>();
+    /** Failure message to the first asset that failed with it. */
+    private final Map<String, String> firstFailedWith = new LinkedHashMap<>();
 
     /**
      * @param metadataDirectory where {@code <id>.json} and snapshots go ({@code target/stylize})
@@ -106,7 +108,11 @@ public final class AssetGenerator {
     }
 
     private AssetOutcome failed(PlannedAsset asset, long start, String message, Throwable bug) {
-        if (bug == null) {
+        String sameAs = firstFailedWith.putIfAbsent(message, asset.id());
+        if (sameAs != null) {
+            // One cause failing many assets (weights that cannot be downloaded) is explained once.
+            log.error("[" + asset.id() + "] failed: the same error as [" + sameAs + "] above");
+        } else if (bug == null) {
             log.error("[" + asset.id() + "] failed: " + message);
         } else {
             log.error("[" + asset.id() + "] failed: " + message, bug);
@@ -261,6 +267,10 @@ public final class AssetGenerator {
             Consumer<String> kept = relative -> log.warn("Kept " + relative + ": it is no longer declared, but it was"
                     + " changed since stylize wrote it, so it may be yours; delete it by hand if not");
             removed.addAll(OutputPublisher.removeStale(publisher.outputDirectory(), previous.outputs(), outputs, kept));
+            if (publisher.packagedCopies() != null) {
+                // A copy the user changed is theirs; the warning above already named the output, so stay quiet here.
+                OutputPublisher.removeStale(publisher.packagedCopies(), previous.outputs(), outputs, relative -> { });
+            }
             OutputPublisher.removeStale(metadataDirectory, previous.metadata(), metadata, kept);
             previous.outputs().forEach((o, sha) -> {
                 if (outputs.contains(o)) {

@@ -1,6 +1,7 @@
 package io.github.stylize.maven.mojo;
 
 import io.github.stylize.engine.StylizeException;
+import io.github.stylize.engine.files.AtomicFiles;
 import io.github.stylize.engine.image.ImageReader;
 import io.github.stylize.engine.weights.WeightsOptions;
 import io.github.stylize.engine.weights.WeightsSource;
@@ -42,7 +43,9 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -203,7 +206,8 @@ public class GenerateMojo extends AbstractMojo {
 
         getLog().info("stylize: " + describeSelection(plan) + ", cache " + cacheRoot());
         AssetGenerator generator = new AssetGenerator(new ImageCache(cacheRoot()),
-                new OutputPublisher(outputDirectory.toPath()), metadataDirectory.toPath(), manifestFile(),
+                new OutputPublisher(outputDirectory.toPath(), packagedCopies(), AtomicFiles.Filler.DIRECT),
+                metadataDirectory.toPath(), manifestFile(),
                 () -> new EngineRenderer(w.source(), w.identity().get(), w.options(), log, requireGpu, maxPixels), log,
                 Math.max(1, progressInterval) * 1000L, force, System::nanoTime);
         ExecutionResult result;
@@ -360,6 +364,22 @@ public class GenerateMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * Where the resources step copies the output directory for packaging: {@code target/classes}, under the
+     * resource's {@code targetPath} if the user declared the directory as a resource with one.
+     */
+    private Path packagedCopies() {
+        String classes = project.getBuild() == null ? null : project.getBuild().getOutputDirectory();
+        if (classes == null) {
+            return null;
+        }
+        Path out = outputDirectory.toPath().toAbsolutePath().normalize();
+        String targetPath = project.getResources().stream()
+                .filter(r -> r.getDirectory() != null && Path.of(r.getDirectory()).toAbsolutePath().normalize().equals(out))
+                .map(Resource::getTargetPath).filter(t -> t != null && !t.isBlank()).findFirst().orElse("");
+        return Path.of(classes).resolve(targetPath);
+    }
+
     private Path manifestFile() {
         return OutputManifest.fileFor(metadataDirectory.toPath(), executionId(), outputDirectory.toPath());
     }
@@ -389,16 +409,26 @@ public class GenerateMojo extends AbstractMojo {
                 result.engineLoaded() ? "" : "; engine not started (ND4J not loaded)"));
     }
 
-    private static void failOnFailures(ExecutionResult result) throws MojoFailureException {
+    static void failOnFailures(ExecutionResult result) throws MojoFailureException {
         List<AssetOutcome> failures = result.failures();
         if (failures.isEmpty()) {
             return;
         }
-        String list = failures.stream()
-                .map(f -> "  - " + f.asset().description() + ": " + f.failure())
+        // Assets failing for one cause (weights that cannot be downloaded) are listed together, the cause once.
+        Map<String, List<String>> byCause = new LinkedHashMap<>();
+        for (AssetOutcome f : failures) {
+            byCause.computeIfAbsent(f.failure(), k -> new ArrayList<>()).add(f.asset().description());
+        }
+        String list = byCause.entrySet().stream()
+                .map(e -> "  - " + String.join(", ", e.getValue()) + ": " + e.getKey())
                 .collect(Collectors.joining("\n"));
-        throw new MojoFailureException("stylize: " + failures.size() + " of " + result.outcomes().size()
-                + " assets failed (the others were written and cached):\n" + list);
+        int total = result.outcomes().size();
+        int others = total - failures.size();
+        String head = others == 0
+                ? (total == 1 ? "the asset failed" : "all " + total + " assets failed")
+                : failures.size() + " of " + total + " assets failed (the other " + (others == 1 ? "one was" : others
+                + " were") + " written and cached)";
+        throw new MojoFailureException("stylize: " + head + ":\n" + list);
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {

@@ -20,21 +20,35 @@ import java.util.function.Consumer;
  */
 public final class OutputPublisher {
     private final Path outputDirectory;
+    private final Path packagedCopies;
     private final AtomicFiles.Filler filler;
     private final Map<String, String> published = new ConcurrentHashMap<>();
 
     public OutputPublisher(Path outputDirectory) {
-        this(outputDirectory, AtomicFiles.Filler.DIRECT);
+        this(outputDirectory, null, AtomicFiles.Filler.DIRECT);
     }
 
-    /** @param filler writes each temporary file before its rename; tests pass one that fails like a full disk */
-    public OutputPublisher(Path outputDirectory, AtomicFiles.Filler filler) {
+    /**
+     * @param packagedCopies where the build copies the outputs to be packaged ({@code target/classes}), so an output
+     *                       removed here is removed there too; null if none
+     * @param filler         writes each temporary file before its rename; tests pass one that fails like a full disk
+     */
+    public OutputPublisher(Path outputDirectory, Path packagedCopies, AtomicFiles.Filler filler) {
         this.outputDirectory = outputDirectory.toAbsolutePath().normalize();
+        this.packagedCopies = packagedCopies == null ? null : packagedCopies.toAbsolutePath().normalize();
         this.filler = filler;
     }
 
     public Path outputDirectory() {
         return outputDirectory;
+    }
+
+    /**
+     * The copy of the output directory the resources step made for packaging ({@code target/classes}), whose stale
+     * images would otherwise stay in the jar until {@code mvn clean}; null if none.
+     */
+    public Path packagedCopies() {
+        return packagedCopies;
     }
 
     /**

@@ -180,6 +180,27 @@ class AssetGeneratorTest {
     }
 
     @Test
+    void anOutputNoLongerDeclaredLeavesThePackagedCopiesToo() throws Exception {
+        Path classes = dir.resolve("target/classes");
+        OutputPublisher publisher = new OutputPublisher(out, classes, io.github.stylize.engine.files.AtomicFiles.Filler.DIRECT);
+        ImageCache cache = new ImageCache(dir.resolve("cache"));
+        run(plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE)), false, cache, publisher);
+        // what the resources step does before packaging
+        Files.createDirectories(classes);
+        Files.copy(out.resolve("a.png"), classes.resolve("a.png"));
+        Files.copy(out.resolve("b.png"), classes.resolve("b.png"));
+        Files.write(classes.resolve("own.png"), new byte[] {7});
+
+        ExecutionResult r = run(plan(decl("a", mosaic, Overrides.NONE)), false, cache,
+                new OutputPublisher(out, classes, io.github.stylize.engine.files.AtomicFiles.Filler.DIRECT));
+
+        assertEquals(List.of("b.png"), r.removedOutputs());
+        assertFalse(Files.exists(classes.resolve("b.png")), "the stale image would otherwise stay in the jar");
+        assertTrue(Files.exists(classes.resolve("a.png")));
+        assertTrue(Files.exists(classes.resolve("own.png")), "files stylize did not write are not touched");
+    }
+
+    @Test
     void modulesSharingTheMetadataDirectoryNeverRemoveEachOthersOutputs() throws Exception {
         Path moduleA = dir.resolve("a/target/generated-resources/stylize");
         Path moduleB = dir.resolve("b/target/generated-resources/stylize");
@@ -294,6 +315,20 @@ class AssetGeneratorTest {
     }
 
     @Test
+    void oneCauseFailingEveryAssetIsExplainedOnceInTheLog() throws Exception {
+        String cause = "Cannot download VGG weights from https://example.invalid/vgg19.h5 (3 attempts): timed out."
+                + " Check the network";
+        fake.failAllWith = cause;
+        ExecutionResult r = run(plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE),
+                decl("c", waves, Overrides.builder().seed(3L).build())), false);
+
+        assertEquals(3, r.failures().size());
+        assertEquals(List.of("ERROR [a] failed: " + cause, "ERROR [b] failed: the same error as [a] above",
+                "ERROR [c] failed: the same error as [a] above"),
+                logged.stream().filter(l -> l.startsWith("ERROR")).toList());
+    }
+
+    @Test
     void everyFailingAssetIsReportedNotOnlyTheFirst() throws Exception {
         fake.failFor = "b";
         fake.divergeFor = "c";
@@ -351,7 +386,7 @@ class AssetGeneratorTest {
         Plan plan = plan(decl("a", mosaic, Overrides.NONE));
         run(plan, false);
         byte[] previous = Files.readAllBytes(out.resolve("a.png"));
-        OutputPublisher fullDisk = new OutputPublisher(out, (source, temporary) -> {
+        OutputPublisher fullDisk = new OutputPublisher(out, null, (source, temporary) -> {
             Files.write(temporary, Arrays.copyOf(source.readAllBytes(), 3));
             throw new FileSystemException(temporary.toString(), null, "No space left on device");
         });
@@ -449,6 +484,8 @@ class AssetGeneratorTest {
         final List<String> rendered = new ArrayList<>();
         String failFor;
         String divergeFor;
+        /** Every asset fails with this message, as all do when the weights cannot be downloaded. */
+        String failAllWith;
         String salt = "first";
         /** Runs while an asset renders, as another process changing files would. */
         Runnable duringRender = () -> { };
@@ -461,6 +498,9 @@ class AssetGeneratorTest {
         public Rendering render(PlannedAsset asset, ProgressListener listener) {
             rendered.add(asset.id());
             duringRender.run();
+            if (failAllWith != null) {
+                throw new StylizeException(failAllWith);
+            }
             if (asset.id().equals(failFor)) {
                 throw new ImageException("Image " + asset.style() + " is broken; fix it");
             }
