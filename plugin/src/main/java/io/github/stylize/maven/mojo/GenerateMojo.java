@@ -15,12 +15,14 @@ import io.github.stylize.maven.execute.ExecutionResult;
 import io.github.stylize.maven.execute.ReportEntries;
 import io.github.stylize.maven.plan.Plan;
 import io.github.stylize.maven.plan.PlanException;
+import io.github.stylize.maven.plan.PlanProblem;
 import io.github.stylize.maven.plan.PlanRequest;
 import io.github.stylize.maven.plan.Planner;
 import io.github.stylize.maven.publish.DirectoryLocks;
 import io.github.stylize.maven.publish.OutputManifest;
 import io.github.stylize.maven.publish.OutputPublisher;
 import io.github.stylize.maven.report.ExecutionRecord;
+import io.github.stylize.maven.report.HtmlReport;
 import io.github.stylize.maven.report.ReportEntry;
 import io.github.stylize.maven.report.ReportPages;
 import io.github.stylize.maven.report.SummaryTable;
@@ -199,6 +201,7 @@ public class GenerateMojo extends AbstractMojo {
             return;
         }
         BuildLog log = new MavenBuildLog(getLog());
+        checkParameterNames();
         checkMaxPixels();
         Weights w = weights(log);
         Plan plan = plan(w);
@@ -311,7 +314,59 @@ public class GenerateMojo extends AbstractMojo {
                     parseOnly(only), weights.identity(), new PlanRequest.WrittenDirectories(outputDirectory.toPath(),
                     metadataDirectory.toPath()), weights.source().localFile()));
         } catch (PlanException e) {
-            throw new MojoFailureException(e.getMessage() + "\nSee the parameters at: mvn stylize:help -Ddetail");
+            throw failBeforeAnyWork(e.getMessage(), e.problems().stream().map(PlanProblem::describe).toList());
+        }
+    }
+
+    /**
+     * Fails the build over its configuration. The report page then shows the problems instead of an earlier build's
+     * images (and this execution's record, which the site's report would publish, is removed), so it never passes for
+     * the result of this build.
+     */
+    private MojoFailureException failBeforeAnyWork(String message, List<String> problems) {
+        Path directory = metadataDirectory.toPath().toAbsolutePath().normalize();
+        try {
+            java.nio.file.Files.deleteIfExists(ExecutionRecord.file(directory, executionId()));
+            AtomicFiles.write(directory.resolve(ReportPages.PAGE), HtmlReport.problems(projectTitle(project),
+                    "The configuration has problems: no image was generated", problems)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            getLog().warn("stylize: could not write the report in " + directory + ": " + e.getMessage());
+        }
+        return new MojoFailureException(message + "\nSee the parameters at: mvn stylize:help -Ddetail");
+    }
+
+    private static void addChildNames(Object configuration, List<String> names) {
+        if (configuration instanceof org.codehaus.plexus.util.xml.Xpp3Dom dom) {
+            Arrays.stream(dom.getChildren()).map(org.codehaus.plexus.util.xml.Xpp3Dom::getName)
+                    .filter(n -> !names.contains(n)).forEach(names::add);
+        }
+    }
+
+    /** Refuses unknown (misspelled) parameters of the plugin's configuration before any work. */
+    private void checkParameterNames() throws MojoFailureException {
+        if (mojoExecution == null || mojoExecution.getPlugin() == null || mojoExecution.getMojoDescriptor() == null
+                || mojoExecution.getMojoDescriptor().getParameters() == null) {
+            return;
+        }
+        Set<String> known = new java.util.TreeSet<>();
+        for (org.apache.maven.plugin.descriptor.Parameter p : mojoExecution.getMojoDescriptor().getParameters()) {
+            known.add(p.getName());
+            if (p.getAlias() != null) {
+                known.add(p.getAlias());
+            }
+        }
+        // The execution's own configuration has been cut down to known parameters by now: read what the POM says.
+        List<String> written = new ArrayList<>();
+        addChildNames(mojoExecution.getPlugin().getConfiguration(), written);
+        mojoExecution.getPlugin().getExecutions().stream()
+                .filter(e -> e.getId().equals(mojoExecution.getExecutionId()))
+                .forEach(e -> addChildNames(e.getConfiguration(), written));
+        List<String> problems = ParameterNames.unknown(written, known, "the plugin's <configuration>");
+        if (!problems.isEmpty()) {
+            throw failBeforeAnyWork("stylize configuration has " + (problems.size() == 1 ? "1 problem"
+                    : problems.size() + " problems") + " (no image was generated):\n  - "
+                    + String.join("\n  - ", problems), problems);
         }
     }
 

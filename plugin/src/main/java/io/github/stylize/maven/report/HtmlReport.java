@@ -40,6 +40,19 @@ public final class HtmlReport {
         return html.toString();
     }
 
+    /** A page listing what is wrong with the configuration, in place of the images a failed build did not make. */
+    public static String problems(String title, String heading, List<String> problems) {
+        StringBuilder html = new StringBuilder();
+        head(html, title);
+        html.append("<header><h1>").append(Html.escape(heading)).append("</h1></header>\n<main><ul class=\"problems\">\n");
+        for (String problem : problems) {
+            html.append("<li>").append(Html.escape(problem)).append("</li>\n");
+        }
+        html.append("</ul>\n<p class=\"notice\">Fix these and build again; this page then shows the images.</p></main>\n"
+                + "</body>\n</html>\n");
+        return html.toString();
+    }
+
     public String render() {
         List<ComparisonSheet.Member> members = new ArrayList<>();
         boolean severalExecutions = records.size() > 1;

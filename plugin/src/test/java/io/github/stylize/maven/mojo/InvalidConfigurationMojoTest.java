@@ -35,6 +35,10 @@ class InvalidConfigurationMojoTest extends MojoTestSupport {
     @InjectMojo(goal = "generate", pom = "pom.xml")
     void invalidConfigurationFailsListingEveryProblemBeforeAnyWork(GenerateMojo mojo) throws Exception {
         MojoExtension.setVariableValueToObject(mojo, "cacheDirectory", target.resolve("user-cache").toFile());
+        Path metadata = ((java.io.File) MojoExtension.getVariableValueFromObject(mojo, "metadataDirectory")).toPath();
+        Path page = metadata.resolve("index.html");
+        Files.createDirectories(metadata);
+        Files.writeString(page, "<html>an earlier build's images</html>");
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         String m = e.getMessage();
         assertTrue(m.startsWith("stylize configuration has 5 problems (no image was generated):"), m);
@@ -45,6 +49,10 @@ class InvalidConfigurationMojoTest extends MojoTestSupport {
         assertTrue(m.contains("stylization 'harbor-mosaic' <iterations>: Invalid setting 'iterations': 'lots' is not a"
                 + " whole number; use digits, e.g. <iterations>100</iterations> (the default)"), m);
         assertTrue(m.contains("stylization 'harbor-waves' <output>: '../../escaped.png' escapes the output directory"), m);
+        String html = Files.readString(page);
+        assertTrue(html.contains("<h1>The configuration has problems: no image was generated</h1>"), html);
+        assertTrue(html.contains("<li>stylization &#39;harbor-waves&#39; &lt;optimizer&gt;: Invalid setting"), html);
+        assertFalse(html.contains("an earlier build's images"), "the page reflects this build");
         assertFalse(Files.exists(target.resolve("user-cache")), "nothing was computed or cached");
         assertFalse(Files.exists(target.resolve("generated-resources")));
     }
