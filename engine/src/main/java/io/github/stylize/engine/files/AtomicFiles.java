@@ -86,7 +86,7 @@ public final class AtomicFiles {
         Files.createDirectories(absolute.getParent());
         // Not Files.createTempFile: that makes the file owner-only (0600), and the rename would give the target those
         // permissions too.
-        Path temporary = Files.createFile(temporarySibling(absolute));
+        Path temporary = createTemporary(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
         try {
             try (InputStream in = source.open()) {
                 filler.fill(in, temporary);
@@ -103,8 +103,13 @@ public final class AtomicFiles {
     }
 
     /** A uniquely named hidden file next to {@code target}. */
-    private static Path temporarySibling(Path target) {
-        return target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    /**
+     * Creates a new empty file {@code <directory>/<prefix><random><suffix>} with the permissions the user's umask
+     * gives. Unlike {@link Files#createTempFile}, which makes it owner-only (0600): a file later renamed into a cache
+     * that several users of one machine or CI image share must stay readable by them.
+     */
+    public static Path createTemporary(Path directory, String prefix, String suffix) throws IOException {
+        return Files.createFile(directory.resolve(prefix + UUID.randomUUID() + suffix));
     }
 
     private static void replace(Path temporary, Path target) throws IOException {

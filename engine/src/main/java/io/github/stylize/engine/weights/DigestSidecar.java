@@ -1,5 +1,7 @@
 package io.github.stylize.engine.weights;
 
+import io.github.stylize.engine.files.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +56,7 @@ final class DigestSidecar {
                 + "size " + attributes.size() + "\n"
                 + "modified " + attributes.lastModifiedTime().toMillis() + "\n";
         Path sidecar = of(file);
-        Path temporary = Files.createTempFile(file.getParent(), "." + sidecar.getFileName(), ".tmp");
+        Path temporary = AtomicFiles.createTemporary(file.getParent(), "." + sidecar.getFileName() + ".", ".tmp");
         try {
             Files.writeString(temporary, content, StandardCharsets.UTF_8);
             Files.move(temporary, sidecar, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

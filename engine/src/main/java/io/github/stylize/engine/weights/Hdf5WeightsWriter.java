@@ -1,5 +1,6 @@
 package io.github.stylize.engine.weights;
 
+import io.github.stylize.engine.files.AtomicFiles;
 import io.github.stylize.engine.network.Vgg19Layers;
 import io.github.stylize.engine.weights.Hdf5.Handle;
 import io.github.stylize.engine.weights.Hdf5.Hdf5Failure;
@@ -45,7 +46,7 @@ public final class Hdf5WeightsWriter {
         Path temporary = null;
         try {
             Files.createDirectories(absolute.getParent());
-            temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+            temporary = AtomicFiles.createTemporary(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
             synchronized (Hdf5.LOCK) {
                 Hdf5.initialize();
                 try (Handle handle = Hdf5.createTruncating(temporary)) {

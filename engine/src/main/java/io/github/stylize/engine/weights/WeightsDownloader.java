@@ -1,5 +1,6 @@
 package io.github.stylize.engine.weights;
 
+import io.github.stylize.engine.files.AtomicFiles;
 import io.github.stylize.engine.files.Digests;
 
 import java.io.IOException;
@@ -219,7 +220,7 @@ final class WeightsDownloader {
                 throw httpError(url, status, connection);
             }
             long expectedLength = connection.getContentLengthLong();
-            part = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
+            part = AtomicFiles.createTemporary(target.getParent(), target.getFileName() + ".", ".part");
             Digests digests = new Digests();
             long received;
             try (InputStream in = connection.getInputStream();

@@ -154,6 +154,18 @@ class WeightsDownloadTest {
     }
 
     @Test
+    void theDownloadAndItsSidecarGetTheUmasksPermissionsSoACacheCanBeSharedByUsers() throws Exception {
+        server.serve(PATH, file);
+        Path cached = source().resolve(options());
+        Path probe = Files.createFile(cached.resolveSibling("probe"));
+        var expected = Files.getPosixFilePermissions(probe);
+        Files.delete(probe);
+
+        assertEquals(expected, Files.getPosixFilePermissions(cached), "not owner-only like a temp file");
+        assertEquals(expected, Files.getPosixFilePermissions(DigestSidecar.of(cached)));
+    }
+
+    @Test
     void theDefaultSourceIsVerifiedByMd5() {
         server.serve(PATH, file);
         WeightsSource keras = WeightsSource.keras(server.url(PATH), md5.toUpperCase());
