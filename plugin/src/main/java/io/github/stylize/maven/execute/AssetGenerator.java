@@ -193,7 +193,8 @@ public final class AssetGenerator {
         Path snapshots = snapshotDirectory(metadataDirectory, asset.id());
         // Snapshots of an earlier run (other settings) would pass for this run's in the report.
         ReportEntries.deleteSnapshots(snapshots);
-        ProgressReporter reporter = new ProgressReporter(asset.id(), log, progressIntervalMillis, nanoTime, snapshots);
+        ProgressReporter reporter = new ProgressReporter(asset.id(), log, progressIntervalMillis, nanoTime, snapshots,
+                asset.settings().tolerance() > 0);
         UnchangedInputs.require(asset);
         Rendering rendering = renderer.render(asset, reporter);
         UnchangedInputs.require(asset);

@@ -24,13 +24,20 @@ final class ProgressReporter implements ProgressListener {
     private final long intervalNanos;
     private final LongSupplier nanoTime;
     private final Path snapshotDirectory;
+    private final boolean mayStopEarly;
 
     private int iterations;
     private long startNanos;
     private long lastLogNanos;
 
-    ProgressReporter(String id, BuildLog log, long intervalMillis, LongSupplier nanoTime, Path snapshotDirectory) {
+    /**
+     * @param mayStopEarly whether {@code tolerance} may end the run before its iterations: the time left at the
+     *                     current pace is then an upper bound, and the line says "at most"
+     */
+    ProgressReporter(String id, BuildLog log, long intervalMillis, LongSupplier nanoTime, Path snapshotDirectory,
+                     boolean mayStopEarly) {
         this.id = id;
+        this.mayStopEarly = mayStopEarly;
         this.log = log;
         this.intervalNanos = intervalMillis * 1_000_000L;
         this.nanoTime = nanoTime;
@@ -80,8 +87,8 @@ final class ProgressReporter implements ProgressListener {
     String line(IterationLoss loss, long now) {
         int done = loss.iteration();
         long remainingSeconds = Math.round((now - startNanos) / 1e9 / done * (iterations - done));
-        return String.format(Locale.ROOT, "[%s] iteration %d/%d loss %.2e ETA %s", id, done, iterations, loss.total(),
-                clock(remainingSeconds));
+        return String.format(Locale.ROOT, "[%s] iteration %d/%d loss %.2e ETA %s%s", id, done, iterations,
+                loss.total(), mayStopEarly ? "at most " : "", clock(remainingSeconds));
     }
 
     static String clock(long seconds) {

@@ -209,7 +209,7 @@ public class GenerateMojo extends AbstractMojo {
 
         getLog().info("stylize: " + describeSelection(plan) + ", cache " + cacheRoot());
         AssetGenerator generator = new AssetGenerator(new ImageCache(cacheRoot()),
-                new OutputPublisher(outputDirectory.toPath(), packagedCopies(), AtomicFiles.Filler.DIRECT),
+                new OutputPublisher(outputDirectory.toPath(), packagedCopies(), AtomicFiles.Filler.DURABLE),
                 metadataDirectory.toPath(), manifestFile(),
                 () -> new EngineRenderer(w.source(), w.identity().get(), w.options(), log, requireGpu, maxPixels), log,
                 Math.max(1, progressInterval) * 1000L, force, System::nanoTime);

@@ -24,8 +24,9 @@ public final class OutputPublisher {
     private final AtomicFiles.Filler filler;
     private final Map<String, String> published = new ConcurrentHashMap<>();
 
+    /** Images are flushed to disk before they are renamed into place, as the engine's and the cache's are. */
     public OutputPublisher(Path outputDirectory) {
-        this(outputDirectory, null, AtomicFiles.Filler.DIRECT);
+        this(outputDirectory, null, AtomicFiles.Filler.DURABLE);
     }
 
     /**

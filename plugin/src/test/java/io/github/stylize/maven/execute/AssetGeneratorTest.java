@@ -449,7 +449,7 @@ class AssetGeneratorTest {
     void earlyStoppingGetsAClosingLine() {
         List<String> lines = new ArrayList<>();
         long[] now = {0};
-        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> now[0], dir);
+        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> now[0], dir, false);
         p.started(48, 32, 100, "CPU");
         now[0] = 2_000_000_000L;
         p.iteration(new IterationLoss(57, 1, 1, 0, 2));
@@ -464,7 +464,7 @@ class AssetGeneratorTest {
     void theLastIterationIsLoggedOnceTheRunReturnedWithItsTimings() {
         List<String> lines = new ArrayList<>();
         long[] now = {0};
-        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> now[0], dir);
+        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> now[0], dir, false);
         p.started(48, 32, 100, "CPU");
         now[0] = 60_000_000_000L;
         p.iteration(new IterationLoss(100, 1, 1, 0, 98765));
@@ -535,7 +535,7 @@ class AssetGeneratorTest {
     void progressLinesAreThrottledAndCarryAnEta() {
         List<String> lines = new ArrayList<>();
         long[] now = {0};
-        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> now[0], dir);
+        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> now[0], dir, false);
         p.started(48, 32, 100, "CPU");
         now[0] = 1_000_000_000L;
         p.iteration(new IterationLoss(10, 1, 1, 0, 123456));
@@ -543,5 +543,16 @@ class AssetGeneratorTest {
         now[0] = 6_000_000_000L;
         p.iteration(new IterationLoss(40, 1, 1, 0, 123456));
         assertEquals("INFO [x] iteration 40/100 loss 1.23e+05 ETA 0:09", lines.get(1));
+    }
+
+    @Test
+    void whenToleranceMayStopTheRunEarlyTheEtaIsAnUpperBound() {
+        List<String> lines = new ArrayList<>();
+        long[] now = {0};
+        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> now[0], dir, true);
+        p.started(48, 32, 100, "CPU");
+        now[0] = 6_000_000_000L;
+        p.iteration(new IterationLoss(40, 1, 1, 0, 123456));
+        assertEquals("INFO [x] iteration 40/100 loss 1.23e+05 ETA at most 0:09", lines.get(1));
     }
 }
