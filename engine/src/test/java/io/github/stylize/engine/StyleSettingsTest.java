@@ -108,6 +108,85 @@ class StyleSettingsTest {
         assertTrue(base.startsWith("algorithmVersion=" + StyleSettings.ALGORITHM_VERSION + "\n"));
     }
 
+    /**
+     * The canonical form is hashed into every cache key: its text for today's settings must not change, or every
+     * user's cache goes cold (bump {@link StyleSettings#ALGORITHM_VERSION} when a change is meant).
+     */
+    @Test
+    void canonicalFormTextIsPinned() {
+        assertEquals("""
+                algorithmVersion=3
+                size=512
+                iterations=100
+                optimizer=lbfgs
+                learningRate=10.0
+                contentWeight=1.0
+                styleWeight=1000.0
+                tvWeight=0.0
+                contentLayer=conv4_2
+                styleLayers=conv1_1,conv2_1,conv3_1,conv4_1,conv5_1
+                styleLayerWeights=0.2,0.2,0.2,0.2,0.2
+                init=blend
+                noiseRatio=0.6
+                styleScale=1.0
+                pooling=avg
+                seed=42
+                scales=1
+                tolerance=0.01
+                format=png
+                """, StyleSettings.defaults().canonicalForm());
+        assertEquals("""
+                algorithmVersion=3
+                size=256
+                iterations=300
+                optimizer=adam
+                learningRate=2.5
+                adamBeta1=0.8
+                adamBeta2=0.99
+                contentWeight=5.0
+                styleWeight=10000.0
+                tvWeight=0.001
+                contentLayer=conv3_2
+                styleLayers=conv1_1,conv2_1,conv4_1
+                styleLayerWeights=0.5,0.25,0.25
+                init=blend
+                noiseRatio=0.3
+                styleScale=0.5
+                pooling=max
+                seed=-7
+                scales=3
+                tolerance=1.0E-4
+                format=jpg
+                jpegQuality=0.8
+                """, StyleSettings.builder().size(256).iterations(300).optimizer(StyleSettings.Optimizer.ADAM)
+                .learningRate(2.5).adamBeta1(0.8).adamBeta2(0.99).contentWeight(5).styleWeight(1e4).tvWeight(0.001)
+                .contentLayer("conv3_2").styleLayers(List.of("conv1_1", "conv2_1", "conv4_1"))
+                .styleLayerWeights(List.of(0.5, 0.25, 0.25)).init(StyleSettings.Init.BLEND).noiseRatio(0.3)
+                .styleScale(0.5).pooling(StyleSettings.Pooling.MAX).seed(-7).format(StyleSettings.Format.JPG)
+                .jpegQuality(0.8).snapshotEvery(5).scales(3).tolerance(1e-4).build().canonicalForm());
+        assertEquals("""
+                algorithmVersion=3
+                size=512
+                iterations=100
+                optimizer=lbfgs
+                learningRate=10.0
+                contentWeight=1.0
+                styleWeight=1000.0
+                tvWeight=0.0
+                contentLayer=conv4_2
+                styleLayers=conv1_1,conv2_1,conv3_1,conv4_1,conv5_1
+                styleLayerWeights=0.2,0.2,0.2,0.2,0.2
+                init=noise
+                styleScale=1.0
+                pooling=avg
+                seed=42
+                scales=1
+                tolerance=0.01
+                format=png
+                """, StyleSettings.builder().init(StyleSettings.Init.NOISE).noiseRatio(0.3).jpegQuality(0.5)
+                .adamBeta1(0.5).build().canonicalForm(), "settings that do not apply are left out");
+    }
+
     private static InvalidSettingException rejected(UnaryOperator<StyleSettings.Builder> change) {
         return assertThrows(InvalidSettingException.class, () -> change.apply(StyleSettings.builder()).build());
     }
