@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -185,6 +186,75 @@ class StyleSettingsTest {
                 format=png
                 """, StyleSettings.builder().init(StyleSettings.Init.NOISE).noiseRatio(0.3).jpegQuality(0.5)
                 .adamBeta1(0.5).build().canonicalForm(), "settings that do not apply are left out");
+    }
+
+    @Test
+    void everySettingIsDeclaredOnceWithItsDocAndIsReadableByName() {
+        List<String> names = StyleSettings.settings().stream().map(Setting::name).toList();
+        assertEquals(names.stream().distinct().toList(), names, "no name twice");
+        for (Setting<?> setting : StyleSettings.settings()) {
+            assertEquals(setting, StyleSettings.setting(setting.name()).orElseThrow());
+            assertFalse(setting.doc().isBlank(), setting.name());
+            assertFalse(setting.allowed().isBlank(), setting.name());
+            if (setting.defaultValue() != null) {
+                assertEquals(textOf(setting, StyleSettings.defaults()), setting.defaultText(), setting.name());
+            }
+        }
+        assertTrue(StyleSettings.setting("stylWeight").isEmpty());
+    }
+
+    @Test
+    void everyDefaultParsesBackFromItsTextToTheDefault() {
+        StyleSettings defaults = StyleSettings.defaults();
+        for (Setting<?> setting : StyleSettings.settings()) {
+            assertEquals(defaults.get(setting), parsedDefault(setting, defaults), setting.name());
+        }
+    }
+
+    private static <T> T parsedDefault(Setting<T> setting, StyleSettings defaults) {
+        return setting.parse(setting.text(defaults.get(setting)));
+    }
+
+    private static <T> String textOf(Setting<T> setting, StyleSettings settings) {
+        return setting.text(settings.get(setting));
+    }
+
+    @Test
+    void configurationTextIsParsedByTheSettingsType() {
+        assertEquals(256, StyleSettings.SIZE.parse(" 256 "));
+        assertEquals(Integer.MAX_VALUE, StyleSettings.SIZE.parse("99999999999"), "clamped, so the range check reports it");
+        assertEquals(StyleSettings.Format.JPG, StyleSettings.FORMAT.parse("JPEG"));
+        assertEquals(StyleSettings.Optimizer.ADAM, StyleSettings.OPTIMIZER.parse(" Adam"));
+        assertEquals(List.of("conv1_1", "conv3_1"), StyleSettings.STYLE_LAYERS.parse("conv1_1, conv3_1"));
+        assertEquals(List.of(0.75, 0.25), StyleSettings.STYLE_LAYER_WEIGHTS.parse(List.of("0.75", " 0.25")));
+        assertEquals("'lots' is not a whole number; use digits, e.g. <iterations>100</iterations> (the default)",
+                messageOf(() -> StyleSettings.ITERATIONS.parse("lots")));
+        assertEquals("'fast' is not a number; use a decimal number, e.g. <learningRate>10</learningRate> (the default)",
+                messageOf(() -> StyleSettings.LEARNING_RATE.parse("fast")));
+        assertEquals("'half' is not a number; use a decimal number, e.g. <styleLayerWeight>0.2</styleLayerWeight>",
+                messageOf(() -> StyleSettings.STYLE_LAYER_WEIGHTS.parse(List.of("1", "half"))));
+        assertEquals("'sgd' is not allowed; use one of adam, lbfgs", messageOf(() -> StyleSettings.OPTIMIZER.parse("sgd")));
+        assertEquals("takes a single value, not a list; write e.g. <size>512</size> (the default)",
+                messageOf(() -> StyleSettings.SIZE.parse(List.of("1", "2"))));
+    }
+
+    @Test
+    void theKeyRuleSaysWhenASettingIsInTheCanonicalForm() {
+        for (Setting<?> setting : StyleSettings.settings()) {
+            String line = "\n" + setting.name() + "=";
+            boolean inDefaults = StyleSettings.defaults().canonicalForm().contains(line);
+            switch (setting.keyRule()) {
+                case "yes" -> assertTrue(inDefaults, setting.name());
+                case "no" -> assertFalse(inDefaults, setting.name());
+                default -> assertTrue(setting.keyRule().startsWith("when "), setting.name());
+            }
+        }
+        assertEquals("when `optimizer` is `adam`", StyleSettings.ADAM_BETA1.keyRule());
+    }
+
+    private static String messageOf(org.junit.jupiter.api.function.Executable parse) {
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, parse);
+        return e.getMessage().substring(e.getMessage().indexOf("': ") + 3);
     }
 
     private static InvalidSettingException rejected(UnaryOperator<StyleSettings.Builder> change) {
