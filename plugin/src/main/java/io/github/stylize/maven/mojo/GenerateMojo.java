@@ -31,6 +31,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 import java.io.File;
 import java.io.IOException;
@@ -38,7 +39,6 @@ import java.net.ProxySelector;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,7 +66,7 @@ public class GenerateMojo extends AbstractMojo {
      * </ul>
      */
     @Parameter
-    private List<Stylization> stylizations;
+    private PlexusConfiguration stylizations;
 
     /**
      * The batches: one style image applied to every matching file of a directory; each file becomes an asset with id
@@ -82,7 +82,7 @@ public class GenerateMojo extends AbstractMojo {
      * </ul>
      */
     @Parameter
-    private List<Batch> batches;
+    private PlexusConfiguration batches;
 
     /**
      * Settings for every stylization and batch that does not set its own (an unset one takes the engine default):
@@ -114,7 +114,7 @@ public class GenerateMojo extends AbstractMojo {
      * Every setting but {@code snapshotEvery} is part of the cache key; see {@code CacheKeys} for its canonical form.
      */
     @Parameter
-    private Defaults defaults;
+    private PlexusConfiguration defaults;
 
     /**
      * The VGG19 weights: empty for the Keras VGG19 "notop" file (downloaded once into the cache directory), a local
@@ -271,17 +271,10 @@ public class GenerateMojo extends AbstractMojo {
     }
 
     private Plan plan(Supplier<String> weightsIdentity) throws MojoFailureException {
-        List<io.github.stylize.maven.plan.StylizationDeclaration> s = new ArrayList<>();
-        if (stylizations != null) {
-            stylizations.forEach(x -> s.add(x.toDeclaration()));
-        }
-        List<io.github.stylize.maven.plan.BatchDeclaration> b = new ArrayList<>();
-        if (batches != null) {
-            batches.forEach(x -> b.add(x.toDeclaration()));
-        }
+        ConfigurationReader read = ConfigurationReader.of(project.getBasedir().toPath(), session, mojoExecution);
         try {
-            return Planner.plan(new PlanRequest(s, b, defaults == null ? null : defaults.toOverrides(),
-                    parseOnly(only), weightsIdentity));
+            return Planner.plan(new PlanRequest(read.stylizations(stylizations), read.batches(batches),
+                    read.defaults(defaults), parseOnly(only), weightsIdentity));
         } catch (PlanException e) {
             throw new MojoFailureException(e.getMessage() + "\nSee the parameters at: mvn stylize:help -Ddetail");
         }
