@@ -280,6 +280,17 @@ public final class Setting<T> {
             return value;
         }
 
+        /** The number {@code parse} reads from the text, or "'x' is not {@code whatItIsNot}, e.g. ..." */
+        static <N> N number(Setting<?> setting, Object text, Function<String, N> parse, String whatItIsNot) {
+            String s = single(setting, text);
+            try {
+                return parse.apply(s.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingException(setting.name(), "'" + s + "' is not " + whatItIsNot + ", e.g. "
+                        + setting.example());
+            }
+        }
+
         static String single(Setting<?> setting, Object text) {
             if (text instanceof String s) {
                 return s;
@@ -300,26 +311,14 @@ public final class Setting<T> {
     private static final Type<Long> LONG = new Type<>() {
         @Override
         Long parse(Setting<?> setting, Object text) {
-            String s = single(setting, text);
-            try {
-                return Long.parseLong(s.trim());
-            } catch (NumberFormatException e) {
-                throw new InvalidSettingException(setting.name(), "'" + s
-                        + "' is not a whole number; use digits, e.g. " + setting.example());
-            }
+            return number(setting, text, Long::parseLong, "a whole number; use digits");
         }
     };
 
     private static final Type<Double> DECIMAL = new Type<>() {
         @Override
         Double parse(Setting<?> setting, Object text) {
-            String s = single(setting, text);
-            try {
-                return Double.parseDouble(s.trim());
-            } catch (NumberFormatException e) {
-                throw new InvalidSettingException(setting.name(), "'" + s
-                        + "' is not a number; use a decimal number, e.g. " + setting.example());
-            }
+            return number(setting, text, Double::parseDouble, "a number; use a decimal number");
         }
 
         @Override

@@ -115,7 +115,7 @@ class StyleSettingsTest {
      */
     @Test
     void canonicalFormTextIsPinned() {
-        assertEquals("""
+        String defaults = """
                 algorithmVersion=3
                 size=512
                 iterations=100
@@ -135,7 +135,8 @@ class StyleSettingsTest {
                 scales=1
                 tolerance=0.01
                 format=png
-                """, StyleSettings.defaults().canonicalForm());
+                """;
+        assertEquals(defaults, StyleSettings.defaults().canonicalForm());
         assertEquals("""
                 algorithmVersion=3
                 size=256
@@ -165,27 +166,9 @@ class StyleSettingsTest {
                 .styleLayerWeights(List.of(0.5, 0.25, 0.25)).init(StyleSettings.Init.BLEND).noiseRatio(0.3)
                 .styleScale(0.5).pooling(StyleSettings.Pooling.MAX).seed(-7).format(StyleSettings.Format.JPG)
                 .jpegQuality(0.8).snapshotEvery(5).scales(3).tolerance(1e-4).build().canonicalForm());
-        assertEquals("""
-                algorithmVersion=3
-                size=512
-                iterations=100
-                optimizer=lbfgs
-                learningRate=10.0
-                contentWeight=1.0
-                styleWeight=1000.0
-                tvWeight=0.0
-                contentLayer=conv4_2
-                styleLayers=conv1_1,conv2_1,conv3_1,conv4_1,conv5_1
-                styleLayerWeights=0.2,0.2,0.2,0.2,0.2
-                init=noise
-                styleScale=1.0
-                pooling=avg
-                seed=42
-                scales=1
-                tolerance=0.01
-                format=png
-                """, StyleSettings.builder().init(StyleSettings.Init.NOISE).noiseRatio(0.3).jpegQuality(0.5)
-                .adamBeta1(0.5).build().canonicalForm(), "settings that do not apply are left out");
+        assertEquals(defaults.replace("init=blend\nnoiseRatio=0.6\n", "init=noise\n"),
+                StyleSettings.builder().init(StyleSettings.Init.NOISE).noiseRatio(0.3).jpegQuality(0.5).adamBeta1(0.5)
+                        .build().canonicalForm(), "settings that do not apply are left out");
     }
 
     @Test

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The XML of {@code <defaults>}, {@code <stylizations>} and {@code <batches>} as Maven hands it over, read generically. */
 class ConfigurationReaderTest {
     static final Path BASEDIR = Path.of("/project");
-    /** Stands in for Maven's evaluator: the one property {@code ${size}}. */
+    /** Stands in for Maven's evaluator: two properties. */
     static final Map<String, String> PROPERTIES = Map.of("${size}", "96", "${layers}", "conv1_1,conv2_1");
     final ConfigurationReader reader = new ConfigurationReader(BASEDIR, text -> PROPERTIES.getOrDefault(text, text));
 
