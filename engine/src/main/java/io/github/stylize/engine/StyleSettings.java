@@ -54,7 +54,10 @@ public final class StyleSettings {
     private static final List<Setting<?>> TABLE = new ArrayList<>();
 
     // The table: every setting, declared once, in the order of the canonical form (which must not change: it is
-    // hashed into every cache key). Everything else about a setting is derived from its line here.
+    // hashed into every cache key). Everything else about a setting is derived from its line here. A setting added
+    // later, whose default does what the engine did before it, is declared
+    // inKeyWhen(s -> !s.get(StyleSettings.NEW).equals(theDefault), "it is set") so that existing keys stay valid;
+    // otherwise ALGORITHM_VERSION is bumped with it.
 
     public static final Setting<Integer> SIZE = declare(Setting.whole("size", 512)
             .allowedIf(v -> v >= 16 && v <= 8192, "an integer from 16 to 8192 (pixels, longest side)")

@@ -3,6 +3,8 @@ package io.github.stylize.engine;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -200,6 +202,32 @@ class StyleSettingsTest {
 
     private static <T> String textOf(Setting<T> setting, StyleSettings settings) {
         return setting.text(settings.get(setting));
+    }
+
+    /** For every setting of the table, configuration text it rejects: a value outside what it allows, where it has one. */
+    static final Map<String, String> INVALID = Map.ofEntries(
+            Map.entry("size", "8"), Map.entry("iterations", "0"), Map.entry("optimizer", "sgd"),
+            Map.entry("learningRate", "0"), Map.entry("adamBeta1", "1"), Map.entry("adamBeta2", "0"),
+            Map.entry("contentWeight", "-1"), Map.entry("styleWeight", "NaN"), Map.entry("tvWeight", "-0.5"),
+            Map.entry("contentLayer", "conv6_1"), Map.entry("styleLayers", "conv1_1,pool1"),
+            Map.entry("styleLayerWeights", "1,1,-1,1,1"), Map.entry("init", "random"), Map.entry("noiseRatio", "1.5"),
+            Map.entry("styleScale", "0"), Map.entry("pooling", "median"), Map.entry("seed", "0x2A"),
+            Map.entry("scales", "7"), Map.entry("tolerance", "1"), Map.entry("format", "gif"),
+            Map.entry("jpegQuality", "0"), Map.entry("snapshotEvery", "-1"));
+
+    @Test
+    void everySettingRejectsAValueNamingItself() {
+        assertEquals(new TreeSet<>(StyleSettings.settings().stream().map(Setting::name).toList()),
+                new TreeSet<>(INVALID.keySet()), "every setting of the table has a case");
+        for (Setting<?> setting : StyleSettings.settings()) {
+            InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                    () -> withText(setting, INVALID.get(setting.name())));
+            assertEquals(setting.name(), e.setting());
+        }
+    }
+
+    private static <T> StyleSettings withText(Setting<T> setting, String text) {
+        return StyleSettings.builder().set(setting, setting.parse(text)).build();
     }
 
     @Test
