@@ -4,14 +4,18 @@ import io.github.stylize.engine.network.Vgg19Layers;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every knob of one stylization, immutable and validated on {@link Builder#build()}: an invalid value is rejected
  * before any heavy work with an {@link InvalidSettingException} that names the setting and the allowed values.
  * Pure Java, so the plugin can compute cache keys from {@link #canonicalForm()} without loading ND4J.
+ *
+ * <p>The settings are declared once, in the table below ({@link Setting}): a new one is a line there plus its use in
+ * the algorithm. The plugin's configuration, validation, cache key, metadata and reference tables follow from it.
  */
 public final class StyleSettings {
 
@@ -44,54 +48,149 @@ public final class StyleSettings {
     public static final List<String> DEFAULT_STYLE_LAYERS =
             List.of("conv1_1", "conv2_1", "conv3_1", "conv4_1", "conv5_1");
 
-    private final int size;
-    private final int iterations;
-    private final Optimizer optimizer;
-    private final double learningRate;
-    private final double adamBeta1;
-    private final double adamBeta2;
-    private final double contentWeight;
-    private final double styleWeight;
-    private final double tvWeight;
-    private final String contentLayer;
-    private final List<String> styleLayers;
-    private final List<Double> styleLayerWeights;
-    private final Init init;
-    private final double noiseRatio;
-    private final double styleScale;
-    private final Pooling pooling;
-    private final long seed;
-    private final Format format;
-    private final double jpegQuality;
-    private final int snapshotEvery;
-    private final int scales;
-    private final double tolerance;
+    /** Iterations over which {@link #tolerance()} measures progress. */
+    public static final int TOLERANCE_WINDOW = 10;
 
-    private StyleSettings(Builder b) {
-        this.size = b.size;
-        this.iterations = b.iterations;
-        this.optimizer = b.optimizer;
-        this.learningRate = b.learningRate;
-        this.adamBeta1 = b.adamBeta1;
-        this.adamBeta2 = b.adamBeta2;
-        this.contentWeight = b.contentWeight;
-        this.styleWeight = b.styleWeight;
-        this.tvWeight = b.tvWeight;
-        this.contentLayer = b.contentLayer;
-        this.styleLayers = List.copyOf(b.styleLayers);
-        this.styleLayerWeights = b.styleLayerWeights == null
-                ? Collections.nCopies(styleLayers.size(), 1.0 / styleLayers.size())
-                : List.copyOf(b.styleLayerWeights);
-        this.init = b.init;
-        this.noiseRatio = b.noiseRatio;
-        this.styleScale = b.styleScale;
-        this.pooling = b.pooling;
-        this.seed = b.seed;
-        this.format = b.format;
-        this.jpegQuality = b.jpegQuality;
-        this.snapshotEvery = b.snapshotEvery;
-        this.scales = b.scales;
-        this.tolerance = b.tolerance;
+    private static final List<Setting<?>> TABLE = new ArrayList<>();
+
+    // The table: every setting, declared once, in the order of the canonical form (which must not change: it is
+    // hashed into every cache key). Everything else about a setting is derived from its line here. A setting added
+    // later, whose default does what the engine did before it, is declared
+    // inKeyWhen(s -> !s.get(StyleSettings.NEW).equals(theDefault), "it is set") so that existing keys stay valid;
+    // otherwise ALGORITHM_VERSION is bumped with it.
+
+    public static final Setting<Integer> SIZE = declare(Setting.whole("size", 512)
+            .allowedIf(v -> v >= 16 && v <= 8192, "an integer from 16 to 8192 (pixels, longest side)")
+            .doc("Largest longest side of the output in pixels: a larger content image is shrunk to it (aspect ratio"
+                    + " kept), a smaller one keeps its size."));
+    public static final Setting<Integer> ITERATIONS = declare(Setting.whole("iterations", 100)
+            .allowedIf(v -> v >= 1 && v <= 100_000, "an integer from 1 to 100000")
+            .doc("Optimizer steps at most (per `scales` level); `tolerance` may stop sooner. With `adam`, set about"
+                    + " 300."));
+    // The fast path: L-BFGS, stopped by the tolerance or after 100 iterations, reaches the loss of the classic setup's 300
+    // Adam iterations in about a fifth of their time at 512² (site/markdown/performance.md, "Time to quality").
+    public static final Setting<Optimizer> OPTIMIZER = declare(Setting.choice("optimizer", Optimizer.LBFGS, Map.of())
+            .doc("`lbfgs`: L-BFGS with a strong-Wolfe line search (the paper's); `adam`: Adam (the classic setup's)."));
+    public static final Setting<Double> LEARNING_RATE = declare(Setting.decimal("learningRate", 10.0)
+            .allowedIf(v -> Double.isFinite(v) && v > 0, "a finite number > 0")
+            .doc("Adam's step in pixel levels (0..255 scale); for `lbfgs`, the size of the first step."));
+    public static final Setting<Double> ADAM_BETA1 = declare(Setting.decimal("adamBeta1", 0.9)
+            .allowedIf(v -> v > 0 && v < 1, "a number between 0 and 1, exclusive")
+            .doc("Adam's decay rate of the running mean of the gradient (beta1).")
+            .inKeyWhen(s -> s.optimizer() == Optimizer.ADAM, "`optimizer` is `adam`"));
+    public static final Setting<Double> ADAM_BETA2 = declare(Setting.decimal("adamBeta2", 0.999)
+            .allowedIf(v -> v > 0 && v < 1, "a number between 0 and 1, exclusive")
+            .doc("Adam's decay rate of the running mean of the squared gradient (beta2).")
+            .inKeyWhen(s -> s.optimizer() == Optimizer.ADAM, "`optimizer` is `adam`"));
+    public static final Setting<Double> CONTENT_WEIGHT = declare(Setting.decimal("contentWeight", 1.0)
+            .allowedIf(v -> Double.isFinite(v) && v >= 0, "a finite number >= 0")
+            .doc("alpha, the weight of the content loss: how much of the content's structure is kept."));
+    public static final Setting<Double> STYLE_WEIGHT = declare(Setting.decimal("styleWeight", 1000.0)
+            .allowedIf(v -> Double.isFinite(v) && v >= 0, "a finite number >= 0")
+            .doc("beta, the weight of the style loss: how strongly the style's textures are imposed (alpha/beta ="
+                    + " 1e-3 as in the paper)."));
+    public static final Setting<Double> TV_WEIGHT = declare(Setting.decimal("tvWeight", 0.0)
+            .allowedIf(v -> Double.isFinite(v) && v >= 0, "a finite number >= 0")
+            .doc("Weight of the total-variation (smoothness) term; 0 disables it."));
+    public static final Setting<String> CONTENT_LAYER = declare(Setting.text("contentLayer", "conv4_2")
+            .check(StyleSettings::layerProblem, "a VGG19 layer, conv1_1 to conv5_4")
+            .doc("VGG19 layer whose features are matched to the content's."));
+    public static final Setting<List<String>> STYLE_LAYERS = declare(Setting.texts("styleLayers", DEFAULT_STYLE_LAYERS)
+            .check(StyleSettings::styleLayersProblem, "one or more VGG19 layers, each named once")
+            .doc("VGG19 layers whose Gram matrices are matched to the style's; deeper layers give larger-scale"
+                    + " style."));
+    public static final Setting<List<Double>> STYLE_LAYER_WEIGHTS = declare(Setting.decimals("styleLayerWeights", null)
+            .derivedDefault("equal, 1/n")
+            .check(StyleSettings::layerWeightsProblem, "one finite number >= 0 per style layer")
+            .doc("w_l, the weight of each style layer's loss, one per `styleLayers` entry."));
+    public static final Setting<Init> INIT = declare(Setting.choice("init", Init.BLEND, Map.of())
+            .doc("Initial image: `noise` (the paper's white noise), `content`, or `blend` (noise mixed into the"
+                    + " content)."));
+    public static final Setting<Double> NOISE_RATIO = declare(Setting.decimal("noiseRatio", 0.6)
+            .allowedIf(v -> v >= 0 && v <= 1, "a number from 0 to 1")
+            .doc("For `init` `blend`: the share of noise in the initial image (the rest is the content image).")
+            .inKeyWhen(s -> s.init() == Init.BLEND, "`init` is `blend`"));
+    public static final Setting<Double> STYLE_SCALE = declare(Setting.decimal("styleScale", 1.0)
+            .allowedIf(v -> v >= 0.05 && v <= 8, "a number from 0.05 to 8 (style image side relative to the content's)")
+            .doc("Longest side of the style image relative to the content's: 0.5 makes style features twice as"
+                    + " large."));
+    public static final Setting<Pooling> POOLING = declare(Setting.choice("pooling", Pooling.AVG, Map.of())
+            .doc("Pooling between VGG blocks: `avg` (the paper's choice, smoother gradients) or `max`."));
+    public static final Setting<Long> SEED = declare(Setting.wholeLong("seed", 42)
+            .allowedIf(v -> true, "any whole number")
+            .doc("Seed of the initial noise: the same inputs, settings and backend give the same bytes."));
+    public static final Setting<Integer> SCALES = declare(Setting.whole("scales", 1)
+            .allowedIf(v -> v >= 1 && v <= 6, "an integer from 1 (full size only) to 6 (coarse-to-fine levels)")
+            .doc("Coarse-to-fine levels: with 3, the image is optimized at a quarter, half, then full size, each"
+                    + " level starting from the previous result enlarged; coarse levels settle large structures"
+                    + " cheaply."));
+    public static final Setting<Double> TOLERANCE = declare(Setting.decimal("tolerance", 0.01)
+            .allowedIf(v -> Double.isFinite(v) && v >= 0 && v < 1, "0 (run every iteration) or a fraction such as 0.001")
+            .doc("Early stopping: a level ends when its loss fell by less than this fraction over the last "
+                    + TOLERANCE_WINDOW + " iterations; 0 runs every iteration."));
+    public static final Setting<Format> FORMAT = declare(Setting.choice("format", Format.PNG, Map.of("jpeg", Format.JPG))
+            .doc("Output format."));
+    public static final Setting<Double> JPEG_QUALITY = declare(Setting.decimal("jpegQuality", 0.92)
+            .allowedIf(v -> v > 0 && v <= 1, "a number in (0, 1]")
+            .doc("JPEG quality, for `format` `jpg`.")
+            .inKeyWhen(s -> s.format() == Format.JPG, "`format` is `jpg`"));
+    public static final Setting<Integer> SNAPSHOT_EVERY = declare(Setting.whole("snapshotEvery", 0)
+            .allowedIf(v -> v >= 0, "0 (no snapshots) or a positive number of iterations")
+            .doc("Write an intermediate image to `target/stylize/snapshots/<id>/` every N iterations; 0 writes none."
+                    + " Does not change the result.")
+            .notInKey());
+
+    private static <T> Setting<T> declare(Setting.Declaration<T> declaration) {
+        Setting<T> setting = declaration.build();
+        TABLE.add(setting);
+        return setting;
+    }
+
+    /** Every setting, in the table's order. */
+    public static List<Setting<?>> settings() {
+        return Collections.unmodifiableList(TABLE);
+    }
+
+    /** The setting called {@code name}, if there is one. */
+    public static Optional<Setting<?>> setting(String name) {
+        return TABLE.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    private static String layerProblem(String layer) {
+        return Vgg19Layers.indexOf(layer) >= 0 ? null : "'" + layer + "' is not a VGG19 layer; allowed layers are "
+                + String.join(", ", Vgg19Layers.ALL);
+    }
+
+    private static String styleLayersProblem(List<String> layers) {
+        if (layers.isEmpty()) {
+            return "at least one style layer is needed; allowed layers are " + String.join(", ", Vgg19Layers.ALL);
+        }
+        for (String layer : layers) {
+            String problem = layerProblem(layer);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        if (layers.stream().distinct().count() != layers.size()) {
+            return "lists a layer twice: " + layers + "; name each layer once and set its weight in styleLayerWeights";
+        }
+        return null;
+    }
+
+    private static String layerWeightsProblem(List<Double> weights) {
+        for (Double w : weights) {
+            if (w == null || !Double.isFinite(w) || w < 0) {
+                return "weight " + w + " is not allowed; each weight must be a finite number >= 0";
+            }
+        }
+        return null;
+    }
+
+    /** Values by setting; every setting of the table has one. */
+    private final Map<Setting<?>, Object> values;
+
+    private StyleSettings(Map<Setting<?>, Object> values) {
+        this.values = values;
     }
 
     public static Builder builder() {
@@ -104,67 +203,45 @@ public final class StyleSettings {
 
     /** A builder starting from these settings. */
     public Builder toBuilder() {
-        return new Builder()
-                .size(size).iterations(iterations).optimizer(optimizer).learningRate(learningRate)
-                .adamBeta1(adamBeta1).adamBeta2(adamBeta2)
-                .contentWeight(contentWeight).styleWeight(styleWeight).tvWeight(tvWeight)
-                .contentLayer(contentLayer).styleLayers(styleLayers).styleLayerWeights(styleLayerWeights)
-                .init(init).noiseRatio(noiseRatio).styleScale(styleScale).pooling(pooling).seed(seed)
-                .format(format).jpegQuality(jpegQuality).snapshotEvery(snapshotEvery)
-                .scales(scales).tolerance(tolerance);
+        Builder b = new Builder();
+        b.values.putAll(values);
+        return b;
     }
 
-    /** Largest longest side of the output in pixels: a larger content image is shrunk to it (aspect ratio kept), a smaller one keeps its size. */
-    public int size() { return size; }
-    /** Optimizer steps (updates of the image). */
-    public int iterations() { return iterations; }
-    public Optimizer optimizer() { return optimizer; }
-    /** Adam's step size in pixel units (0..255 scale); for L-BFGS, the scale of the first step. */
-    public double learningRate() { return learningRate; }
-    public double adamBeta1() { return adamBeta1; }
-    public double adamBeta2() { return adamBeta2; }
-    /** alpha, the weight of the content loss. */
-    public double contentWeight() { return contentWeight; }
-    /** beta, the weight of the style loss. */
-    public double styleWeight() { return styleWeight; }
-    /** Weight of the total-variation (smoothness) term; 0 disables it. */
-    public double tvWeight() { return tvWeight; }
-    public String contentLayer() { return contentLayer; }
-    public List<String> styleLayers() { return styleLayers; }
+    /** This setting's value. */
+    public <T> T get(Setting<T> setting) {
+        return setting.cast(values.get(setting));
+    }
+
+    // Typed shorthands for the algorithm; each setting's meaning is documented in the table above.
+    public int size() { return get(SIZE); }
+    public int iterations() { return get(ITERATIONS); }
+    public Optimizer optimizer() { return get(OPTIMIZER); }
+    public double learningRate() { return get(LEARNING_RATE); }
+    public double adamBeta1() { return get(ADAM_BETA1); }
+    public double adamBeta2() { return get(ADAM_BETA2); }
+    public double contentWeight() { return get(CONTENT_WEIGHT); }
+    public double styleWeight() { return get(STYLE_WEIGHT); }
+    public double tvWeight() { return get(TV_WEIGHT); }
+    public String contentLayer() { return get(CONTENT_LAYER); }
+    public List<String> styleLayers() { return get(STYLE_LAYERS); }
     /** One weight w_l per style layer; equal weights 1/n unless set. */
-    public List<Double> styleLayerWeights() { return styleLayerWeights; }
-    public Init init() { return init; }
-    /** For {@link Init#BLEND}: the share of noise in the initial image (the rest is the content image). */
-    public double noiseRatio() { return noiseRatio; }
-    /** Longest side of the style image relative to the content's: 0.5 makes style features twice as large. */
-    public double styleScale() { return styleScale; }
-    public Pooling pooling() { return pooling; }
-    public long seed() { return seed; }
-    public Format format() { return format; }
-    /** JPEG quality 0..1, used only when {@link #format()} is JPG. */
-    public double jpegQuality() { return jpegQuality; }
-    /** Take a snapshot image every N iterations; 0 takes none. Does not change the result. */
-    public int snapshotEvery() { return snapshotEvery; }
-
-    /**
-     * Coarse-to-fine levels: with 3, the image is optimized at a quarter, then half, then full size, each level
-     * starting from the previous result enlarged. Coarse levels are cheap and settle the large structures, so the
-     * full-size level needs fewer iterations. 1 optimizes at full size only.
-     */
-    public int scales() { return scales; }
-    /**
-     * Early stopping: a level ends when its total loss fell by less than this fraction over the last
-     * {@value #TOLERANCE_WINDOW} iterations. 0 always runs every iteration.
-     */
-    public double tolerance() { return tolerance; }
-
-    /** Iterations over which {@link #tolerance()} measures progress. */
-    public static final int TOLERANCE_WINDOW = 10;
+    public List<Double> styleLayerWeights() { return get(STYLE_LAYER_WEIGHTS); }
+    public Init init() { return get(INIT); }
+    public double noiseRatio() { return get(NOISE_RATIO); }
+    public double styleScale() { return get(STYLE_SCALE); }
+    public Pooling pooling() { return get(POOLING); }
+    public long seed() { return get(SEED); }
+    public Format format() { return get(FORMAT); }
+    public double jpegQuality() { return get(JPEG_QUALITY); }
+    public int snapshotEvery() { return get(SNAPSHOT_EVERY); }
+    public int scales() { return get(SCALES); }
+    public double tolerance() { return get(TOLERANCE); }
 
     /** The deepest layer the objective reads: the network is built up to it and no further. */
     public String deepestLayer() {
-        String deepest = contentLayer;
-        for (String layer : styleLayers) {
+        String deepest = contentLayer();
+        for (String layer : styleLayers()) {
             if (Vgg19Layers.indexOf(layer) > Vgg19Layers.indexOf(deepest)) {
                 deepest = layer;
             }
@@ -173,216 +250,122 @@ public final class StyleSettings {
     }
 
     /**
-     * Every setting that can change the output image, one {@code name=value} per line in a fixed order, with numbers
-     * in Java's shortest round-trip form. The plugin hashes this into cache keys: settings that cannot change the
-     * output ({@link #snapshotEvery()}) are left out, and JPEG quality only counts for JPEG output.
+     * Every setting that can change the output image, one {@code name=value} per line in the table's order, with
+     * numbers in Java's shortest round-trip form. The plugin hashes this into cache keys: settings that cannot change
+     * the output ({@link #SNAPSHOT_EVERY}) are left out, and so are those that do not apply (JPEG quality for PNG).
      */
     public String canonicalForm() {
         StringBuilder s = new StringBuilder();
         line(s, "algorithmVersion", ALGORITHM_VERSION);
-        line(s, "size", size);
-        line(s, "iterations", iterations);
-        line(s, "optimizer", optimizer.name().toLowerCase(Locale.ROOT));
-        line(s, "learningRate", learningRate);
-        if (optimizer == Optimizer.ADAM) {
-            line(s, "adamBeta1", adamBeta1);
-            line(s, "adamBeta2", adamBeta2);
-        }
-        line(s, "contentWeight", contentWeight);
-        line(s, "styleWeight", styleWeight);
-        line(s, "tvWeight", tvWeight);
-        line(s, "contentLayer", contentLayer);
-        line(s, "styleLayers", String.join(",", styleLayers));
-        List<String> weights = new ArrayList<>();
-        styleLayerWeights.forEach(w -> weights.add(Double.toString(w)));
-        line(s, "styleLayerWeights", String.join(",", weights));
-        line(s, "init", init.name().toLowerCase(Locale.ROOT));
-        if (init == Init.BLEND) {
-            line(s, "noiseRatio", noiseRatio);
-        }
-        line(s, "styleScale", styleScale);
-        line(s, "pooling", pooling.name().toLowerCase(Locale.ROOT));
-        line(s, "seed", seed);
-        line(s, "scales", scales);
-        line(s, "tolerance", tolerance);
-        line(s, "format", format.extension());
-        if (format == Format.JPG) {
-            line(s, "jpegQuality", jpegQuality);
+        for (Setting<?> setting : TABLE) {
+            if (setting.inKey(this)) {
+                line(s, setting.name(), canonical(setting));
+            }
         }
         return s.toString();
     }
 
-    private static void line(StringBuilder s, String name, Object value) {
+    private <T> String canonical(Setting<T> setting) {
+        return setting.canonical(get(setting));
+    }
+
+    private static void line(StringBuilder s, String name, String value) {
         s.append(name).append('=').append(value).append('\n');
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StyleSettings other && canonicalForm().equals(other.canonicalForm())
-                && snapshotEvery == other.snapshotEvery;
+        return o instanceof StyleSettings other && values.equals(other.values);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(canonicalForm(), snapshotEvery);
+        return values.hashCode();
     }
 
     @Override
     public String toString() {
-        return canonicalForm().replace('\n', ' ').trim() + " snapshotEvery=" + snapshotEvery;
+        StringBuilder s = new StringBuilder();
+        for (Setting<?> setting : TABLE) {
+            s.append(s.isEmpty() ? "" : " ").append(setting.name()).append('=').append(canonical(setting));
+        }
+        return s.toString();
     }
 
-    /** Mutable builder; every setting starts at its documented default. */
+    /** Mutable builder; every setting starts at its default. */
     public static final class Builder {
-        private int size = 512;
-        private int iterations = 100;
-        // The fast path: L-BFGS, stopped by the tolerance or after 100 iterations, reaches the loss of the seed's 300
-        // Adam iterations in about a fifth of their time at 512² (site/markdown/performance.md, "Time to quality").
-        private Optimizer optimizer = Optimizer.LBFGS;
-        private double learningRate = 10.0;
-        private double adamBeta1 = 0.9;
-        private double adamBeta2 = 0.999;
-        private double contentWeight = 1.0;
-        private double styleWeight = 1000.0;
-        private double tvWeight = 0.0;
-        private String contentLayer = "conv4_2";
-        private List<String> styleLayers = DEFAULT_STYLE_LAYERS;
-        private List<Double> styleLayerWeights;
-        private Init init = Init.BLEND;
-        private double noiseRatio = 0.6;
-        private double styleScale = 1.0;
-        private Pooling pooling = Pooling.AVG;
-        private long seed = 42;
-        private Format format = Format.PNG;
-        private double jpegQuality = 0.92;
-        private int snapshotEvery = 0;
-        private int scales = 1;
-        private double tolerance = 0.01;
+        private final Map<Setting<?>, Object> values = new LinkedHashMap<>();
 
         private Builder() {
+            for (Setting<?> setting : TABLE) {
+                values.put(setting, setting.defaultValue());
+            }
         }
 
-        public Builder size(int v) { size = v; return this; }
-        public Builder iterations(int v) { iterations = v; return this; }
-        public Builder optimizer(Optimizer v) { optimizer = v; return this; }
-        public Builder learningRate(double v) { learningRate = v; return this; }
-        public Builder adamBeta1(double v) { adamBeta1 = v; return this; }
-        public Builder adamBeta2(double v) { adamBeta2 = v; return this; }
-        public Builder contentWeight(double v) { contentWeight = v; return this; }
-        public Builder styleWeight(double v) { styleWeight = v; return this; }
-        public Builder tvWeight(double v) { tvWeight = v; return this; }
-        public Builder contentLayer(String v) { contentLayer = v; return this; }
-        public Builder styleLayers(List<String> v) { styleLayers = v; return this; }
-        /** Per-layer style weights, one per style layer; null restores equal weights. */
-        public Builder styleLayerWeights(List<Double> v) { styleLayerWeights = v; return this; }
-        public Builder init(Init v) { init = v; return this; }
-        public Builder noiseRatio(double v) { noiseRatio = v; return this; }
-        public Builder styleScale(double v) { styleScale = v; return this; }
-        public Builder pooling(Pooling v) { pooling = v; return this; }
-        public Builder seed(long v) { seed = v; return this; }
-        public Builder format(Format v) { format = v; return this; }
-        public Builder jpegQuality(double v) { jpegQuality = v; return this; }
-        public Builder snapshotEvery(int v) { snapshotEvery = v; return this; }
-        public Builder scales(int v) { scales = v; return this; }
-        public Builder tolerance(double v) { tolerance = v; return this; }
+        /** Sets {@code setting}; the value is validated by {@link #build()}. */
+        public <T> Builder set(Setting<T> setting, T value) {
+            values.put(setting, value);
+            return this;
+        }
 
-        /** Validates every setting and returns the immutable settings. */
+        public Builder size(int v) { return set(SIZE, v); }
+        public Builder iterations(int v) { return set(ITERATIONS, v); }
+        public Builder optimizer(Optimizer v) { return set(OPTIMIZER, v); }
+        public Builder learningRate(double v) { return set(LEARNING_RATE, v); }
+        public Builder adamBeta1(double v) { return set(ADAM_BETA1, v); }
+        public Builder adamBeta2(double v) { return set(ADAM_BETA2, v); }
+        public Builder contentWeight(double v) { return set(CONTENT_WEIGHT, v); }
+        public Builder styleWeight(double v) { return set(STYLE_WEIGHT, v); }
+        public Builder tvWeight(double v) { return set(TV_WEIGHT, v); }
+        public Builder contentLayer(String v) { return set(CONTENT_LAYER, v); }
+        public Builder styleLayers(List<String> v) { return set(STYLE_LAYERS, v); }
+        /** Per-layer style weights, one per style layer; null restores equal weights. */
+        public Builder styleLayerWeights(List<Double> v) { return set(STYLE_LAYER_WEIGHTS, v); }
+        public Builder init(Init v) { return set(INIT, v); }
+        public Builder noiseRatio(double v) { return set(NOISE_RATIO, v); }
+        public Builder styleScale(double v) { return set(STYLE_SCALE, v); }
+        public Builder pooling(Pooling v) { return set(POOLING, v); }
+        public Builder seed(long v) { return set(SEED, v); }
+        public Builder format(Format v) { return set(FORMAT, v); }
+        public Builder jpegQuality(double v) { return set(JPEG_QUALITY, v); }
+        public Builder snapshotEvery(int v) { return set(SNAPSHOT_EVERY, v); }
+        public Builder scales(int v) { return set(SCALES, v); }
+        public Builder tolerance(double v) { return set(TOLERANCE, v); }
+
+        /**
+         * Validates every setting, in the table's order, then the rules between settings; returns the immutable
+         * settings.
+         *
+         * @throws InvalidSettingException naming the first setting that is not allowed
+         */
         public StyleSettings build() {
-            requireRange("size", size, 16, 8192, "an integer from 16 to 8192 (pixels, longest side)");
-            requireRange("iterations", iterations, 1, 100_000, "an integer from 1 to 100000");
-            requireNonNull("optimizer", optimizer, "adam or lbfgs");
-            requirePositive("learningRate", learningRate);
-            requireOpenUnit("adamBeta1", adamBeta1);
-            requireOpenUnit("adamBeta2", adamBeta2);
-            requireNonNegative("contentWeight", contentWeight);
-            requireNonNegative("styleWeight", styleWeight);
-            requireNonNegative("tvWeight", tvWeight);
-            if (contentWeight == 0 && styleWeight == 0) {
+            for (Setting<?> setting : TABLE) {
+                validate(setting);
+            }
+            if (get(CONTENT_WEIGHT) == 0 && get(STYLE_WEIGHT) == 0) {
                 throw new InvalidSettingException("styleWeight",
                         "contentWeight and styleWeight are both 0, so there is nothing to optimize; make at least one positive");
             }
-            requireLayer("contentLayer", contentLayer);
-            if (styleLayers == null || styleLayers.isEmpty()) {
-                throw new InvalidSettingException("styleLayers",
-                        "at least one style layer is needed; allowed layers are " + String.join(", ", Vgg19Layers.ALL));
+            List<String> layers = List.copyOf(get(STYLE_LAYERS));
+            List<Double> weights = get(STYLE_LAYER_WEIGHTS);
+            if (weights != null && weights.size() != layers.size()) {
+                throw new InvalidSettingException("styleLayerWeights", "has " + weights.size()
+                        + " weights but styleLayers has " + layers.size() + " layers " + layers
+                        + "; give one weight per style layer, or none for equal weights");
             }
-            for (String layer : styleLayers) {
-                requireLayer("styleLayers", layer);
-            }
-            if (styleLayers.stream().distinct().count() != styleLayers.size()) {
-                throw new InvalidSettingException("styleLayers", "lists a layer twice: " + styleLayers
-                        + "; name each layer once and set its weight in styleLayerWeights");
-            }
-            if (styleLayerWeights != null) {
-                if (styleLayerWeights.size() != styleLayers.size()) {
-                    throw new InvalidSettingException("styleLayerWeights", "has " + styleLayerWeights.size()
-                            + " weights but styleLayers has " + styleLayers.size() + " layers " + styleLayers
-                            + "; give one weight per style layer, or none for equal weights");
-                }
-                for (Double w : styleLayerWeights) {
-                    if (w == null || !Double.isFinite(w) || w < 0) {
-                        throw new InvalidSettingException("styleLayerWeights",
-                                "weight " + w + " is not allowed; each weight must be a finite number >= 0");
-                    }
-                }
-            }
-            requireNonNull("init", init, "noise, content or blend");
-            if (!(noiseRatio >= 0 && noiseRatio <= 1)) {
-                throw new InvalidSettingException("noiseRatio", noiseRatio + " is not allowed; use a number from 0 to 1");
-            }
-            if (!(styleScale >= 0.05 && styleScale <= 8)) {
-                throw new InvalidSettingException("styleScale",
-                        styleScale + " is not allowed; use a number from 0.05 to 8 (style image side relative to the content's)");
-            }
-            requireNonNull("pooling", pooling, "avg or max");
-            requireNonNull("format", format, "png or jpg");
-            if (!(jpegQuality > 0 && jpegQuality <= 1)) {
-                throw new InvalidSettingException("jpegQuality", jpegQuality + " is not allowed; use a number in (0, 1]");
-            }
-            requireRange("scales", scales, 1, 6, "an integer from 1 (full size only) to 6 (coarse-to-fine levels)");
-            if (!(Double.isFinite(tolerance) && tolerance >= 0 && tolerance < 1)) {
-                throw new InvalidSettingException("tolerance", tolerance
-                        + " is not allowed; use 0 (run every iteration) or a fraction such as 0.001");
-            }
-            requireRange("snapshotEvery", snapshotEvery, 0, Integer.MAX_VALUE, "0 (no snapshots) or a positive number of iterations");
-            return new StyleSettings(this);
+            Map<Setting<?>, Object> built = new LinkedHashMap<>(values);
+            built.put(STYLE_LAYERS, layers);
+            built.put(STYLE_LAYER_WEIGHTS, weights == null
+                    ? Collections.nCopies(layers.size(), 1.0 / layers.size()) : List.copyOf(weights));
+            return new StyleSettings(Collections.unmodifiableMap(built));
         }
 
-        private static void requireRange(String name, long value, long min, long max, String allowed) {
-            if (value < min || value > max) {
-                throw new InvalidSettingException(name, value + " is not allowed; use " + allowed);
-            }
+        private <T> T get(Setting<T> setting) {
+            return setting.cast(values.get(setting));
         }
 
-        private static void requireNonNull(String name, Object value, String allowed) {
-            if (value == null) {
-                throw new InvalidSettingException(name, "is missing; use " + allowed);
-            }
-        }
-
-        private static void requirePositive(String name, double value) {
-            if (!(Double.isFinite(value) && value > 0)) {
-                throw new InvalidSettingException(name, value + " is not allowed; use a finite number > 0");
-            }
-        }
-
-        private static void requireNonNegative(String name, double value) {
-            if (!(Double.isFinite(value) && value >= 0)) {
-                throw new InvalidSettingException(name, value + " is not allowed; use a finite number >= 0");
-            }
-        }
-
-        private static void requireOpenUnit(String name, double value) {
-            if (!(value > 0 && value < 1)) {
-                throw new InvalidSettingException(name, value + " is not allowed; use a number between 0 and 1, exclusive");
-            }
-        }
-
-        private static void requireLayer(String name, String layer) {
-            if (layer == null || Vgg19Layers.indexOf(layer) < 0) {
-                throw new InvalidSettingException(name, "'" + layer + "' is not a VGG19 layer; allowed layers are "
-                        + String.join(", ", Vgg19Layers.ALL));
-            }
+        private <T> void validate(Setting<T> setting) {
+            setting.validate(get(setting));
         }
     }
 }

@@ -7,7 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Adam (Kingma and Ba, 2015), the seed's optimizer: per-pixel steps of about {@code learningRate} pixel levels,
+ * Adam (Kingma and Ba, 2015), the classic setup's optimizer: per-pixel steps of about {@code learningRate} pixel levels,
  * scaled by running estimates of the gradient's first and second moments. One evaluation per iteration.
  */
 public final class Adam implements Optimizer {

@@ -1,2 +1,2 @@
-/** Optimizers over image pixels: Adam (the seed's) and L-BFGS (the paper's). */
+/** Optimizers over image pixels: Adam (the classic setup's) and L-BFGS (the paper's). */
 package io.github.stylize.engine.optim;

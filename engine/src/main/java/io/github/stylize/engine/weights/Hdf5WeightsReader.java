@@ -17,7 +17,7 @@ import java.util.Set;
 import static org.bytedeco.hdf5.global.hdf5.H5T_FLOAT;
 
 /**
- * Reads VGG19 convolution weights from a Keras-layout HDF5 file (see {@code design.md}, "VGG19 weights").
+ * Reads VGG19 convolution weights from a Keras-layout HDF5 file, such as the Keras VGG19 "notop" file.
  *
  * <p>The root attribute {@code layer_names} lists the layers; each layer group's attribute {@code weight_names} lists
  * its datasets, named {@code blockB_convI_W_1:0}/{@code _b_1:0} (Keras 1) or {@code blockB_convI/kernel:0}/{@code

@@ -1,7 +1,7 @@
 /**
  * VGG19 weights: where they come from and how they become plain Java arrays.
  *
- * <p>This package owns the weights contract of {@code design.md} ("VGG19 weights"):
+ * <p>This package owns everything about the weights:
  * <ul>
  *   <li>{@link io.github.stylize.engine.weights.WeightsSource} and {@link io.github.stylize.engine.weights.WeightsOptions}:
  *       the API the Maven plugin uses to parse {@code stylize.weights}, name the weights in cache keys, and get them

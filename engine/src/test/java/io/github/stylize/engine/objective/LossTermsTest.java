@@ -12,8 +12,11 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Each loss term, value and gradient, equals the formula of Gatys et al. (as written in design.md) evaluated directly
- * in plain Java double arithmetic on small NHWC arrays [1, h, w, c], in float32 as the engine runs.
+ * Each loss term, value and gradient, equals the formula of Gatys et al. evaluated directly in plain Java double
+ * arithmetic on small NHWC arrays [1, h, w, c], in float32 as the engine runs: the content loss
+ * {@code 1/2 sum (F - P)^2}; the Gram matrix {@code G = F F^T} of the N x M feature matrix F (N channels, M positions);
+ * the style loss {@code E = 1/(4 N^2 M^2) sum (G - A)^2} against the style's Gram matrix A; and the total variation,
+ * the sum of squared differences between vertical and horizontal neighbours.
  */
 class LossTermsTest {
     private static final int H = 3;

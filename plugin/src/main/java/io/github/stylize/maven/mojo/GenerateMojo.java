@@ -28,7 +28,6 @@ import io.github.stylize.maven.report.ReportPages;
 import io.github.stylize.maven.report.SummaryTable;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -36,6 +35,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 import java.io.File;
 import java.io.IOException;
@@ -60,7 +60,7 @@ import java.util.stream.Collectors;
  * writing {@code target/stylize/index.html}, a report of every asset, failed ones included.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true, requiresProject = true)
-public class GenerateMojo extends AbstractMojo {
+public class GenerateMojo extends GenerateMojoSettings {
 
     /**
      * The stylizations: one content image and one style image each. Each {@code <stylization>} takes
@@ -73,7 +73,7 @@ public class GenerateMojo extends AbstractMojo {
      * </ul>
      */
     @Parameter
-    private List<Stylization> stylizations;
+    private PlexusConfiguration stylizations;
 
     /**
      * The batches: one style image applied to every matching file of a directory; each file becomes an asset with id
@@ -89,39 +89,7 @@ public class GenerateMojo extends AbstractMojo {
      * </ul>
      */
     @Parameter
-    private List<Batch> batches;
-
-    /**
-     * Settings for every stylization and batch that does not set its own (an unset one takes the engine default):
-     * <ul>
-     *   <li>{@code size}: largest longest side in pixels, 16..8192; a larger content image is shrunk to it. Default 512.</li>
-     *   <li>{@code iterations}: optimizer steps at most, 1..100000; {@code tolerance} may stop sooner. Default 100.</li>
-     *   <li>{@code optimizer}: {@code lbfgs} (the paper's) or {@code adam} (the seed's). Default lbfgs.</li>
-     *   <li>{@code learningRate}: step size in pixel units (0..255 scale). Default 10.</li>
-     *   <li>{@code contentWeight}: alpha, weight of the content loss. Default 1.</li>
-     *   <li>{@code styleWeight}: beta, weight of the style loss. Default 1000.</li>
-     *   <li>{@code tvWeight}: weight of the total-variation (smoothness) term; 0 disables it. Default 0.</li>
-     *   <li>{@code contentLayer}: VGG19 layer {@code convB_I} of the content loss. Default conv4_2.</li>
-     *   <li>{@code styleLayers}: VGG19 layers of the style loss, as a list or comma-separated. Default
-     *       conv1_1, conv2_1, conv3_1, conv4_1, conv5_1.</li>
-     *   <li>{@code styleLayerWeights}: one weight per style layer. Default equal weights 1/n.</li>
-     *   <li>{@code init}: initial image, {@code noise}, {@code content} or {@code blend}. Default blend.</li>
-     *   <li>{@code noiseRatio}: share of noise for init blend, 0..1. Default 0.6.</li>
-     *   <li>{@code styleScale}: style image size relative to the content's, 0.05..8. Default 1.</li>
-     *   <li>{@code pooling}: {@code avg} (as in the paper) or {@code max}. Default avg.</li>
-     *   <li>{@code seed}: seed of the initial noise. Default 42.</li>
-     *   <li>{@code format}: {@code png} or {@code jpg}. Default png.</li>
-     *   <li>{@code jpegQuality}: for jpg, in (0, 1]. Default 0.92.</li>
-     *   <li>{@code scales}: coarse-to-fine levels, 1..6. Default 1.</li>
-     *   <li>{@code tolerance}: early stopping when the loss fell by less than this fraction over 10 iterations;
-     *       0 runs every iteration. Default 0.01.</li>
-     *   <li>{@code snapshotEvery}: write an intermediate image to {@code target/stylize/snapshots/<id>/} every N
-     *       iterations; 0 none. Default 0. Not part of the cache key.</li>
-     * </ul>
-     * Every setting but {@code snapshotEvery} is part of the cache key; see {@code CacheKeys} for its canonical form.
-     */
-    @Parameter
-    private Defaults defaults;
+    private PlexusConfiguration batches;
 
     /**
      * The VGG19 weights: empty for the Keras VGG19 "notop" file (downloaded once into the cache directory), a local
@@ -301,18 +269,12 @@ public class GenerateMojo extends AbstractMojo {
     }
 
     private Plan plan(Weights weights) throws MojoFailureException {
-        List<io.github.stylize.maven.plan.StylizationDeclaration> s = new ArrayList<>();
-        if (stylizations != null) {
-            stylizations.forEach(x -> s.add(x.toDeclaration()));
-        }
-        List<io.github.stylize.maven.plan.BatchDeclaration> b = new ArrayList<>();
-        if (batches != null) {
-            batches.forEach(x -> b.add(x.toDeclaration()));
-        }
+        ConfigurationReader read = ConfigurationReader.of(project.getBasedir().toPath(), session, mojoExecution);
         try {
-            return Planner.plan(new PlanRequest(s, b, defaults == null ? null : defaults.toOverrides(),
-                    parseOnly(only), weights.identity(), new PlanRequest.WrittenDirectories(outputDirectory.toPath(),
-                    metadataDirectory.toPath()), weights.source().localFile()));
+            return Planner.plan(new PlanRequest(read.stylizations(stylizations), read.batches(batches),
+                    read.defaults(defaults), parseOnly(only), weights.identity(),
+                    new PlanRequest.WrittenDirectories(outputDirectory.toPath(), metadataDirectory.toPath()),
+                    weights.source().localFile()));
         } catch (PlanException e) {
             throw failBeforeAnyWork(e.getMessage(), e.problems().stream().map(PlanProblem::describe).toList());
         }

@@ -62,7 +62,7 @@ class AssetGeneratorTest {
     }
 
     Plan plan(StylizationDeclaration... s) throws Exception {
-        return Planner.plan(new PlanRequest(List.of(s), List.of(), Overrides.builder().iterations(4).build(), Set.of(),
+        return Planner.plan(new PlanRequest(List.of(s), List.of(), Overrides.builder().set("iterations", "4").build(), Set.of(),
                 () -> "w"));
     }
 
@@ -129,7 +129,7 @@ class AssetGeneratorTest {
         run(plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE)), false);
         fake.rendered.clear();
         ExecutionResult r = run(plan(decl("a", mosaic, Overrides.NONE),
-                decl("b", waves, Overrides.builder().seed(7L).build())), false);
+                decl("b", waves, Overrides.builder().set("seed", "7").build())), false);
         assertEquals(List.of(AssetOutcome.Result.CACHED, AssetOutcome.Result.GENERATED), results(r));
         assertEquals(List.of("b"), fake.rendered);
     }
@@ -138,7 +138,7 @@ class AssetGeneratorTest {
     void aFailingAssetDoesNotStopTheOthersWhoseOutputsAndCacheEntriesAreWritten() throws Exception {
         fake.failFor = "b";
         Plan plan = plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE),
-                decl("c", waves, Overrides.builder().seed(3L).build()));
+                decl("c", waves, Overrides.builder().set("seed", "3").build()));
         ExecutionResult r = run(plan, false);
         assertEquals(List.of(AssetOutcome.Result.GENERATED, AssetOutcome.Result.FAILED, AssetOutcome.Result.GENERATED),
                 results(r));
@@ -333,7 +333,7 @@ class AssetGeneratorTest {
         fake.failFor = "b";
         fake.divergeFor = "c";
         ExecutionResult r = run(plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE),
-                decl("c", waves, Overrides.builder().seed(3L).build()), decl("d", mosaic, Overrides.builder().seed(4L).build())),
+                decl("c", waves, Overrides.builder().set("seed", "3").build()), decl("d", mosaic, Overrides.builder().set("seed", "4").build())),
                 false);
 
         assertEquals(List.of("b", "c"), r.failures().stream().map(f -> f.asset().id()).toList());

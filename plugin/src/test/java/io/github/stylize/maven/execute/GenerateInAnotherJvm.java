@@ -43,7 +43,7 @@ public final class GenerateInAnotherJvm {
         Plan plan = Planner.plan(new PlanRequest(
                 List.of(new StylizationDeclaration("harbor", work.resolve("content.png"), work.resolve("style.png"),
                         null, Overrides.NONE)),
-                List.of(), Overrides.builder().size(48).iterations(iterations).build(), Set.of(), () -> identity));
+                List.of(), Overrides.builder().set("size", "48").set("iterations", String.valueOf(iterations)).build(), Set.of(), () -> identity));
         AssetGenerator generator = new AssetGenerator(new ImageCache(work.resolve("cache")),
                 new OutputPublisher(build.resolve("generated-resources/stylize")), build.resolve("stylize"),
                 build.resolve("stylize/outputs-default.txt"),

@@ -74,10 +74,10 @@ class ReportEntriesTest {
     };
 
     Plan plan(int iterationsOfA, Set<String> only) throws Exception {
-        Overrides a = Overrides.builder().iterations(iterationsOfA).snapshotEvery(2).build();
+        Overrides a = Overrides.builder().set("iterations", String.valueOf(iterationsOfA)).set("snapshotEvery", "2").build();
         return Planner.plan(new PlanRequest(List.of(new StylizationDeclaration("a", harbor, mosaic, null, a),
-                new StylizationDeclaration("b", harbor, mosaic, null, Overrides.builder().styleWeight(50.0).build())),
-                List.of(), Overrides.builder().iterations(4).build(), only, () -> "w"));
+                new StylizationDeclaration("b", harbor, mosaic, null, Overrides.builder().set("styleWeight", "50.0").build())),
+                List.of(), Overrides.builder().set("iterations", "4").build(), only, () -> "w"));
     }
 
     /** One build: runs the plan and records it, as the generate goal does. */

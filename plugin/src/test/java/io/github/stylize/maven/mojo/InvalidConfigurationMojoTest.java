@@ -41,13 +41,15 @@ class InvalidConfigurationMojoTest extends MojoTestSupport {
         Files.writeString(page, "<html>an earlier build's images</html>");
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
         String m = e.getMessage();
-        assertTrue(m.startsWith("stylize configuration has 5 problems (no image was generated):"), m);
+        assertTrue(m.startsWith("stylize configuration has 6 problems (no image was generated):"), m);
         assertTrue(m.contains("stylization 'harbor-mosaic' <style>: file " + invalid.resolve("src/main/stylize/styles/mosiac.png")
                 + " does not exist; fix the path"), m);
         assertTrue(m.contains("stylization 'harbor-mosaic' <id>: 'harbor-mosaic' is already the id of stylization 'harbor-mosaic'"), m);
         assertTrue(m.contains("stylization 'harbor-waves' <optimizer>: Invalid setting 'optimizer': 'sgd' is not allowed; use one of adam, lbfgs"), m);
         assertTrue(m.contains("stylization 'harbor-mosaic' <iterations>: Invalid setting 'iterations': 'lots' is not a"
                 + " whole number; use digits, e.g. <iterations>100</iterations> (the default)"), m);
+        assertTrue(m.contains("stylization 'harbor-typo' <stylWeight>: Invalid setting 'stylWeight': is not a setting or a"
+                + " parameter of <stylization>; did you mean styleWeight?"), m);
         assertTrue(m.contains("stylization 'harbor-waves' <output>: '../../escaped.png' escapes the output directory"), m);
         String html = Files.readString(page);
         assertTrue(html.contains("<h1>The configuration has problems: no image was generated</h1>"), html);

@@ -46,8 +46,8 @@ class PlannerTest {
 
     @Test
     void assetSettingsOverrideDefaultsWhichOverrideTheEngine() throws Exception {
-        Overrides defaults = Overrides.builder().size(256).iterations(100).optimizer("LBFGS").build();
-        Overrides own = Overrides.builder().iterations(20).styleLayers(List.of("conv1_1", " conv2_1")).build();
+        Overrides defaults = Overrides.builder().set("size", "256").set("iterations", "100").set("optimizer", "LBFGS").build();
+        Overrides own = Overrides.builder().set("iterations", "20").set("styleLayers", List.of("conv1_1", " conv2_1")).build();
         Plan plan = Planner.plan(request(List.of(stylization("harbor-mosaic", mosaic, own)), List.of(), defaults));
 
         StyleSettings s = plan.selected().get(0).settings();
@@ -62,7 +62,7 @@ class PlannerTest {
     @Test
     void batchMakesOneAssetPerMatchingFileKeepingItsRelativePath() throws Exception {
         BatchDeclaration batch = new BatchDeclaration("sprites", dir.resolve("content/sprites"), List.of("**/*.png"),
-                List.of("ui/**"), waves, "sprites-out", Overrides.builder().format("jpg").build());
+                List.of("ui/**"), waves, "sprites-out", Overrides.builder().set("format", "jpg").build());
         Plan plan = Planner.plan(request(List.of(), List.of(batch), Overrides.NONE));
 
         assertEquals(List.of("sprites/crate", "sprites/tree"), plan.selected().stream().map(PlannedAsset::id).toList());
@@ -87,8 +87,8 @@ class PlannerTest {
                 new StylizationDeclaration("a", harbor, dir.resolve("missing.png"), null, Overrides.NONE),
                 new StylizationDeclaration("a", harbor, mosaic, "other.png", Overrides.NONE),
                 new StylizationDeclaration("b", notAnImage, mosaic, "../escape.png", Overrides.NONE),
-                new StylizationDeclaration("c", harbor, mosaic, "a.png", Overrides.builder().iterations(0).build()),
-                new StylizationDeclaration("d", harbor, mosaic, "a.png", Overrides.builder().pooling("median").build()),
+                new StylizationDeclaration("c", harbor, mosaic, "a.png", Overrides.builder().set("iterations", "0").build()),
+                new StylizationDeclaration("d", harbor, mosaic, "a.png", Overrides.builder().set("pooling", "median").build()),
                 new StylizationDeclaration("e", harbor, mosaic, "e.jpg", Overrides.NONE),
                 new StylizationDeclaration("f", harbor, mosaic, "A.PNG", Overrides.NONE),
                 new StylizationDeclaration("g", harbor, mosaic, "a.png", Overrides.NONE));
@@ -152,7 +152,7 @@ class PlannerTest {
 
     @Test
     void invalidDefaultsAreReportedOnceAgainstDefaults() {
-        Overrides defaults = Overrides.builder().optimizer("sgd").build();
+        Overrides defaults = Overrides.builder().set("optimizer", "sgd").build();
         List<StylizationDeclaration> s = List.of(stylization("a", mosaic, Overrides.NONE),
                 stylization("b", waves, Overrides.NONE));
         PlanException e = assertThrows(PlanException.class, () -> Planner.plan(request(s, List.of(), defaults)));
@@ -212,13 +212,13 @@ class PlannerTest {
 
         assertEquals(base, key(new StylizationDeclaration("renamed", harbor, mosaic, "x/y.png", Overrides.NONE), "w1"),
                 "id and output path do not change the pixels");
-        assertEquals(base, key(stylization("a", mosaic, Overrides.builder().snapshotEvery(5).build()), "w1"),
+        assertEquals(base, key(stylization("a", mosaic, Overrides.builder().set("snapshotEvery", "5").build()), "w1"),
                 "snapshots do not change the pixels");
         Path copy = Files.copy(mosaic, dir.resolve("copy-of-mosaic.png"));
         assertEquals(base, key(stylization("a", copy, Overrides.NONE), "w1"), "same bytes under another name");
 
-        assertNotEquals(base, key(stylization("a", mosaic, Overrides.builder().iterations(301).build()), "w1"));
-        assertNotEquals(base, key(stylization("a", mosaic, Overrides.builder().seed(7L).build()), "w1"));
+        assertNotEquals(base, key(stylization("a", mosaic, Overrides.builder().set("iterations", "301").build()), "w1"));
+        assertNotEquals(base, key(stylization("a", mosaic, Overrides.builder().set("seed", "7").build()), "w1"));
         assertNotEquals(base, key(stylization("a", waves, Overrides.NONE), "w1"));
         assertNotEquals(base, key(stylization("a", mosaic, Overrides.NONE), "w2"), "other weights");
         TestImages.png(mosaic, 8, 8, 91);
