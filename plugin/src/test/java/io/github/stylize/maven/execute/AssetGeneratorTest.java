@@ -232,7 +232,7 @@ class AssetGeneratorTest {
     void anOutputDeclaredButNotSelectedStaysInTheManifestAndIsRemovedOnceUndeclared() throws Exception {
         run(plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE)), false);
         Plan onlyA = Planner.plan(new PlanRequest(List.of(decl("a", mosaic, Overrides.NONE),
-                decl("b", waves, Overrides.NONE)), List.of(), Overrides.builder().iterations(4).build(), Set.of("a"),
+                decl("b", waves, Overrides.NONE)), List.of(), Overrides.builder().set("iterations", "4").build(), Set.of("a"),
                 () -> "w"));
         run(onlyA, false);
         ExecutionResult r = run(plan(decl("a", mosaic, Overrides.NONE)), false);
@@ -320,7 +320,7 @@ class AssetGeneratorTest {
                 + " Check the network";
         fake.failAllWith = cause;
         ExecutionResult r = run(plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE),
-                decl("c", waves, Overrides.builder().seed(3L).build())), false);
+                decl("c", waves, Overrides.builder().set("seed", "3").build())), false);
 
         assertEquals(3, r.failures().size());
         assertEquals(List.of("ERROR [a] failed: " + cause, "ERROR [b] failed: the same error as [a] above",

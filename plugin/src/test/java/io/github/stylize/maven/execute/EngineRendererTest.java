@@ -39,7 +39,7 @@ class EngineRendererTest {
         Plan plan = Planner.plan(new PlanRequest(List.of(new StylizationDeclaration("harbor",
                 ItFixtures.drawContent(dir.resolve("content.png"), 40, 32, 0),
                 ItFixtures.drawStyle(dir.resolve("style.png"), 32, 0), null, Overrides.NONE)), List.of(),
-                Overrides.builder().size(32).iterations(2).build(), Set.of(), () -> planned));
+                Overrides.builder().set("size", "32").set("iterations", "2").build(), Set.of(), () -> planned));
 
         // Other weights of the same layout: the same size, other bytes.
         Hdf5WeightsWriter.write(RandomVggWeights.create(8L, ItFixtures.TINY_CHANNELS), file, NameStyle.KERAS_1);
