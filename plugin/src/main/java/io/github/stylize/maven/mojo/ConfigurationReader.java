@@ -113,7 +113,7 @@ final class ConfigurationReader {
         String closest = null;
         int best = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int distance = editDistance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
+            int distance = ParameterNames.distance(name.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (distance < best) {
                 best = distance;
                 closest = candidate;
@@ -124,26 +124,6 @@ final class ConfigurationReader {
             return message + "; did you mean " + closest + "?";
         }
         return message + "; use one of " + String.join(", ", known);
-    }
-
-    /** Levenshtein distance: the fewest single-character insertions, deletions and substitutions from a to b. */
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static List<PlexusConfiguration> children(PlexusConfiguration list) {

@@ -46,8 +46,8 @@ final class ParameterNames {
         return best != null && bestDistance <= Math.max(1, name.length() / 3) ? best : null;
     }
 
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
+    /** Levenshtein distance: the fewest single-character insertions, deletions and substitutions from a to b. */
+    static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
