@@ -4,14 +4,12 @@ import io.github.stylize.engine.InvalidSettingException;
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.StylizeException;
 import io.github.stylize.engine.files.Digests;
-import org.codehaus.plexus.util.DirectoryScanner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,14 +146,17 @@ public final class Planner {
             return null;
         }
         List<String> includes = b.includes().isEmpty() ? BatchDeclaration.DEFAULT_INCLUDES : b.includes();
-        DirectoryScanner scanner = new DirectoryScanner();
-        scanner.setBasedir(b.directory().toFile());
-        scanner.setIncludes(includes.toArray(String[]::new));
-        scanner.setExcludes(b.excludes().toArray(String[]::new));
-        scanner.addDefaultExcludes();
-        scanner.scan();
-        TreeSet<String> files = new TreeSet<>();
-        Arrays.stream(scanner.getIncludedFiles()).map(f -> f.replace('\\', '/')).forEach(files::add);
+        BatchScan scan;
+        try {
+            scan = BatchScan.of(b.directory(), includes, b.excludes());
+        } catch (IOException e) {
+            problems.add(new PlanProblem(description, "directory", b.directory() + " cannot be read (" + e
+                    + "); check its permissions"));
+            return null;
+        }
+        scan.problems.forEach(p -> problems.add(new PlanProblem(description, "directory", "in " + b.directory()
+                + ": " + p)));
+        TreeSet<String> files = scan.files;
         if (files.isEmpty()) {
             problems.add(new PlanProblem(description, "includes", "no file in " + b.directory() + " matches includes "
                     + includes + (b.excludes().isEmpty() ? "" : " minus excludes " + b.excludes())
