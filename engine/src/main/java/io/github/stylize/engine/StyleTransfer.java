@@ -48,6 +48,12 @@ public final class StyleTransfer {
 
         RgbImage content = fitContent(ImageReader.read(request.content(), request.maxPixels()), settings.size());
         RgbImage styleSource = ImageReader.read(request.style(), request.maxPixels());
+        String styleProblem = PreparedSizes.styleProblem(request.style().toString(), styleSource.width(),
+                styleSource.height(), new int[]{content.width(), content.height()}, settings.styleScale(),
+                request.maxPixels());
+        if (styleProblem != null) { // before the enlarged style, or anything of the network, is allocated
+            throw new InvalidSettingException("styleScale", styleProblem);
+        }
         String backend = NativeBackend.ensureLoaded();
         if (request.requireGpu() && !NativeBackend.isGpu()) {
             throw new StylizeException("requireGpu is set, but ND4J loaded " + backend + ". Add ND4J's CUDA backend "
@@ -163,18 +169,17 @@ public final class StyleTransfer {
 
     /** The content image shrunk (never enlarged) so its longest side is at most {@code size}. */
     static RgbImage fitContent(RgbImage content, int size) {
-        int longest = Math.max(content.width(), content.height());
-        if (longest <= size) {
+        int[] fitted = PreparedSizes.content(content.width(), content.height(), size);
+        if (fitted[0] == content.width() && fitted[1] == content.height()) {
             return content;
         }
-        int[] fitted = Resampler.fitLongestSide(content.width(), content.height(), size);
         return Resampler.resize(content, fitted[0], fitted[1]);
     }
 
     /** The style image scaled so its longest side is {@code styleScale} times the content's. */
     static RgbImage fitStyle(RgbImage style, RgbImage content, double styleScale) {
-        int longest = (int) Math.max(1, Math.round(Math.max(content.width(), content.height()) * styleScale));
-        int[] fitted = Resampler.fitLongestSide(style.width(), style.height(), longest);
+        int[] fitted = PreparedSizes.style(style.width(), style.height(), Math.max(content.width(), content.height()),
+                styleScale);
         if (fitted[0] == style.width() && fitted[1] == style.height()) {
             return style;
         }

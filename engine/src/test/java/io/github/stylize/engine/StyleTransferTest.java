@@ -223,6 +223,18 @@ class StyleTransferTest {
     }
 
     @Test
+    void aStyleScaleThatEnlargesTheStylePastMaxPixelsIsRefusedBeforeAllocatingItNamingTheLargestThatFits() {
+        // content 64x48 and style 40x40 fit 100000 pixels; the style at 8 times the content's 64 would be 512x512
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> StyleTransfer.run(
+                StyleTransferRequest.builder().content(content).style(style).settings(quick().styleScale(8).build())
+                        .weights(weights).maxPixels(100_000).build()));
+        assertEquals("styleScale", e.setting());
+        assertEquals("Invalid setting 'styleScale': styleScale 8.0 scales the style image " + style + " to 512x512 "
+                + "(262144 pixels) for the content's 64x48 as used, more than maxPixels (100000), which would exhaust "
+                + "memory; use styleScale 4.93 or less, or raise maxPixels", e.getMessage());
+    }
+
+    @Test
     void aMissingContentImageIsReportedByName() {
         Path missing = dir.resolve("no-such-image.png");
         ImageException e = assertThrows(ImageException.class, () -> run(quick().build(), missing, ProgressListener.NONE));

@@ -281,7 +281,7 @@ public class GenerateMojo extends AbstractMojo {
         }
         try {
             return Planner.plan(new PlanRequest(s, b, defaults == null ? null : defaults.toOverrides(),
-                    parseOnly(only), weightsIdentity));
+                    parseOnly(only), weightsIdentity, maxPixels));
         } catch (PlanException e) {
             throw new MojoFailureException(e.getMessage() + "\nSee the parameters at: mvn stylize:help -Ddetail");
         }

@@ -1,9 +1,11 @@
 package io.github.stylize.maven.plan;
 
 import io.github.stylize.engine.InvalidSettingException;
+import io.github.stylize.engine.PreparedSizes;
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.StylizeException;
 import io.github.stylize.engine.files.Digests;
+import io.github.stylize.engine.image.ImageReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +32,10 @@ public final class Planner {
     private final Map<String, String> idOwners = new HashMap<>();
     private final List<PlannedAsset> assets = new ArrayList<>();
     private final List<String> batchIds = new ArrayList<>();
+    /** Declared image sizes by file, each header read once; null for a header that cannot be read. */
+    private final Map<Path, int[]> declaredSizes = new HashMap<>();
     private boolean defaultsInvalid;
+    private long maxPixels;
 
     private Planner() {
     }
@@ -45,6 +50,7 @@ public final class Planner {
     }
 
     private Plan run(PlanRequest request) throws PlanException {
+        maxPixels = request.maxPixels();
         checkDefaults(request.defaults());
         List<StylizationDeclaration> stylizations = request.stylizations();
         for (int i = 0; i < stylizations.size(); i++) {
@@ -87,7 +93,7 @@ public final class Planner {
         } else if (settings != null && ID.matcher(nullToEmpty(s.id())).matches()) {
             output = s.id() + "." + settings.format().extension();
         }
-        if (ok && settings != null && output != null) {
+        if (ok && settings != null && output != null && styleFits(description, s.content(), s.style(), settings)) {
             assets.add(new PlannedAsset(s.id(), description, s.content(), s.style(), output, settings, null, null));
         }
     }
@@ -124,7 +130,7 @@ public final class Planner {
                         + "; or leave it out with an <exclude>"));
                 continue;
             }
-            if (!claimId(itemDescription, itemId, "batch file")) {
+            if (!claimId(itemDescription, itemId, "batch file") || !styleFits(itemDescription, content, b.style(), settings)) {
                 continue;
             }
             String output = OutputPaths.join(outputDirectory,
@@ -229,6 +235,36 @@ public final class Planner {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Whether the style, enlarged by {@code styleScale} to the content's size as used, stays within maxPixels; judged
+     * from the headers, so a too large style is a problem before any work rather than a failed matrix product. An
+     * unreadable header is left to the engine, which names what is wrong with the file.
+     */
+    private boolean styleFits(String description, Path content, Path style, StyleSettings settings) {
+        int[] contentSize = declaredSize(content);
+        int[] styleSize = declaredSize(style);
+        if (contentSize == null || styleSize == null) {
+            return true;
+        }
+        String problem = PreparedSizes.styleProblem(style.toString(), styleSize[0], styleSize[1],
+                PreparedSizes.content(contentSize[0], contentSize[1], settings.size()), settings.styleScale(), maxPixels);
+        if (problem != null) {
+            problems.add(new PlanProblem(description, "styleScale", problem));
+        }
+        return problem == null;
+    }
+
+    private int[] declaredSize(Path file) {
+        return declaredSizes.computeIfAbsent(file.toAbsolutePath().normalize(), f -> {
+            try {
+                int[] size = ImageReader.declaredSize(f);
+                return size[0] > 0 && size[1] > 0 ? size : null;
+            } catch (StylizeException e) {
+                return null;
+            }
+        });
     }
 
     private String checkOutputPath(String description, String parameter, String output) {
