@@ -111,6 +111,10 @@ public final class Planner {
         if (b.outputDirectory() != null && !b.outputDirectory().isBlank()) {
             try {
                 outputDirectory = OutputPaths.normalize(b.outputDirectory());
+                String nameProblem = outputDirectory.isEmpty() ? null : OutputPaths.nameProblem(outputDirectory);
+                if (nameProblem != null) {
+                    throw new IllegalArgumentException(nameProblem);
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(new PlanProblem(description, "outputDirectory", e.getMessage()));
                 ok = false;
@@ -135,6 +139,11 @@ public final class Planner {
             }
             String output = OutputPaths.join(outputDirectory,
                     OutputPaths.withoutExtension(relative) + "." + settings.format().extension());
+            String outputProblem = OutputPaths.nameProblem(output);
+            if (outputProblem != null) {
+                problems.add(new PlanProblem(itemDescription, "outputDirectory", "the output " + outputProblem));
+                continue;
+            }
             assets.add(new PlannedAsset(itemId, itemDescription, content, b.style(), output, settings, null, null));
         }
     }
@@ -182,6 +191,14 @@ public final class Planner {
         if (!kind.equals("batch file") && !ID.matcher(id).matches()) {
             problems.add(new PlanProblem(description, "id", "'" + id
                     + "' is not allowed; use letters, digits, '.', '_' and '-', starting with a letter or digit"));
+            return false;
+        }
+        String nameProblem = OutputPaths.nameProblem(id);
+        if (nameProblem != null) {
+            boolean fromFile = kind.equals("batch file");
+            problems.add(new PlanProblem(description, fromFile ? "includes" : "id", "the id " + nameProblem
+                    + (fromFile ? " (the id comes from the file's name: rename the file, or leave it out with an "
+                    + "<exclude>)" : "")));
             return false;
         }
         String owner = idOwners.putIfAbsent(id, description);
@@ -278,6 +295,11 @@ public final class Planner {
         if (normalized.isEmpty()) {
             problems.add(new PlanProblem(description, parameter, "'" + output
                     + "' names the output directory itself; give a file name such as 'images/harbor.png'"));
+            return null;
+        }
+        String nameProblem = OutputPaths.nameProblem(normalized);
+        if (nameProblem != null) {
+            problems.add(new PlanProblem(description, parameter, nameProblem));
             return null;
         }
         return normalized;

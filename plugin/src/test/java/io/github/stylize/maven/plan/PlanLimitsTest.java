@@ -43,4 +43,59 @@ class PlanLimitsTest {
         assertEquals(3, Planner.plan(new PlanRequest(s, b, Overrides.NONE, Set.of(), () -> "w", 262_144))
                 .selected().size(), "exactly at the limit fits");
     }
+
+    StylizationDeclaration stylization(String id, String output) {
+        Path content = TestImages.png(dir.resolve("content.png"), 12, 8, 10);
+        Path style = TestImages.png(dir.resolve("style.png"), 8, 8, 90);
+        return new StylizationDeclaration(id, content, style, output, Overrides.NONE);
+    }
+
+    @Test
+    void outputsThatCannotBeWrittenAsNamedAreProblemsBeforeAnyWork() {
+        String longName = "n".repeat(201) + ".png";
+        String deep = ("d".repeat(99) + "/").repeat(11) + "x.png";
+        assertEquals(List.of(
+                        "stylization 'tab' <output>: 'a\\tb.png' holds a control character (\\t), which a file name must "
+                                + "not; remove it",
+                        "stylization 'newline' <output>: 'a\\nb.png' holds a control character (\\n), which a file name "
+                                + "must not; remove it",
+                        "stylization 'dot' <output>: 'y.png.' has a name ending in '.', which Windows drops from file "
+                                + "names; remove it",
+                        "stylization 'long' <output>: '" + longName + "' has a name of 205 bytes, more than the 200 a "
+                                + "name may have (file systems allow 255, and the temporary file written beside it adds up "
+                                + "to 47); shorten it",
+                        "stylization 'deep' <output>: '" + deep.substring(0, 40) + "...' is 1105 bytes long, more than "
+                                + "the 1024 an output path or id may have (with the directories above it, it would pass "
+                                + "the operating system's path limit); shorten it",
+                        "stylization 'x.' <id>: the id 'x.' has a name ending in '.', which Windows drops from file "
+                                + "names; remove it"),
+                problems(new PlanRequest(List.of(stylization("tab", "a\tb.png"), stylization("newline", "a\nb.png"),
+                        stylization("dot", "y.png."), stylization("long", longName), stylization("deep", deep),
+                        stylization("x.", null)), List.of(), Overrides.NONE, Set.of(), () -> "w")));
+    }
+
+    @Test
+    void batchFilesWhoseNamesMakeNoIdOfTheirOwnAreProblemsNotLostSnapshots() throws Exception {
+        Path style = TestImages.png(dir.resolve("style.png"), 8, 8, 90);
+        Path files = dir.resolve("files");
+        for (String name : List.of("..png", "...png", "ok.png", "t\tab.png", "l".repeat(201) + ".png")) {
+            TestImages.png(files.resolve(name), 6, 6, 30);
+        }
+        BatchDeclaration b = new BatchDeclaration("b", files, null, null, style, null, Overrides.NONE);
+        String fix = " (the id comes from the file's name: rename the file, or leave it out with an <exclude>)";
+        assertEquals(List.of(
+                        "batch 'b' file '...png' <includes>: the id 'b/..' has the name '..', which is no file of its "
+                                + "own (an image file named '.png' or '..png'?); rename it" + fix,
+                        "batch 'b' file '..png' <includes>: the id 'b/.' has the name '.', which is no file of its own "
+                                + "(an image file named '.png' or '..png'?); rename it" + fix,
+                        "batch 'b' file '" + "l".repeat(201) + ".png' <includes>: the id 'b/" + "l".repeat(201)
+                                + "' has a name of 201 bytes, more than the 200 a name may have (file systems allow 255, "
+                                + "and the temporary file written beside it adds up to 47); shorten it" + fix,
+                        "batch 'b' file 't\tab.png' <includes>: the id 'b/t\\tab' holds a control character (\\t), "
+                                + "which a file name must not; remove it" + fix),
+                problems(new PlanRequest(List.of(), List.of(b), Overrides.NONE, Set.of(), () -> "w")));
+        BatchDeclaration fine = new BatchDeclaration("b", files, List.of("ok.png"), null, style, null, Overrides.NONE);
+        assertEquals(List.of("b/ok"), Planner.plan(new PlanRequest(List.of(), List.of(fine), Overrides.NONE, Set.of(),
+                () -> "w")).selected().stream().map(PlannedAsset::id).toList());
+    }
 }
