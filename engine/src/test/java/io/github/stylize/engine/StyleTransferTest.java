@@ -200,6 +200,15 @@ class StyleTransferTest {
                 () -> run(quick().build(), tiny, ProgressListener.NONE));
         assertEquals("size", e.setting());
         assertTrue(e.getMessage().contains("12x10") && e.getMessage().contains("16 pixels"), e.getMessage());
+        // never enlarged: a larger size cannot help a content smaller than size
+        assertTrue(e.getMessage().endsWith("needs at least 16 pixels on each side; use a larger image, or shallower "
+                + "layers"), e.getMessage());
+
+        InvalidSettingException shrunk = assertThrows(InvalidSettingException.class,
+                () -> run(quick().size(16).build(), content, ProgressListener.NONE));
+        assertTrue(shrunk.getMessage().contains("is 16x12 pixels as used") && shrunk.getMessage().endsWith(
+                "needs at least 16 pixels on each side; use a larger size or image, or shallower layers"),
+                shrunk.getMessage());
     }
 
     @Test
