@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The report page: per asset its content, style and result images (thumbnails linking to full size), loss curves,
@@ -52,12 +53,17 @@ public final class HtmlReport {
 
     /** The report on one page, however many assets it shows. */
     public String render() {
-        return renderAll(Integer.MAX_VALUE).get(0).html();
+        List<Page> pages = new ArrayList<>();
+        renderAll(Integer.MAX_VALUE, pages::add);
+        return pages.get(0).html();
     }
 
-    /** The report: one page, or for more than {@link #ASSETS_PER_PAGE} assets an index and pages of assets. */
-    public List<Page> pages() {
-        return renderAll(ASSETS_PER_PAGE);
+    /**
+     * Renders the report, one page, or for more than {@link #ASSETS_PER_PAGE} assets an index and pages of assets,
+     * handing each page to {@code sink} as soon as it is rendered, so only one is held in memory.
+     */
+    public void pages(Consumer<Page> sink) {
+        renderAll(ASSETS_PER_PAGE, sink);
     }
 
     /** The name of the {@code number}th page of assets, from 1. */
@@ -65,7 +71,7 @@ public final class HtmlReport {
         return "assets-" + number + ".html";
     }
 
-    List<Page> renderAll(int perPage) {
+    void renderAll(int perPage, Consumer<Page> sink) {
         int total = records.stream().mapToInt(r -> r.entries().size()).sum();
         boolean paged = total > perPage;
         List<ComparisonSheet.Member> members = new ArrayList<>();
@@ -93,14 +99,13 @@ public final class HtmlReport {
             }
             html.append("</section>\n");
         }
-        List<Page> pages = new ArrayList<>();
         if (!paged) {
             assets(html, members, executions);
-            pages.add(new Page(ReportPages.PAGE, footer(html)));
-            return pages;
+            sink.accept(new Page(ReportPages.PAGE, footer(html)));
+            return;
         }
         pageIndex(html, members, perPage);
-        pages.add(new Page(ReportPages.PAGE, footer(html)));
+        sink.accept(new Page(ReportPages.PAGE, footer(html)));
         int pageCount = (members.size() + perPage - 1) / perPage;
         for (int number = 1; number <= pageCount; number++) {
             int from = (number - 1) * perPage;
@@ -123,9 +128,8 @@ public final class HtmlReport {
             toc(page, here.stream().map(m -> new ComparisonSheet.Member(m.entry(), m.anchor(), "")).toList(), List.of());
             page.append("</header>\n<main>\n");
             assets(page, here, executions.subList(from, to));
-            pages.add(new Page(assetPage(number), footer(page)));
+            sink.accept(new Page(assetPage(number), footer(page)));
         }
-        return pages;
     }
 
     /** The asset articles, each execution's under its heading when there are several. */

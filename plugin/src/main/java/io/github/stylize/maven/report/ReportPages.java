@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -32,8 +33,7 @@ public final class ReportPages {
      */
     public static Path writeBuildPage(Path metadataDirectory, String title) throws IOException {
         List<ExecutionRecord> records = ExecutionRecord.readAll(metadataDirectory);
-        write(metadataDirectory, render(() -> new HtmlReport(title, records, Links.relativeTo(metadataDirectory), null)
-                .pages()));
+        write(metadataDirectory, new HtmlReport(title, records, Links.relativeTo(metadataDirectory), null)::pages);
         return metadataDirectory.resolve(PAGE);
     }
 
@@ -46,38 +46,35 @@ public final class ReportPages {
      */
     public static boolean writeSitePage(Path metadataDirectory, Path siteDirectory, String title) throws IOException {
         List<ExecutionRecord> records = ExecutionRecord.readAll(metadataDirectory);
-        List<HtmlReport.Page> pages;
         if (records.isEmpty()) {
-            pages = List.of(new HtmlReport.Page(PAGE, HtmlReport.message(title, "No stylized assets yet",
-                    "stylize:report publishes what stylize:generate recorded in " + metadataDirectory + ", and there is "
-                            + "nothing there yet. Run mvn generate-resources (or mvn package) before mvn site.")));
+            String html = HtmlReport.message(title, "No stylized assets yet", "stylize:report publishes what "
+                    + "stylize:generate recorded in " + metadataDirectory + ", and there is nothing there yet. Run mvn "
+                    + "generate-resources (or mvn package) before mvn site.");
+            write(siteDirectory, sink -> sink.accept(new HtmlReport.Page(PAGE, html)));
         } else {
-            pages = render(() -> new HtmlReport(title, records, Links.copyingInto(siteDirectory, SITE_FILES),
-                    "Published by stylize:report from " + metadataDirectory + ".").pages());
+            write(siteDirectory, new HtmlReport(title, records, Links.copyingInto(siteDirectory, SITE_FILES),
+                    "Published by stylize:report from " + metadataDirectory + ".")::pages);
         }
-        write(siteDirectory, pages);
         return !records.isEmpty();
     }
 
-    private interface Render {
-        List<HtmlReport.Page> pages();
-    }
-
-    /** Rendering copies files through {@link Links}; their I/O errors surface here as checked exceptions again. */
-    private static List<HtmlReport.Page> render(Render render) throws IOException {
+    /**
+     * Writes each page into {@code directory} as it is rendered, removing pages of assets an earlier, longer report
+     * left there. Rendering copies files through {@link Links}; their I/O errors surface here as checked exceptions.
+     */
+    private static void write(Path directory, Consumer<Consumer<HtmlReport.Page>> render) throws IOException {
+        Set<String> names = new HashSet<>();
         try {
-            return render.pages();
+            render.accept(page -> {
+                try {
+                    AtomicFiles.write(directory.resolve(page.name()), page.html().getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                names.add(page.name());
+            });
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        }
-    }
-
-    /** Writes the pages into {@code directory}, removing pages of assets an earlier, longer report left there. */
-    private static void write(Path directory, List<HtmlReport.Page> pages) throws IOException {
-        Set<String> names = new HashSet<>();
-        for (HtmlReport.Page page : pages) {
-            AtomicFiles.write(directory.resolve(page.name()), page.html().getBytes(StandardCharsets.UTF_8));
-            names.add(page.name());
         }
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : (Iterable<Path>) files::iterator) {
