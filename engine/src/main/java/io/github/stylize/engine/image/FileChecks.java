@@ -1,6 +1,7 @@
 package io.github.stylize.engine.image;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -128,46 +129,43 @@ final class FileChecks {
         return -1;
     }
 
-    /** The inflated size of the zlib data from {@code start}, counted up to one byte past {@code limit}. */
+    /** The inflated size of the zlib data from {@code start}, counted up to past {@code limit}; 0 if damaged. */
     private static long inflatedSize(byte[] data, int start, long limit) {
-        Inflater inflater = new Inflater();
         try {
-            inflater.setInput(data, start, Math.max(0, data.length - start));
-            byte[] sink = new byte[1 << 16];
-            long total = 0;
-            while (!inflater.finished() && total <= limit) {
-                int n = inflater.inflate(sink);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    break; // damaged or cut short: the decoder ignores or reports it
-                }
-                total += n;
-            }
-            return total;
+            return inflate(data, start, limit, null);
         } catch (DataFormatException e) {
-            return 0; // damaged: the decoder ignores or reports it
-        } finally {
-            inflater.end();
+            return 0; // damaged or cut short: the decoder ignores or reports it
         }
     }
 
     /** Inflates zlib data, refusing more than {@code limit} bytes. */
     static byte[] inflate(byte[] data, int start, long limit) throws DataFormatException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (inflate(data, start, limit, out) > limit) {
+            throw new DataFormatException("inflates to more than " + limit + " bytes");
+        }
+        return out.toByteArray();
+    }
+
+    /** Inflates into {@code out} (or nowhere, if null), stopping once past {@code limit}; returns the bytes inflated. */
+    private static long inflate(byte[] data, int start, long limit, ByteArrayOutputStream out)
+            throws DataFormatException {
         Inflater inflater = new Inflater();
         try {
-            inflater.setInput(data, start, data.length - start);
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            while (!inflater.finished()) {
+            inflater.setInput(data, start, Math.max(0, data.length - start));
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            while (!inflater.finished() && total <= limit) {
                 int n = inflater.inflate(buffer);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new DataFormatException("truncated");
                 }
-                out.write(buffer, 0, n);
-                if (out.size() > limit) {
-                    throw new DataFormatException("inflates to more than " + limit + " bytes");
+                if (out != null) {
+                    out.write(buffer, 0, n);
                 }
+                total += n;
             }
-            return out.toByteArray();
+            return total;
         } finally {
             inflater.end();
         }

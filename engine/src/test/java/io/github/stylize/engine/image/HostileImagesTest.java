@@ -19,9 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
+import static io.github.stylize.engine.image.ImageReaderTest.chunk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -184,15 +184,6 @@ class HostileImagesTest {
         }
         deflater.end();
         return out.toByteArray();
-    }
-
-    private static byte[] chunk(String type, byte[] data) {
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(typeBytes).put(data)
-                .putInt((int) crc.getValue()).array();
     }
 
     /** A 4x4 PNG (RGB, or palette with two entries), with {@code metadata} chunks before its image data. */

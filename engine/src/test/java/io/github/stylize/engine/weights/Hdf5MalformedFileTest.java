@@ -222,14 +222,7 @@ class Hdf5MalformedFileTest {
 
     @Test
     void aKernelDeclaringMoreChannelsThanVgg19IsRefusedBeforeAnythingIsAllocated() throws Exception {
-        Path file = build("huge-kernel.h5", root -> {
-            try (Handle layer = Hdf5.createGroup(root, "block1_conv1")) {
-                declareOnly(layer.id(), "block1_conv1_W_1:0", new long[]{3, 3, 3, 79_536_431});
-                declareOnly(layer.id(), "block1_conv1_b_1:0", new long[]{79_536_431});
-                Hdf5.writeFixedLengthStrings(layer.id(), "weight_names", List.of("block1_conv1_W_1:0", "block1_conv1_b_1:0"));
-            }
-            Hdf5.writeFixedLengthStrings(root, "layer_names", List.of("block1_conv1"));
-        });
+        Path file = hollowFirstLayer("huge-kernel.h5", 79_536_431);
         assertTrue(Files.size(file) < 100_000, "a small file declaring 2^31 floats: " + Files.size(file));
 
         assertMessage(file, "kernel /block1_conv1/block1_conv1_W_1:0 declares shape [3, 3, 3, 79536431]",
@@ -253,14 +246,7 @@ class Hdf5MalformedFileTest {
 
     @Test
     void aDatasetDeclaringMoreBytesThanTheFileHoldsIsRefused() throws Exception {
-        Path file = build("hollow.h5", root -> {
-            try (Handle layer = Hdf5.createGroup(root, "block1_conv1")) {
-                declareOnly(layer.id(), "block1_conv1_W_1:0", new long[]{3, 3, 3, 64});
-                declareOnly(layer.id(), "block1_conv1_b_1:0", new long[]{64});
-                Hdf5.writeFixedLengthStrings(layer.id(), "weight_names", List.of("block1_conv1_W_1:0", "block1_conv1_b_1:0"));
-            }
-            Hdf5.writeFixedLengthStrings(root, "layer_names", List.of("block1_conv1"));
-        });
+        Path file = hollowFirstLayer("hollow.h5", 64);
         long size = Files.size(file);
         assertTrue(size < 3 * 3 * 3 * 64 * 4, "the file is smaller than the kernel it declares: " + size);
 
@@ -283,6 +269,18 @@ class Hdf5MalformedFileTest {
 
         assertMessage(file, "dataset /block1_conv1/block1_conv1_b_1:0 holds 2 NaN or infinite values (the first, at "
                 + "index 2, is NaN); weights must be finite numbers", "download it again");
+    }
+
+    /** A file whose conv1_1 declares a kernel [3,3,3,out] and a bias [out] but holds no values for them. */
+    private Path hollowFirstLayer(String name, long out) {
+        return build(name, root -> {
+            try (Handle layer = Hdf5.createGroup(root, "block1_conv1")) {
+                declareOnly(layer.id(), "block1_conv1_W_1:0", new long[]{3, 3, 3, out});
+                declareOnly(layer.id(), "block1_conv1_b_1:0", new long[]{out});
+                Hdf5.writeFixedLengthStrings(layer.id(), "weight_names", List.of("block1_conv1_W_1:0", "block1_conv1_b_1:0"));
+            }
+            Hdf5.writeFixedLengthStrings(root, "layer_names", List.of("block1_conv1"));
+        });
     }
 
     /** A float32 dataset with its shape declared and no values written: HDF5 allocates nothing in the file. */
