@@ -214,27 +214,6 @@ public final class ImageReader {
         }
     }
 
-    /**
-     * The width and height {@code file}'s header declares, read without decoding any pixel: what planning needs to
-     * check the sizes an asset will work at.
-     *
-     * @throws ImageException if the file is missing, empty, not in a supported format, or its header is damaged
-     */
-    public static int[] declaredSize(Path file) {
-        requireReadableNonEmptyFile(file);
-        try (ImageInputStream input = openStream(file)) {
-            javax.imageio.ImageReader decoder = findDecoder(file, input);
-            try {
-                decoder.setInput(input, true, true);
-                return new int[]{decoder.getWidth(0), decoder.getHeight(0)};
-            } finally {
-                decoder.dispose();
-            }
-        } catch (IOException | IllegalStateException | IndexOutOfBoundsException e) {
-            throw new ImageException("Cannot read the header of image " + file + ": " + describe(e), e);
-        }
-    }
-
     private static void requireReadableNonEmptyFile(Path file) {
         if (!Files.exists(file)) {
             throw new ImageException("Image " + file + " does not exist; check the path (relative paths are resolved "

@@ -5,7 +5,7 @@ import io.github.stylize.engine.PreparedSizes;
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.StylizeException;
 import io.github.stylize.engine.files.Digests;
-import io.github.stylize.engine.image.ImageReader;
+import io.github.stylize.engine.image.ImageHeaders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -274,14 +274,7 @@ public final class Planner {
     }
 
     private int[] declaredSize(Path file) {
-        return declaredSizes.computeIfAbsent(file.toAbsolutePath().normalize(), f -> {
-            try {
-                int[] size = ImageReader.declaredSize(f);
-                return size[0] > 0 && size[1] > 0 ? size : null;
-            } catch (StylizeException e) {
-                return null;
-            }
-        });
+        return declaredSizes.computeIfAbsent(file.toAbsolutePath().normalize(), ImageHeaders::declaredSize);
     }
 
     private String checkOutputPath(String description, String parameter, String output) {
