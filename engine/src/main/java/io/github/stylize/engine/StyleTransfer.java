@@ -46,8 +46,17 @@ public final class StyleTransfer {
         ProgressListener listener = request.listener();
         long start = System.nanoTime();
 
-        RgbImage content = fitContent(ImageReader.read(request.content(), request.maxPixels()), settings.size());
+        RgbImage contentSource = ImageReader.read(request.content(), request.maxPixels());
+        RgbImage content = fitContent(contentSource, settings.size());
+        // content is never enlarged: a larger size helps only when it was shrunk
+        String contentFix = content == contentSource ? "use a larger image" : "use a larger size or image";
         RgbImage styleSource = ImageReader.read(request.style(), request.maxPixels());
+        String styleProblem = PreparedSizes.styleProblem(request.style().toString(), styleSource.width(),
+                styleSource.height(), new int[]{content.width(), content.height()}, settings.styleScale(),
+                request.maxPixels());
+        if (styleProblem != null) { // before the enlarged style, or anything of the network, is allocated
+            throw new InvalidSettingException("styleScale", styleProblem);
+        }
         String backend = NativeBackend.ensureLoaded();
         if (request.requireGpu() && !NativeBackend.isGpu()) {
             throw new StylizeException("requireGpu is set, but ND4J loaded " + backend + ". Add ND4J's CUDA backend "
@@ -68,8 +77,9 @@ public final class StyleTransfer {
             boolean last = level == levels.size() - 1;
             RgbImage levelContent = last ? content : Resampler.resize(content, levels.get(level)[0], levels.get(level)[1]);
             RgbImage style = fitStyle(styleSource, levelContent, settings.styleScale());
-            requireLargeEnough(request.content(), "content", levelContent, network, settings);
-            requireLargeEnough(request.style(), "style", style, network, settings);
+            requireLargeEnough(request.content(), "content", levelContent, network, settings, contentFix);
+            requireLargeEnough(request.style(), "style", style, network, settings,
+                    "use a larger styleScale or style image");
             INDArray contentInput = VggPreprocessing.toNetworkInput(levelContent, DataType.FLOAT);
             try (StyleObjective objective = new StyleObjective(network, settings, contentInput,
                     request.styleGrams().get(request.style(), style, network, settings.styleLayers()))) {
@@ -163,18 +173,17 @@ public final class StyleTransfer {
 
     /** The content image shrunk (never enlarged) so its longest side is at most {@code size}. */
     static RgbImage fitContent(RgbImage content, int size) {
-        int longest = Math.max(content.width(), content.height());
-        if (longest <= size) {
+        int[] fitted = PreparedSizes.content(content.width(), content.height(), size);
+        if (fitted[0] == content.width() && fitted[1] == content.height()) {
             return content;
         }
-        int[] fitted = Resampler.fitLongestSide(content.width(), content.height(), size);
         return Resampler.resize(content, fitted[0], fitted[1]);
     }
 
     /** The style image scaled so its longest side is {@code styleScale} times the content's. */
     static RgbImage fitStyle(RgbImage style, RgbImage content, double styleScale) {
-        int longest = (int) Math.max(1, Math.round(Math.max(content.width(), content.height()) * styleScale));
-        int[] fitted = Resampler.fitLongestSide(style.width(), style.height(), longest);
+        int[] fitted = PreparedSizes.style(style.width(), style.height(), Math.max(content.width(), content.height()),
+                styleScale);
         if (fitted[0] == style.width() && fitted[1] == style.height()) {
             return style;
         }
@@ -182,16 +191,14 @@ public final class StyleTransfer {
     }
 
     private static void requireLargeEnough(Path file, String role, RgbImage image, VggNetwork network,
-                                           StyleSettings settings) {
+                                           StyleSettings settings, String fix) {
         int minimum = 1 << network.poolings();
         if (image.width() < minimum || image.height() < minimum) {
             throw new InvalidSettingException(role.equals("style") ? "styleScale" : "size",
                     "the " + role + " image " + file + " is " + image.width() + "x" + image.height()
                             + " pixels as used, but layer " + settings.deepestLayer() + " (block "
                             + Vgg19Layers.block(settings.deepestLayer()) + ") needs at least " + minimum
-                            + " pixels on each side; use a larger image, "
-                            + (role.equals("style") ? "a larger styleScale" : "a larger size")
-                            + ", or shallower layers");
+                            + " pixels on each side; " + fix + ", or shallower layers");
         }
     }
 

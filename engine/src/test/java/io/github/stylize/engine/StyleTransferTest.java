@@ -200,6 +200,15 @@ class StyleTransferTest {
                 () -> run(quick().build(), tiny, ProgressListener.NONE));
         assertEquals("size", e.setting());
         assertTrue(e.getMessage().contains("12x10") && e.getMessage().contains("16 pixels"), e.getMessage());
+        // never enlarged: a larger size cannot help a content smaller than size
+        assertTrue(e.getMessage().endsWith("needs at least 16 pixels on each side; use a larger image, or shallower "
+                + "layers"), e.getMessage());
+
+        InvalidSettingException shrunk = assertThrows(InvalidSettingException.class,
+                () -> run(quick().size(16).build(), content, ProgressListener.NONE));
+        assertTrue(shrunk.getMessage().contains("is 16x12 pixels as used") && shrunk.getMessage().endsWith(
+                "needs at least 16 pixels on each side; use a larger size or image, or shallower layers"),
+                shrunk.getMessage());
     }
 
     @Test
@@ -220,6 +229,18 @@ class StyleTransferTest {
                 StyleTransferRequest.builder().content(smallContent).style(style).settings(settings).weights(weights)
                         .maxPixels(40 * 40 - 1).build()));
         assertTrue(styleTooLarge.getMessage().contains(style + " declares 40x40 pixels"), styleTooLarge.getMessage());
+    }
+
+    @Test
+    void aStyleScaleThatEnlargesTheStylePastMaxPixelsIsRefusedBeforeAllocatingItNamingTheLargestThatFits() {
+        // content 64x48 and style 40x40 fit 100000 pixels; the style at 8 times the content's 64 would be 512x512
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> StyleTransfer.run(
+                StyleTransferRequest.builder().content(content).style(style).settings(quick().styleScale(8).build())
+                        .weights(weights).maxPixels(100_000).build()));
+        assertEquals("styleScale", e.setting());
+        assertEquals("Invalid setting 'styleScale': styleScale 8.0 scales the style image " + style + " to 512x512 "
+                + "(262144 pixels) for the content's 64x48 as used, more than maxPixels (100000), which would exhaust "
+                + "memory; use styleScale 4.93 or less, or raise maxPixels", e.getMessage());
     }
 
     @Test

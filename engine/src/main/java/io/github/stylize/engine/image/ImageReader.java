@@ -16,7 +16,6 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -32,8 +31,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * Reads an image file into an {@link RgbImage}: 8-bit-range sRGB floats, upright, with a straight alpha plane when the
@@ -65,10 +67,26 @@ import java.util.zip.Inflater;
 public final class ImageReader {
 
     /**
-     * Largest image read by {@link #read(Path)}: 64 megapixels (64,000,000 pixels, e.g. 8000x8000). Decoding one
-     * takes roughly 1 GiB of heap (decoded image plus float planes).
+     * Largest image read by {@link #read(Path)}: 64 megapixels (64,000,000 pixels, e.g. 8000x8000). Decoding keeps
+     * the decoded image and the float planes in memory together; measured as the least {@code -Xmx} that reads a file,
+     * per pixel: 8-bit RGB 23 bytes, 8-bit RGBA 25, 16-bit RGB 27, 16-bit RGBA 30, so at this limit 1.4 GiB (8-bit
+     * RGB) to 1.8 GiB (16-bit RGBA) of heap, before the image is shrunk to the {@code size} the engine works at.
      */
     public static final long DEFAULT_MAX_PIXELS = 64_000_000L;
+
+    /**
+     * Longest a file may take to decode: 60 seconds. An 8000x8000 image decodes in a few seconds even on a loaded
+     * machine; a file that takes longer is damaged or made to be slow (a WebP that reads past its end, a JPEG of
+     * thousands of scans), and is refused naming the limit rather than holding the build for hours.
+     */
+    static final long DECODE_TIME_LIMIT_MILLIS = 60_000;
+
+    /** Asks decoders that run past their time limit to abort; one daemon thread for the JVM. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "stylize-decode-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** The formats this reader accepts, by the lower-case names ImageIO readers report. */
     private static final Map<String, String> SUPPORTED_FORMATS = Map.of(
@@ -90,20 +108,31 @@ public final class ImageReader {
      * @throws ImageException naming the file, what is wrong with it and how to fix it
      */
     public static RgbImage read(Path file, long maxPixels) {
+        return read(file, maxPixels, DECODE_TIME_LIMIT_MILLIS);
+    }
+
+    /** As {@link #read(Path, long)}, stopping a decode that takes longer than {@code limitMillis}. */
+    static RgbImage read(Path file, long maxPixels, long limitMillis) {
         Objects.requireNonNull(file, "file");
         if (maxPixels <= 0) {
             throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
         }
         requireReadableNonEmptyFile(file);
-        try (ImageInputStream input = openStream(file)) {
+        try (GuardedInputStream input = new GuardedInputStream(file)) {
             javax.imageio.ImageReader decoder = findDecoder(file, input);
             String format = formatName(decoder);
             try {
                 decoder.setInput(input, true, true);
                 checkDeclaredSize(file, format, decoder.getWidth(0), decoder.getHeight(0), maxPixels);
+                FileChecks.check(file, format);
                 List<String> warnings = Collections.synchronizedList(new ArrayList<>());
                 decoder.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                BufferedImage decoded = decoder.read(0);
+                long start = System.nanoTime();
+                input.limitTime(start, limitMillis);
+                BufferedImage decoded = decodeWithin(decoder, start, limitMillis);
+                if (System.nanoTime() - start > limitMillis * 1_000_000) {
+                    throw new GuardedInputStream.TimeLimitException(limitMillis); // aborted: a partial image
+                }
                 for (String warning : warnings) {
                     if (isTruncationMessage(warning)) {
                         throw truncated(file, format, null);
@@ -124,11 +153,38 @@ public final class ImageReader {
             throw e;
         } catch (IOException | RuntimeException e) {
             // Decoders report damaged data as IOExceptions and, for some corruptions, as runtime exceptions.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof GuardedInputStream.TimeLimitException) {
+                    throw new ImageException("Image " + file + " took longer than the limit of "
+                            + (limitMillis % 1000 == 0 ? limitMillis / 1000 + " s" : limitMillis + " ms")
+                            + " to decode, so it was not used: the file is damaged or made to be slow to decode. "
+                            + "Re-export it, e.g. as a PNG", e);
+                }
+                if (t instanceof GuardedInputStream.PastEndException) {
+                    throw new ImageException("Image " + file + " is truncated: its data ends before the image does "
+                            + "(the decoder kept reading past the end of the file). Re-copy or re-export it", e);
+                }
+            }
             if (isTruncation(e)) {
                 throw truncated(file, null, e);
             }
             throw new ImageException("Cannot decode image " + file + ": the file is damaged or not a valid image ("
                     + describe(e) + "). Re-export it from the original, or replace it", e);
+        }
+    }
+
+    /**
+     * Decodes the first image, asking the decoder to abort once the time limit is over: decoders that check for it
+     * (the JDK's, between rows and passes) stop there, the others at their next read of the file.
+     */
+    private static BufferedImage decodeWithin(javax.imageio.ImageReader decoder, long start, long limitMillis)
+            throws IOException {
+        long delay = limitMillis * 1_000_000 - (System.nanoTime() - start);
+        ScheduledFuture<?> abort = WATCHDOG.schedule(decoder::abort, Math.max(0, delay), TimeUnit.NANOSECONDS);
+        try {
+            return decoder.read(0);
+        } finally {
+            abort.cancel(false);
         }
     }
 
@@ -387,7 +443,8 @@ public final class ImageReader {
             if (compressed == null) {
                 return null;
             }
-            ICC_Profile profile = ICC_Profile.getInstance(inflate(compressed));
+            ICC_Profile profile = ICC_Profile.getInstance(FileChecks.inflate(compressed, 0,
+                    FileChecks.MAX_PNG_METADATA_BYTES));
             return describesSrgb(profile) ? null : profile;
         } catch (IllegalArgumentException | DataFormatException e) {
             return null;
@@ -419,22 +476,6 @@ public final class ImageReader {
         } catch (EOFException e) {
             return null;
         }
-    }
-
-    private static byte[] inflate(byte[] compressed) throws DataFormatException {
-        Inflater inflater = new Inflater();
-        inflater.setInput(compressed);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        while (!inflater.finished()) {
-            int n = inflater.inflate(buffer);
-            if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                throw new DataFormatException("truncated profile");
-            }
-            out.write(buffer, 0, n);
-        }
-        inflater.end();
-        return out.toByteArray();
     }
 
     /**

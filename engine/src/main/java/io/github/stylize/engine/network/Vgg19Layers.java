@@ -10,6 +10,7 @@ import java.util.List;
  */
 public final class Vgg19Layers {
     private static final int[] CONVS_PER_BLOCK = {2, 2, 4, 4, 4};
+    private static final int[] CHANNELS_PER_BLOCK = {64, 128, 256, 512, 512};
 
     /** Every convolution layer name, in network order: conv1_1, conv1_2, conv2_1, ..., conv5_4. */
     public static final List<String> ALL = allNames();
@@ -42,6 +43,18 @@ public final class Vgg19Layers {
     public static String kerasName(String layer) {
         requireKnown(layer);
         return "block" + layer.charAt(4) + "_conv" + layer.substring(6);
+    }
+
+    /** The output channels of {@code layer} in VGG19 (64, 128, 256, 512 or 512 by block); narrow variants have fewer. */
+    public static int channels(String layer) {
+        return CHANNELS_PER_BLOCK[block(layer) - 1];
+    }
+
+    /** The input channels of {@code layer} in VGG19: 3 (RGB) for conv1_1, else the previous layer's outputs. */
+    public static int inputChannels(String layer) {
+        int index = indexOf(layer);
+        requireKnown(layer);
+        return index == 0 ? 3 : channels(ALL.get(index - 1));
     }
 
     /** Whether {@code layer} is the last convolution of its block, i.e. a pooling follows it. */

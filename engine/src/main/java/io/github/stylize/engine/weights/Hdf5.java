@@ -321,8 +321,14 @@ final class Hdf5 {
 
     // ---------------------------------------------------------------- datasets
 
-    /** Shape and element class of a dataset. */
-    record DatasetInfo(long[] shape, int typeClass) {
+    /**
+     * Shape, element class and stored size of a dataset.
+     *
+     * @param elementBytes the size of one element as stored in the file
+     * @param filtered     whether the values pass through filters (compression), so may take fewer bytes than declared
+     */
+    record DatasetInfo(long[] shape, int typeClass, long elementBytes, boolean filtered) {
+        /** The product of the dimensions; call only after checking them, the product of arbitrary ones can overflow. */
         long elementCount() {
             long count = 1;
             for (long dimension : shape) {
@@ -334,14 +340,18 @@ final class Hdf5 {
 
     static DatasetInfo describe(Handle dataset, String name) {
         try (Handle space = check(H5Dget_space(dataset.id()), hdf5::H5Sclose, "reading the shape of " + name);
-             Handle type = check(H5Dget_type(dataset.id()), hdf5::H5Tclose, "reading the type of " + name)) {
+             Handle type = check(H5Dget_type(dataset.id()), hdf5::H5Tclose, "reading the type of " + name);
+             Handle creation = check(H5Dget_create_plist(dataset.id()), hdf5::H5Pclose,
+                     "reading how dataset " + name + " is stored")) {
             int rank = H5Sget_simple_extent_ndims(space.id());
             check(rank, "reading the rank of " + name);
             long[] shape = new long[rank];
             if (rank > 0) {
                 check(H5Sget_simple_extent_dims(space.id(), shape, null), "reading the shape of " + name);
             }
-            return new DatasetInfo(shape, H5Tget_class(type.id()));
+            int filters = H5Pget_nfilters(creation.id());
+            check(filters, "reading the filters of " + name);
+            return new DatasetInfo(shape, H5Tget_class(type.id()), H5Tget_size(type.id()), filters > 0);
         }
     }
 

@@ -158,10 +158,11 @@ public final class Hdf5WeightsReader {
                 }
                 if (info.shape().length == 4 && kernel == null) {
                     kernelShape = info.shape();
-                    checkKernelShape(file, datasetPath, kernelShape);
-                    kernel = Hdf5.readFloats(dataset, info.elementCount(), datasetPath);
+                    checkKernelShape(file, datasetPath, kernelShape, layer);
+                    kernel = readFloats(file, dataset, info, datasetPath);
                 } else if (info.shape().length == 1 && bias == null) {
-                    bias = Hdf5.readFloats(dataset, info.elementCount(), datasetPath);
+                    checkBiasShape(file, datasetPath, info.shape()[0], layer);
+                    bias = readFloats(file, dataset, info, datasetPath);
                 } else {
                     throw new WeightsException("VGG weights file " + file + ": dataset " + datasetPath + " has shape "
                             + Arrays.toString(info.shape()) + "; a convolution layer holds one kernel [3,3,in,out]"
@@ -183,16 +184,63 @@ public final class Hdf5WeightsReader {
         return new VggWeights.ConvLayer(layer, in, out, kernel, bias);
     }
 
-    private static void checkKernelShape(Path file, String datasetPath, long[] shape) {
+    /** The shape against VGG19's, before anything is allocated: a small file can declare a huge dataset. */
+    private static void checkKernelShape(Path file, String datasetPath, long[] shape, String layer) {
         if (shape[0] != 3 || shape[1] != 3) {
             throw new WeightsException("VGG weights file " + file + ": kernel " + datasetPath + " has shape "
                     + Arrays.toString(shape) + " but VGG19 uses 3x3 convolutions stored [3,3,in,out] (TensorFlow"
                     + " ordering); a Theano-ordered or non-VGG file cannot be used: take the *_tf_kernels_* weights");
         }
-        if (shape[2] <= 0 || shape[3] <= 0 || shape[2] > Integer.MAX_VALUE || shape[3] > Integer.MAX_VALUE) {
+        if (shape[2] <= 0 || shape[3] <= 0) {
             throw new WeightsException("VGG weights file " + file + ": kernel " + datasetPath + " has shape "
                     + Arrays.toString(shape) + ", which has no usable channel counts");
         }
+        if (shape[2] > Vgg19Layers.inputChannels(layer) || shape[3] > Vgg19Layers.channels(layer)) {
+            throw new WeightsException("VGG weights file " + file + ": kernel " + datasetPath + " declares shape "
+                    + Arrays.toString(shape) + " but " + layer + " of VGG19 has [3, 3, " + Vgg19Layers.inputChannels(layer)
+                    + ", " + Vgg19Layers.channels(layer) + "] (a narrower network has fewer channels, never more); the"
+                    + " file is damaged or not VGG19 weights: delete it and download it again. Nothing was allocated");
+        }
+    }
+
+    private static void checkBiasShape(Path file, String datasetPath, long length, String layer) {
+        if (length > Vgg19Layers.channels(layer)) {
+            throw new WeightsException("VGG weights file " + file + ": bias " + datasetPath + " declares " + length
+                    + " values but " + layer + " of VGG19 has " + Vgg19Layers.channels(layer) + " output channels (a"
+                    + " narrower network has fewer, never more); the file is damaged or not VGG19 weights: delete it"
+                    + " and download it again. Nothing was allocated");
+        }
+    }
+
+    /**
+     * Reads a dataset whose shape has been checked, after checking that the file can hold the values it declares, and
+     * that they are finite: a NaN weight would make every loss NaN, which would be blamed on the learning rate.
+     */
+    private static float[] readFloats(Path file, Handle dataset, DatasetInfo info, String datasetPath) {
+        long declaredBytes = info.elementCount() * info.elementBytes();
+        long fileBytes = file.toFile().length();
+        if (!info.filtered() && declaredBytes > fileBytes) {
+            throw new WeightsException("VGG weights file " + file + ": dataset " + datasetPath + " declares "
+                    + Arrays.toString(info.shape()) + " values of " + info.elementBytes() + " bytes (" + declaredBytes
+                    + " bytes, uncompressed) but the whole file has " + fileBytes + " bytes; the file is damaged or"
+                    + " truncated: delete it and download it again");
+        }
+        float[] values = Hdf5.readFloats(dataset, info.elementCount(), datasetPath);
+        int nonFinite = 0;
+        int first = -1;
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                nonFinite++;
+                first = first < 0 ? i : first;
+            }
+        }
+        if (nonFinite > 0) {
+            throw new WeightsException("VGG weights file " + file + ": dataset " + datasetPath + " holds " + nonFinite
+                    + " NaN or infinite value" + (nonFinite == 1 ? "" : "s") + " (the first, at index " + first + ", is "
+                    + values[first] + "); weights must be finite numbers: the file is damaged, delete it and"
+                    + " download it again");
+        }
+        return values;
     }
 
     /**

@@ -579,7 +579,7 @@ class ImageReaderTest {
         return out.toByteArray();
     }
 
-    private static byte[] chunk(String type, byte[] data) {
+    static byte[] chunk(String type, byte[] data) {
         byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
         CRC32 crc = new CRC32();
         crc.update(typeBytes);

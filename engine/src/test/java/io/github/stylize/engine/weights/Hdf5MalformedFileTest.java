@@ -220,6 +220,81 @@ class Hdf5MalformedFileTest {
         assertMessage(file, "dataset block1_conv1_W_1:0 keeps its values in other files", "not read");
     }
 
+    @Test
+    void aKernelDeclaringMoreChannelsThanVgg19IsRefusedBeforeAnythingIsAllocated() throws Exception {
+        Path file = hollowFirstLayer("huge-kernel.h5", 79_536_431);
+        assertTrue(Files.size(file) < 100_000, "a small file declaring 2^31 floats: " + Files.size(file));
+
+        assertMessage(file, "kernel /block1_conv1/block1_conv1_W_1:0 declares shape [3, 3, 3, 79536431]",
+                "conv1_1 of VGG19 has [3, 3, 3, 64]", "Nothing was allocated");
+    }
+
+    @Test
+    void aBiasDeclaringMoreValuesThanVgg19IsRefusedBeforeItIsRead() {
+        Path file = build("huge-bias.h5", root -> {
+            try (Handle layer = Hdf5.createGroup(root, "block1_conv1")) {
+                declareOnly(layer.id(), "block1_conv1_b_1:0", new long[]{1L << 28});
+                Hdf5.writeFloats(layer.id(), "block1_conv1_W_1:0", new long[]{3, 3, 3, 4}, new float[108], false);
+                Hdf5.writeFixedLengthStrings(layer.id(), "weight_names", List.of("block1_conv1_b_1:0", "block1_conv1_W_1:0"));
+            }
+            Hdf5.writeFixedLengthStrings(root, "layer_names", List.of("block1_conv1"));
+        });
+
+        assertMessage(file, "bias /block1_conv1/block1_conv1_b_1:0 declares 268435456 values",
+                "conv1_1 of VGG19 has 64 output channels", "Nothing was allocated");
+    }
+
+    @Test
+    void aDatasetDeclaringMoreBytesThanTheFileHoldsIsRefused() throws Exception {
+        Path file = hollowFirstLayer("hollow.h5", 64);
+        long size = Files.size(file);
+        assertTrue(size < 3 * 3 * 3 * 64 * 4, "the file is smaller than the kernel it declares: " + size);
+
+        assertMessage(file, "dataset /block1_conv1/block1_conv1_W_1:0 declares [3, 3, 3, 64] values of 4 bytes (6912 "
+                + "bytes, uncompressed) but the whole file has " + size + " bytes", "download it again");
+    }
+
+    @Test
+    void nanOrInfiniteWeightsAreNamedAsSuchNotBlamedOnTheLearningRate() {
+        VggWeights weights = RandomVggWeights.create(3, new int[]{4, 8, 8, 8, 8});
+        VggWeights.ConvLayer first = weights.layers().get(0);
+        float[] bias = first.bias().clone();
+        bias[2] = Float.NaN;
+        bias[3] = Float.POSITIVE_INFINITY;
+        java.util.List<VggWeights.ConvLayer> layers = new java.util.ArrayList<>(weights.layers());
+        layers.set(0, new VggWeights.ConvLayer(first.name(), first.inChannels(), first.outChannels(), first.kernel(),
+                bias));
+        Path file = directory.resolve("nan.h5");
+        Hdf5WeightsWriter.write(new VggWeights("test", layers), file, NameStyle.KERAS_1);
+
+        assertMessage(file, "dataset /block1_conv1/block1_conv1_b_1:0 holds 2 NaN or infinite values (the first, at "
+                + "index 2, is NaN); weights must be finite numbers", "download it again");
+    }
+
+    /** A file whose conv1_1 declares a kernel [3,3,3,out] and a bias [out] but holds no values for them. */
+    private Path hollowFirstLayer(String name, long out) {
+        return build(name, root -> {
+            try (Handle layer = Hdf5.createGroup(root, "block1_conv1")) {
+                declareOnly(layer.id(), "block1_conv1_W_1:0", new long[]{3, 3, 3, out});
+                declareOnly(layer.id(), "block1_conv1_b_1:0", new long[]{out});
+                Hdf5.writeFixedLengthStrings(layer.id(), "weight_names", List.of("block1_conv1_W_1:0", "block1_conv1_b_1:0"));
+            }
+            Hdf5.writeFixedLengthStrings(root, "layer_names", List.of("block1_conv1"));
+        });
+    }
+
+    /** A float32 dataset with its shape declared and no values written: HDF5 allocates nothing in the file. */
+    private static void declareOnly(long location, String name, long[] shape) {
+        try (Handle space = Hdf5.check(org.bytedeco.hdf5.global.hdf5.H5Screate_simple(shape.length, shape, null),
+                org.bytedeco.hdf5.global.hdf5::H5Sclose, "space")) {
+            Hdf5.check(org.bytedeco.hdf5.global.hdf5.H5Dcreate2(location, name,
+                    org.bytedeco.hdf5.global.hdf5.H5T_IEEE_F32LE_g(), space.id(),
+                    org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT, org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT,
+                    org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT), org.bytedeco.hdf5.global.hdf5::H5Dclose,
+                    "dataset " + name).close();
+        }
+    }
+
     private static void writeFloatAttribute(long object, String name) {
         // a non-empty numeric attribute: build it through the string writer's sibling would hide the case, so use the C API
         try (var space = Hdf5.check(org.bytedeco.hdf5.global.hdf5.H5Screate_simple(1, new long[]{2}, null),

@@ -27,6 +27,11 @@ import java.util.stream.Stream;
 /** The image cache under one root directory. Thread-safe; safe to share between processes. */
 public final class ImageCache {
     static final String METADATA = "metadata.json";
+    /**
+     * Largest {@code metadata.json} read: 64 MiB. The largest one written, with the loss history of 100,000
+     * iterations (the most allowed), is about 16 MB; anything larger is damaged.
+     */
+    static final int MAX_METADATA_BYTES = 64 << 20;
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
     /** What {@link #put} names an entry's image; a metadata file naming anything else is damaged. */
     private static final Pattern IMAGE_NAME = Pattern.compile("image\\.[a-z0-9]{1,5}");
@@ -76,7 +81,7 @@ public final class ImageCache {
             return Optional.empty();
         }
         try {
-            Map<?, ?> metadata = (Map<?, ?>) Json.parse(Files.readString(metadataFile, StandardCharsets.UTF_8));
+            Map<?, ?> metadata = (Map<?, ?>) Json.read(metadataFile, MAX_METADATA_BYTES);
             String imageName = (String) metadata.get("image");
             if (imageName == null || !IMAGE_NAME.matcher(imageName).matches()) { // never a path out of the entry
                 throw new IllegalArgumentException("no valid image name recorded");

@@ -144,7 +144,10 @@ public class GenerateMojo extends GenerateMojoSettings {
     /**
      * The most pixels (width times height) an input image may declare. The size is read from the file's header before
      * anything is decoded, so a small file declaring a huge image (a decompression bomb) fails its asset instead of
-     * exhausting memory. Does not change the images, so it is not part of cache keys. Default 64000000 (64 megapixels).
+     * exhausting memory; a style that {@code styleScale} would enlarge past it is a configuration problem. Reading an
+     * image at the limit takes 1.4 GiB (8-bit RGB) to 1.8 GiB (16-bit RGBA) of heap, 23 to 30 bytes a pixel: give Maven
+     * that much ({@code MAVEN_OPTS=-Xmx2g}) or lower the limit. Does not change the images, so it is not part of cache
+     * keys. Default 64000000 (64 megapixels).
      */
     @Parameter(property = "stylize.maxPixels", defaultValue = "64000000")
     private long maxPixels = ImageReader.DEFAULT_MAX_PIXELS;
@@ -274,7 +277,7 @@ public class GenerateMojo extends GenerateMojoSettings {
             return Planner.plan(new PlanRequest(read.stylizations(stylizations), read.batches(batches),
                     read.defaults(defaults), parseOnly(only), weights.identity(),
                     new PlanRequest.WrittenDirectories(outputDirectory.toPath(), metadataDirectory.toPath()),
-                    weights.source().localFile()));
+                    weights.source().localFile(), maxPixels));
         } catch (PlanException e) {
             throw failBeforeAnyWork(e.getMessage(), e.problems().stream().map(PlanProblem::describe).toList());
         }

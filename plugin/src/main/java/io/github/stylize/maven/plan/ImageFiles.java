@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** Cheap checks on input images: present, readable, and an image by their first bytes (nothing is decoded). */
+/** Cheap checks on input images: present, regular, readable, images by their first bytes (nothing is decoded). */
 final class ImageFiles {
     static final String KNOWN_FORMATS = "PNG, JPEG, GIF, BMP, TIFF or WebP";
 
@@ -21,6 +21,10 @@ final class ImageFiles {
         }
         if (Files.isDirectory(file)) {
             return file + " is a directory; name an image file";
+        }
+        if (!Files.isRegularFile(file)) {
+            // A FIFO would block the build on opening it, a device could be read without end.
+            return file + " is not a regular file (a FIFO, socket or device); name an image file";
         }
         if (!Files.isReadable(file)) {
             return "file " + file + " cannot be read; check its permissions";

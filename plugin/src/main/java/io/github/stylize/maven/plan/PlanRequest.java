@@ -1,5 +1,7 @@
 package io.github.stylize.maven.plan;
 
+import io.github.stylize.engine.image.ImageReader;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -16,10 +18,11 @@ import java.util.function.Supplier;
  *                        is reported against the {@code weights} parameter. Called once.
  * @param written         the directories the build writes into, which no input may overlap
  * @param weightsFile     the local weights file, an input like the images; null for downloaded or random weights
+ * @param maxPixels       the largest image the engine may read or prepare ({@code stylize.maxPixels})
  */
 public record PlanRequest(List<StylizationDeclaration> stylizations, List<BatchDeclaration> batches,
                           Overrides defaults, Set<String> only, Supplier<String> weightsIdentity,
-                          WrittenDirectories written, Path weightsFile) {
+                          WrittenDirectories written, Path weightsFile, long maxPixels) {
     public PlanRequest {
         stylizations = stylizations == null ? List.of() : List.copyOf(stylizations);
         batches = batches == null ? List.of() : List.copyOf(batches);
@@ -28,10 +31,13 @@ public record PlanRequest(List<StylizationDeclaration> stylizations, List<BatchD
         written = written == null ? WrittenDirectories.NONE : written;
     }
 
-    /** A request whose outputs go where no input is (the planner's tests). */
+    /**
+     * A request whose outputs go where no input is, under the engine's default {@link ImageReader#DEFAULT_MAX_PIXELS}
+     * (the planner's tests).
+     */
     public PlanRequest(List<StylizationDeclaration> stylizations, List<BatchDeclaration> batches, Overrides defaults,
                        Set<String> only, Supplier<String> weightsIdentity) {
-        this(stylizations, batches, defaults, only, weightsIdentity, null, null);
+        this(stylizations, batches, defaults, only, weightsIdentity, null, null, ImageReader.DEFAULT_MAX_PIXELS);
     }
 
     /**

@@ -1,17 +1,17 @@
 package io.github.stylize.maven.plan;
 
 import io.github.stylize.engine.InvalidSettingException;
+import io.github.stylize.engine.PreparedSizes;
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.StylizeException;
 import io.github.stylize.engine.files.Digests;
-import org.codehaus.plexus.util.DirectoryScanner;
+import io.github.stylize.engine.image.ImageHeaders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +33,10 @@ public final class Planner {
     private final List<PlannedAsset> assets = new ArrayList<>();
     private final List<String> batchIds = new ArrayList<>();
     private final WrittenDirectoryCheck written;
+    /** Declared image sizes by file, each header read once; null for a header that cannot be read. */
+    private final Map<Path, int[]> declaredSizes = new HashMap<>();
     private boolean defaultsInvalid;
+    private long maxPixels;
 
     private Planner(PlanRequest request) {
         this.written = new WrittenDirectoryCheck(request.written());
@@ -49,6 +52,7 @@ public final class Planner {
     }
 
     private Plan run(PlanRequest request) throws PlanException {
+        maxPixels = request.maxPixels();
         checkDefaults(request.defaults());
         List<StylizationDeclaration> stylizations = request.stylizations();
         for (int i = 0; i < stylizations.size(); i++) {
@@ -97,7 +101,7 @@ public final class Planner {
         } else if (settings != null && ID.matcher(nullToEmpty(s.id())).matches()) {
             output = s.id() + "." + settings.format().extension();
         }
-        if (ok && settings != null && output != null) {
+        if (ok && settings != null && output != null && styleFits(description, s.content(), s.style(), settings)) {
             assets.add(new PlannedAsset(s.id(), description, s.content(), s.style(), output, settings, null, null));
         }
     }
@@ -115,6 +119,10 @@ public final class Planner {
         if (b.outputDirectory() != null && !b.outputDirectory().isBlank()) {
             try {
                 outputDirectory = OutputPaths.normalize(b.outputDirectory());
+                String nameProblem = outputDirectory.isEmpty() ? null : OutputPaths.nameProblem(outputDirectory);
+                if (nameProblem != null) {
+                    throw new IllegalArgumentException(nameProblem);
+                }
             } catch (IllegalArgumentException e) {
                 problems.add(new PlanProblem(description, "outputDirectory", e.getMessage()));
                 ok = false;
@@ -134,11 +142,16 @@ public final class Planner {
                         + "; or leave it out with an <exclude>"));
                 continue;
             }
-            if (!claimId(itemDescription, itemId, "batch file")) {
+            if (!claimId(itemDescription, itemId, "batch file") || !styleFits(itemDescription, content, b.style(), settings)) {
                 continue;
             }
             String output = OutputPaths.join(outputDirectory,
                     OutputPaths.withoutExtension(relative) + "." + settings.format().extension());
+            String outputProblem = OutputPaths.nameProblem(output);
+            if (outputProblem != null) {
+                problems.add(new PlanProblem(itemDescription, "outputDirectory", "the output " + outputProblem));
+                continue;
+            }
             assets.add(new PlannedAsset(itemId, itemDescription, content, b.style(), output, settings, null, null));
         }
     }
@@ -161,14 +174,17 @@ public final class Planner {
             return null;
         }
         List<String> includes = b.includes().isEmpty() ? BatchDeclaration.DEFAULT_INCLUDES : b.includes();
-        DirectoryScanner scanner = new DirectoryScanner();
-        scanner.setBasedir(b.directory().toFile());
-        scanner.setIncludes(includes.toArray(String[]::new));
-        scanner.setExcludes(b.excludes().toArray(String[]::new));
-        scanner.addDefaultExcludes();
-        scanner.scan();
-        TreeSet<String> files = new TreeSet<>();
-        Arrays.stream(scanner.getIncludedFiles()).map(f -> f.replace('\\', '/')).forEach(files::add);
+        BatchScan scan;
+        try {
+            scan = BatchScan.of(b.directory(), includes, b.excludes());
+        } catch (IOException e) {
+            problems.add(new PlanProblem(description, "directory", b.directory() + " cannot be read (" + e
+                    + "); check its permissions"));
+            return null;
+        }
+        scan.problems.forEach(p -> problems.add(new PlanProblem(description, "directory", "in " + b.directory()
+                + ": " + p)));
+        TreeSet<String> files = scan.files;
         if (files.isEmpty()) {
             problems.add(new PlanProblem(description, "includes", "no file in " + b.directory() + " matches includes "
                     + includes + (b.excludes().isEmpty() ? "" : " minus excludes " + b.excludes())
@@ -188,6 +204,14 @@ public final class Planner {
         if (!kind.equals("batch file") && !ID.matcher(id).matches()) {
             problems.add(new PlanProblem(description, "id", "'" + id
                     + "' is not allowed; use letters, digits, '.', '_' and '-', starting with a letter or digit"));
+            return false;
+        }
+        String nameProblem = OutputPaths.nameProblem(id);
+        if (nameProblem != null) {
+            boolean fromFile = kind.equals("batch file");
+            problems.add(new PlanProblem(description, fromFile ? "includes" : "id", "the id " + nameProblem
+                    + (fromFile ? " (the id comes from the file's name: rename the file, or leave it out with an "
+                    + "<exclude>)" : "")));
             return false;
         }
         String owner = idOwners.putIfAbsent(id, description);
@@ -246,6 +270,29 @@ public final class Planner {
         return true;
     }
 
+    /**
+     * Whether the style, enlarged by {@code styleScale} to the content's size as used, stays within maxPixels; judged
+     * from the headers, so a too large style is a problem before any work rather than a failed matrix product. An
+     * unreadable header is left to the engine, which names what is wrong with the file.
+     */
+    private boolean styleFits(String description, Path content, Path style, StyleSettings settings) {
+        int[] contentSize = declaredSize(content);
+        int[] styleSize = declaredSize(style);
+        if (contentSize == null || styleSize == null) {
+            return true;
+        }
+        String problem = PreparedSizes.styleProblem(style.toString(), styleSize[0], styleSize[1],
+                PreparedSizes.content(contentSize[0], contentSize[1], settings.size()), settings.styleScale(), maxPixels);
+        if (problem != null) {
+            problems.add(new PlanProblem(description, "styleScale", problem));
+        }
+        return problem == null;
+    }
+
+    private int[] declaredSize(Path file) {
+        return declaredSizes.computeIfAbsent(file.toAbsolutePath().normalize(), ImageHeaders::declaredSize);
+    }
+
     private String checkOutputPath(String description, String parameter, String output) {
         String normalized;
         try {
@@ -257,6 +304,11 @@ public final class Planner {
         if (normalized.isEmpty()) {
             problems.add(new PlanProblem(description, parameter, "'" + output
                     + "' names the output directory itself; give a file name such as 'images/harbor.png'"));
+            return null;
+        }
+        String nameProblem = OutputPaths.nameProblem(normalized);
+        if (nameProblem != null) {
+            problems.add(new PlanProblem(description, parameter, nameProblem));
             return null;
         }
         return normalized;

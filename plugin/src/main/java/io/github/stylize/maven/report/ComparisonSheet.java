@@ -20,8 +20,16 @@ final class ComparisonSheet {
     /** Settings whose difference says nothing about the look (never highlighted, listed last). */
     private static final Set<String> BOOKKEEPING = Set.of("algorithmVersion");
 
-    /** An asset and where the page shows it in full. */
-    record Member(ReportEntry entry, String anchor) {
+    /**
+     * An asset and where the report shows it in full.
+     *
+     * @param anchor the id of its article
+     * @param page   the page holding the article, "" for the page itself
+     */
+    record Member(ReportEntry entry, String anchor, String page) {
+        String href() {
+            return page + "#" + anchor;
+        }
     }
 
     private final List<Member> members;
@@ -83,7 +91,7 @@ final class ComparisonSheet {
 
         html.append("<div class=\"table-wrap\"><table class=\"sheet\">\n<thead><tr><th scope=\"col\">setting</th>");
         for (Member m : members) {
-            html.append("<th scope=\"col\"><a href=\"#").append(m.anchor()).append("\">")
+            html.append("<th scope=\"col\"><a href=\"").append(Html.escape(m.href())).append("\">")
                     .append(Html.escape(m.entry().id())).append("</a></th>");
         }
         html.append("</tr></thead>\n<tbody>\n<tr class=\"results\"><th scope=\"row\">result</th>");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The report page: per asset its content, style and result images (thumbnails linking to full size), loss curves,
@@ -53,12 +54,47 @@ public final class HtmlReport {
         return html.toString();
     }
 
+    /**
+     * Assets shown on one page: 100. A page with more stays small and fast to open no longer (a cached build of a
+     * 10,000-file batch made a 68 MB page); a report of more assets is an index page and pages of 100 assets each.
+     */
+    static final int ASSETS_PER_PAGE = 100;
+
+    /** One file of the report: {@link ReportPages#PAGE} or a page of assets. */
+    public record Page(String name, String html) {
+    }
+
+    /** The report on one page, however many assets it shows. */
     public String render() {
+        List<Page> pages = new ArrayList<>();
+        renderAll(Integer.MAX_VALUE, pages::add);
+        return pages.get(0).html();
+    }
+
+    /**
+     * Renders the report, one page, or for more than {@link #ASSETS_PER_PAGE} assets an index and pages of assets,
+     * handing each page to {@code sink} as soon as it is rendered, so only one is held in memory.
+     */
+    public void pages(Consumer<Page> sink) {
+        renderAll(ASSETS_PER_PAGE, sink);
+    }
+
+    /** The name of the {@code number}th page of assets, from 1. */
+    static String assetPage(int number) {
+        return "assets-" + number + ".html";
+    }
+
+    void renderAll(int perPage, Consumer<Page> sink) {
+        int total = records.stream().mapToInt(r -> r.entries().size()).sum();
+        boolean paged = total > perPage;
         List<ComparisonSheet.Member> members = new ArrayList<>();
-        boolean severalExecutions = records.size() > 1;
+        List<String> executions = new ArrayList<>();
         for (ExecutionRecord r : records) {
             for (ReportEntry e : r.entries()) {
-                members.add(new ComparisonSheet.Member(e, Html.anchor("asset-", members.size(), e.id())));
+                int index = members.size();
+                members.add(new ComparisonSheet.Member(e, Html.anchor("asset-", index, e.id()),
+                        paged ? assetPage(index / perPage + 1) : ""));
+                executions.add(r.execution());
             }
         }
         List<ComparisonSheet> sheets = ComparisonSheet.groups(members);
@@ -67,7 +103,7 @@ public final class HtmlReport {
         head(html, title);
         html.append("<header>\n<h1>Stylized assets <small>").append(Html.escape(title)).append("</small></h1>\n");
         summary(html, members);
-        toc(html, members, sheets);
+        toc(html, paged ? List.of() : members, sheets); // a paged index lists its pages instead
         html.append("</header>\n<main>\n");
         if (!sheets.isEmpty()) {
             html.append("<section id=\"comparisons\">\n<h2>Comparison sheets</h2>\n");
@@ -76,18 +112,89 @@ public final class HtmlReport {
             }
             html.append("</section>\n");
         }
+        if (!paged) {
+            assets(html, members, executions);
+            sink.accept(new Page(ReportPages.PAGE, footer(html)));
+            return;
+        }
+        pageIndex(html, members, perPage);
+        sink.accept(new Page(ReportPages.PAGE, footer(html)));
+        int pageCount = (members.size() + perPage - 1) / perPage;
+        for (int number = 1; number <= pageCount; number++) {
+            int from = (number - 1) * perPage;
+            int to = Math.min(members.size(), from + perPage);
+            StringBuilder page = new StringBuilder(64 * 1024);
+            head(page, title);
+            page.append("<header>\n<h1>Stylized assets <small>").append(Html.escape(title)).append("</small></h1>\n")
+                    .append("<p class=\"summary\">Assets ").append(from + 1).append("&ndash;").append(to).append(" of ")
+                    .append(members.size()).append(" &middot; page ").append(number).append(" of ").append(pageCount)
+                    .append("</p>\n<nav class=\"pages\"><ul><li><a href=\"").append(ReportPages.PAGE)
+                    .append("\">summary</a></li>");
+            if (number > 1) {
+                page.append("<li><a href=\"").append(assetPage(number - 1)).append("\">&larr; previous</a></li>");
+            }
+            if (number < pageCount) {
+                page.append("<li><a href=\"").append(assetPage(number + 1)).append("\">next &rarr;</a></li>");
+            }
+            page.append("</ul></nav>\n");
+            List<ComparisonSheet.Member> here = members.subList(from, to);
+            toc(page, here.stream().map(m -> new ComparisonSheet.Member(m.entry(), m.anchor(), "")).toList(), List.of());
+            page.append("</header>\n<main>\n");
+            assets(page, here, executions.subList(from, to));
+            sink.accept(new Page(assetPage(number), footer(page)));
+        }
+    }
+
+    /** The asset articles, each execution's under its heading when there are several. */
+    private void assets(StringBuilder html, List<ComparisonSheet.Member> members, List<String> executions) {
         html.append("<section id=\"assets\">\n<h2>Assets</h2>\n");
-        int index = 0;
-        for (ExecutionRecord r : records) {
-            if (severalExecutions) {
-                html.append("<h3 class=\"execution\">Execution <code>").append(Html.escape(r.execution()))
+        String execution = null;
+        for (int i = 0; i < members.size(); i++) {
+            if (records.size() > 1 && !executions.get(i).equals(execution)) {
+                execution = executions.get(i);
+                html.append("<h3 class=\"execution\">Execution <code>").append(Html.escape(execution))
                         .append("</code></h3>\n");
             }
-            for (ReportEntry e : r.entries()) {
-                asset(html, e, members.get(index++).anchor());
-            }
+            asset(html, members.get(i).entry(), members.get(i).anchor());
         }
-        html.append("</section>\n</main>\n<footer>");
+        html.append("</section>\n");
+    }
+
+    /** The index of a paged report: a table of the pages, then every failed asset, which a reader looks for first. */
+    private static void pageIndex(StringBuilder html, List<ComparisonSheet.Member> members, int perPage) {
+        int pageCount = (members.size() + perPage - 1) / perPage;
+        html.append("<section id=\"pages\">\n<h2>Assets</h2>\n<p class=\"hint\">").append(members.size())
+                .append(" assets, ").append(perPage).append(" to a page, in declaration order.</p>\n")
+                .append("<table class=\"pages\"><thead><tr><th>page</th><th>first</th><th>last</th><th>generated</th>"
+                        + "<th>from the cache</th><th>failed</th></tr></thead><tbody>\n");
+        for (int number = 1; number <= pageCount; number++) {
+            List<ComparisonSheet.Member> page = members.subList((number - 1) * perPage,
+                    Math.min(members.size(), number * perPage));
+            html.append("<tr><td><a href=\"").append(assetPage(number)).append("\">page ").append(number)
+                    .append("</a></td><td>").append(Html.escape(page.get(0).entry().id())).append("</td><td>")
+                    .append(Html.escape(page.get(page.size() - 1).entry().id())).append("</td>");
+            for (String result : List.of(ReportEntry.GENERATED, ReportEntry.CACHED, ReportEntry.FAILED)) {
+                html.append("<td>").append(page.stream().filter(m -> m.entry().result().equals(result)).count())
+                        .append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody></table>\n");
+        List<ComparisonSheet.Member> failed = members.stream()
+                .filter(m -> m.entry().result().equals(ReportEntry.FAILED)).toList();
+        if (!failed.isEmpty()) {
+            html.append("<h3>Failed assets</h3>\n<ul class=\"failures\">");
+            for (ComparisonSheet.Member m : failed) {
+                html.append("<li><a href=\"").append(Html.escape(m.href())).append("\">")
+                        .append(Html.escape(m.entry().id())).append("</a></li>");
+            }
+            html.append("</ul>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private String footer(StringBuilder html) {
+        html.append("</main>\n<footer>");
         html.append("Losses are the weighted terms of the objective: total = content + style + tv. ");
         html.append("Iteration 0 is the initial image.");
         if (note != null) {
@@ -127,7 +234,7 @@ public final class HtmlReport {
                     .append(Html.escape(first.style().getFileName().toString())).append("</a></li>");
         }
         for (ComparisonSheet.Member m : members) {
-            html.append("<li><a href=\"#").append(m.anchor()).append("\"><span class=\"dot ")
+            html.append("<li><a href=\"").append(Html.escape(m.href())).append("\"><span class=\"dot ")
                     .append(Html.escape(m.entry().result())).append("\"></span>")
                     .append(Html.escape(m.entry().id())).append("</a></li>");
         }

@@ -1,5 +1,9 @@
 package io.github.stylize.maven.report;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +112,28 @@ public final class Json {
     }
 
     /**
-     * Parses one JSON value.
+     * Deepest nesting of arrays and objects {@link #parse} accepts. Our files nest at most five deep; the limit keeps a
+     * damaged or hostile file (100,000 opening brackets) from overflowing the stack, which would end the whole build.
+     */
+    public static final int MAX_DEPTH = 64;
+
+    /**
+     * Reads and parses the JSON file {@code file}, refusing it before reading if it is longer than {@code maxBytes}
+     * (a damaged file could otherwise exhaust the heap).
+     *
+     * @throws IllegalArgumentException on malformed or oversized input, naming the limit
+     * @throws IOException              if the file cannot be read
+     */
+    public static Object read(Path file, long maxBytes) throws IOException {
+        long size = Files.size(file);
+        if (size > maxBytes) {
+            throw new IllegalArgumentException("JSON file of " + size + " bytes, more than the limit of " + maxBytes);
+        }
+        return parse(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Parses one JSON value, nested at most {@link #MAX_DEPTH} deep.
      *
      * @throws IllegalArgumentException on malformed input, with the offset
      */
@@ -125,6 +150,7 @@ public final class Json {
     private static final class Parser {
         private final String s;
         private int pos;
+        private int depth;
 
         Parser(String s) {
             this.s = s;
@@ -137,14 +163,22 @@ public final class Json {
             }
             char c = s.charAt(pos);
             return switch (c) {
-                case '{' -> object();
-                case '[' -> array();
+                case '{', '[' -> nested(c);
                 case '"' -> string();
                 case 't' -> literal("true", Boolean.TRUE);
                 case 'f' -> literal("false", Boolean.FALSE);
                 case 'n' -> literal("null", null);
                 default -> number();
             };
+        }
+
+        private Object nested(char open) {
+            if (++depth > MAX_DEPTH) {
+                throw error("nested more than " + MAX_DEPTH + " deep");
+            }
+            Object value = open == '{' ? object() : array();
+            depth--;
+            return value;
         }
 
         private Map<String, Object> object() {

@@ -98,6 +98,32 @@ class ImageCacheTest {
     }
 
     @Test
+    void metadataNestedTooDeepOrTooLargeIsADamagedEntryNotAStackOverflow() throws IOException {
+        ImageCache cache = new ImageCache(root);
+        CacheEntry stored = cache.put(KEY, entry(new byte[] {1, 2, 3}));
+        Path metadata = stored.image().resolveSibling(ImageCache.METADATA);
+        String json = Files.readString(metadata);
+        Files.writeString(metadata, json.replace("\"backend\": \"CPU test\"",
+                "\"backend\": " + "[".repeat(100_000) + "]".repeat(100_000)));
+        List<String> warnings = new ArrayList<>();
+        assertTrue(cache.lookup(KEY, warnings::add).isEmpty());
+        // inside the top-level object, the MAX_DEPTH-th bracket is one too deep
+        assertEquals(List.of("Cache entry " + stored.image().getParent() + " is damaged (malformed JSON at offset "
+                + (json.indexOf("\"backend\": ") + 11 + Json.MAX_DEPTH - 1) + ": nested more than " + Json.MAX_DEPTH
+                + " deep); it will be regenerated"), warnings);
+
+        Files.writeString(metadata, json.replace("\"CPU test\"", "\"" + "x".repeat(ImageCache.MAX_METADATA_BYTES) + "\""));
+        warnings.clear();
+        assertTrue(cache.lookup(KEY, warnings::add).isEmpty());
+        assertEquals(List.of("Cache entry " + stored.image().getParent() + " is damaged (JSON file of "
+                + Files.size(metadata) + " bytes, more than the limit of " + ImageCache.MAX_METADATA_BYTES
+                + "); it will be regenerated"), warnings);
+
+        cache.put(KEY, entry(new byte[] {4, 5}));
+        assertEquals("CPU test", cache.lookup(KEY, w -> { }).orElseThrow().backend());
+    }
+
+    @Test
     void anEntryWhoseMetadataNamesAFileOutsideItIsDamagedAndNothingOutsideIsRead() throws IOException {
         ImageCache cache = new ImageCache(root);
         CacheEntry stored = cache.put(KEY, entry(new byte[] {1, 2, 3}));

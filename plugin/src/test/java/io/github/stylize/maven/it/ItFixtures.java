@@ -91,6 +91,39 @@ public final class ItFixtures {
     }
 
     /**
+     * A small content image (48x32) whose PNG iCCP chunk, an embedded ICC profile, inflates to 17 MiB of zeros: a
+     * metadata decompression bomb, which passes planning (its header is fine) and is refused by the engine's reader.
+     */
+    public static Path writeMetadataBombPng(Path file) {
+        drawContent(file, 48, 32, 2);
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION);
+        deflater.setInput(new byte[17 << 20]);
+        deflater.finish();
+        java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+        data.writeBytes("bomb\0\0".getBytes(StandardCharsets.ISO_8859_1)); // profile name, compression method
+        byte[] buffer = new byte[1 << 16];
+        while (!deflater.finished()) {
+            data.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        byte[] type = "iCCP".getBytes(StandardCharsets.ISO_8859_1);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(type);
+        crc.update(data.toByteArray());
+        try {
+            byte[] png = Files.readAllBytes(file);
+            int afterIhdr = 8 + 25; // signature, then IHDR: length, type, 13 bytes of data, CRC
+            java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(png.length + 12 + data.size());
+            out.put(png, 0, afterIhdr).putInt(data.size()).put(type).put(data.toByteArray()).putInt((int) crc.getValue())
+                    .put(png, afterIhdr, png.length - afterIhdr);
+            Files.write(file, out.array());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /**
      * The log of each Maven invocation in an invoker {@code build.log} that holds several ({@code invoker.goals.N}):
      * each starts with Maven's "Scanning for projects..." line.
      */

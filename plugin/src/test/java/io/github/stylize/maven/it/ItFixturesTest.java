@@ -1,5 +1,8 @@
 package io.github.stylize.maven.it;
 
+import io.github.stylize.engine.image.ImageException;
+import io.github.stylize.engine.image.ImageHeaders;
+import io.github.stylize.engine.image.ImageReader;
 import io.github.stylize.engine.weights.VggWeights;
 import io.github.stylize.engine.weights.WeightsOptions;
 import io.github.stylize.engine.weights.WeightsSource;
@@ -10,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The integration tests' fixtures do what their scripts rely on. */
 class ItFixturesTest {
@@ -25,6 +31,16 @@ class ItFixturesTest {
         assertEquals(16, weights.layers().size());
         assertEquals(4, weights.layer("conv1_1").outChannels());
         assertEquals(8, weights.layer("conv5_4").outChannels());
+    }
+
+    @Test
+    void theMetadataBombIsASmallValidPngThatTheReaderRefusesForItsProfile() throws Exception {
+        Path file = ItFixtures.writeMetadataBombPng(dir.resolve("bomb.png"));
+        assertTrue(Files.size(file) < 100_000, "small: " + Files.size(file));
+        assertArrayEquals(new int[]{48, 32}, ImageHeaders.declaredSize(file), "its header passes planning");
+        ImageException e = assertThrows(ImageException.class, () -> ImageReader.read(file));
+        assertTrue(e.getMessage().contains("has a compressed iCCP metadata chunk that inflates to more than 16 MiB"),
+                e.getMessage());
     }
 
     @Test

@@ -126,6 +126,22 @@ class GenerateMojoTest extends MojoTestSupport {
     @Test
     @Basedir("/unit/quickstart")
     @InjectMojo(goal = "generate", pom = "pom.xml")
+    @MojoParameter(name = "maxPixels", value = "500")
+    void maxPixelsBoundsTheStyleAsPreparedAtPlanningTime(GenerateMojo mojo) {
+        // the 16x16 styles fitted to the 24x16 harbor are 24x24, 576 pixels; the 8x8 sprites' are 64
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("stylize configuration has 2 problems (no image was generated):"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("stylization 'harbor-waves' <styleScale>: styleScale 1.0 scales the style "
+                + "image " + quickstart.resolve("src/main/stylize/styles/waves.png") + " to 24x24 (576 pixels) for the "
+                + "content's 24x16 as used, more than maxPixels (500), which would exhaust memory; use styleScale 0.91 "
+                + "or less, or raise maxPixels"), e.getMessage());
+        assertFalse(Files.exists(target.resolve("generated-resources")));
+    }
+
+    @Test
+    @Basedir("/unit/quickstart")
+    @InjectMojo(goal = "generate", pom = "pom.xml")
     void theWeightsDownloadUsesTheProxiesOfSettingsXml(GenerateMojo mojo) throws Exception {
         DefaultProxySelector proxies = new DefaultProxySelector();
         proxies.add(new org.eclipse.aether.repository.Proxy("http", "proxy.example", 3128, null), null);

@@ -2,6 +2,7 @@ package io.github.stylize.maven.plan;
 
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.files.Digests;
+import io.github.stylize.engine.image.ImageReader;
 import io.github.stylize.engine.weights.WeightsException;
 import io.github.stylize.maven.testing.TestImages;
 import org.junit.jupiter.api.BeforeEach;
@@ -249,7 +250,7 @@ class PlannerTest {
     static PlanRequest writing(List<StylizationDeclaration> s, List<BatchDeclaration> b, Path outputDirectory,
                                Path weightsFile) {
         return new PlanRequest(s, b, Overrides.NONE, Set.of(), () -> "weights-digest",
-                new PlanRequest.WrittenDirectories(outputDirectory, null), weightsFile);
+                new PlanRequest.WrittenDirectories(outputDirectory, null), weightsFile, ImageReader.DEFAULT_MAX_PIXELS);
     }
 
     List<String> problems(PlanRequest request) {

@@ -1,11 +1,13 @@
 package io.github.stylize.maven.report;
 
+import io.github.stylize.maven.testing.PageLinks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +23,47 @@ class HtmlReportTest {
     private String render(ReportFixture fixture) {
         return new HtmlReport(fixture.record.title(), List.of(fixture.record),
                 Links.relativeTo(fixture.metadataDirectory), null).render();
+    }
+
+    @Test
+    void aReportOfManyAssetsIsAnIndexAndPagesOfAHundredSoEveryPageStaysSmall() throws IOException {
+        ReportFixture fixture = new ReportFixture(dir);
+        List<ReportEntry> entries = new ArrayList<>(fixture.record.entries()); // a comparison sheet of two, a failure
+        ReportEntry tree = fixture.entry("sprites/tree");
+        ReportEntry broken = fixture.entry("broken-<b>");
+        for (int i = entries.size(); i < 250; i++) {
+            ReportEntry like = i % 50 == 0 ? broken : tree;
+            entries.add(new ReportEntry(String.format("batch/item-%03d", i), like.result(), like.failure(), false,
+                    like.content(), like.style(), String.format("%064d", i), like.styleSha256(), like.output(),
+                    like.settings(), like.cacheKey(), like.backend(), like.losses(), like.engineMillis(), like.timings(),
+                    like.buildMillis(), like.snapshots()));
+        }
+        new ExecutionRecord("default", "t", "now", entries).write(fixture.metadataDirectory);
+        Files.writeString(fixture.metadataDirectory.resolve(HtmlReport.assetPage(7)), "left by a longer report");
+
+        Path index = ReportPages.writeBuildPage(fixture.metadataDirectory, "t");
+
+        List<String> pages = List.of("index.html", "assets-1.html", "assets-2.html", "assets-3.html");
+        try (var files = Files.list(fixture.metadataDirectory)) {
+            assertEquals(pages, files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".html")).sorted(
+                    java.util.Comparator.comparing(n -> n.equals("index.html") ? "" : n)).toList());
+        }
+        String html = Files.readString(index);
+        assertFalse(html.contains("<article class=\"asset\""), "the index shows no asset in full");
+        assertTrue(html.contains("250 assets, 100 to a page"), html);
+        assertTrue(html.contains("<a href=\"assets-3.html\">page 3</a></td><td>batch/item-200</td><td>batch/item-249</td>"
+                + "<td>49</td><td>0</td><td>1</td>"), "a page's range and results");
+        assertTrue(html.contains("<a href=\"assets-3.html#asset-200-"), "every failed asset is linked from the index");
+        assertTrue(html.contains("<a href=\"assets-1.html#asset-0-"), "the comparison sheet links into the pages");
+        assertTrue(Files.size(index) < 60_000, "the index stays small: " + Files.size(index));
+        for (int page = 1; page <= 3; page++) {
+            String assets = Files.readString(fixture.metadataDirectory.resolve(HtmlReport.assetPage(page)));
+            assertEquals(page < 3 ? 100 : 50, assets.split("<article class=\"asset\"", -1).length - 1);
+            assertTrue(assets.contains("id=\"asset-" + (page * 100 - 100) + "-"), "page " + page + " starts at its first");
+        }
+        for (String page : pages) {
+            PageLinks.check(fixture.metadataDirectory.resolve(page));
+        }
     }
 
     @Test

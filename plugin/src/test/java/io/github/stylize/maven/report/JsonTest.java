@@ -1,7 +1,11 @@
 package io.github.stylize.maven.report;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,5 +45,32 @@ class JsonTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1,"));
         assertEquals("malformed JSON at offset 8: unexpected end", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1} x"));
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsMalformedNotAStackOverflow() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parse(deep));
+        assertEquals("malformed JSON at offset " + Json.MAX_DEPTH + ": nested more than " + Json.MAX_DEPTH
+                + " deep", e.getMessage());
+        String objects = "{\"a\": ".repeat(100_000) + "1" + "}".repeat(100_000);
+        assertThrows(IllegalArgumentException.class, () -> Json.parse(objects));
+        String limit = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
+        assertEquals(List.of(), unwrap(Json.parse(limit), Json.MAX_DEPTH - 1), "exactly the limit is read");
+    }
+
+    private static Object unwrap(Object value, int levels) {
+        for (int i = 0; i < levels; i++) {
+            value = ((List<?>) value).get(0);
+        }
+        return value;
+    }
+
+    @Test
+    void aFileLargerThanTheGivenLimitIsRefusedBeforeItIsRead(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("big.json"), "[" + "1, ".repeat(1000) + "1]");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.read(file, 3000));
+        assertEquals("JSON file of " + Files.size(file) + " bytes, more than the limit of 3000", e.getMessage());
+        assertEquals(1001, ((List<?>) Json.read(file, Files.size(file))).size());
     }
 }
