@@ -48,7 +48,7 @@ public final class ReportEntries {
         List<ReportEntry> entries = new ArrayList<>();
         for (PlannedAsset asset : plan.declared()) {
             AssetOutcome outcome = outcomes.get(asset.id());
-            if (outcome != null) {
+            if (outcome != null && outcome.result() != AssetOutcome.Result.SKIPPED) {
                 entries.add(entry(outcome, metadataDirectory, outputDirectory, before.get(asset.id())));
             } else if (before.containsKey(asset.id())) {
                 entries.add(before.get(asset.id()).asEarlierBuild());
