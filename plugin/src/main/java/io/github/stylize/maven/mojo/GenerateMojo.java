@@ -244,7 +244,7 @@ public class GenerateMojo extends AbstractMojo {
         addResourceRoot();
 
         getLog().info("stylize: " + describeSelection(plan) + ", cache " + cacheRoot());
-        Shard share = shard(System::getenv);
+        Shard share = shard(shard, System::getenv);
         if (requireCached && force) {
             throw new MojoFailureException("stylize: stylize.requireCached=true and stylize.force=true contradict each"
                     + " other (force generates every asset, requireCached forbids generating any); drop one of them");
@@ -269,10 +269,10 @@ public class GenerateMojo extends AbstractMojo {
     }
 
     /** {@code stylize.shard}, else {@code CI_NODE_INDEX}/{@code CI_NODE_TOTAL} when both are set, else null. */
-    Shard shard(Function<String, String> environment) throws MojoFailureException {
+    static Shard shard(String property, Function<String, String> environment) throws MojoFailureException {
         try {
-            if (shard != null && !shard.isBlank()) {
-                return Shard.parse(shard, "stylize <shard> (stylize.shard)");
+            if (property != null && !property.isBlank()) {
+                return Shard.parse(property, "stylize <shard> (stylize.shard)");
             }
             String index = environment.apply("CI_NODE_INDEX");
             String total = environment.apply("CI_NODE_TOTAL");
