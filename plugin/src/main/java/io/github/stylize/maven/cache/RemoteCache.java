@@ -46,9 +46,8 @@ public final class RemoteCache implements CacheTier {
         if (settings.proxies() != null) {
             builder.proxy(settings.proxies());
         }
-        if (settings.proxyAuthenticator() != null) {
-            builder.authenticator(settings.proxyAuthenticator());
-        }
+        // No Authenticator: with one, the JDK drops the Authorization header set below and turns a 401 into an
+        // IOException; credentials go as headers instead (proxy credentials as Proxy-Authorization, see the settings).
         this.client = builder.build();
     }
 

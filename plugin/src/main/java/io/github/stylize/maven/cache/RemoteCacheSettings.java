@@ -1,6 +1,5 @@
 package io.github.stylize.maven.cache;
 
-import java.net.Authenticator;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Duration;
@@ -16,15 +15,14 @@ import java.util.TreeMap;
  * @param push           whether generated images are uploaded
  * @param username       Basic auth user, or null
  * @param password       Basic auth password, or null; never printed
- * @param headers        extra request headers (token auth), values never printed
+ * @param headers        extra request headers (token auth, {@code Proxy-Authorization}), values never printed
  * @param connectTimeout how long to wait for a connection
  * @param requestTimeout how long to wait for a response
  * @param proxies        which proxy a URL goes through ({@code null}: none)
- * @param proxyAuthenticator answers proxies' requests for credentials, or null
  */
 public record RemoteCacheSettings(URI url, String serverId, boolean push, String username, String password,
                                   Map<String, String> headers, Duration connectTimeout, Duration requestTimeout,
-                                  ProxySelector proxies, Authenticator proxyAuthenticator) {
+                                  ProxySelector proxies) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
 

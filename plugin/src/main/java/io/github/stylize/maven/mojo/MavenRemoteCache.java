@@ -78,7 +78,6 @@ final class MavenRemoteCache {
         Duration connect = RemoteCacheSettings.DEFAULT_CONNECT_TIMEOUT;
         Duration request = RemoteCacheSettings.DEFAULT_REQUEST_TIMEOUT;
         ProxySelector proxies = null;
-        MavenProxies mavenProxies = null;
         if (session != null) {
             String id = serverId == null || serverId.isBlank() ? "stylize-remote-cache" : serverId.trim();
             RemoteRepository repository = new RemoteRepository.Builder(id, "default", uri.toString()).build();
@@ -101,16 +100,43 @@ final class MavenRemoteCache {
             headers = headers(session.getConfigProperties(), id);
             connect = duration(session.getConfigProperties(), CONNECT_TIMEOUT, id, connect);
             request = duration(session.getConfigProperties(), REQUEST_TIMEOUT, id, request);
-            mavenProxies = new MavenProxies(session, ProxySelector.getDefault());
+            MavenProxies mavenProxies = new MavenProxies(session, ProxySelector.getDefault());
             proxies = mavenProxies;
+            String proxyAuthorization = proxyAuthorization(mavenProxies, uri);
+            if (proxyAuthorization != null) {
+                headers = new LinkedHashMap<>(headers);
+                headers.put("Proxy-Authorization", proxyAuthorization);
+            }
         }
         RemoteCacheSettings result = new RemoteCacheSettings(uri, serverId == null || serverId.isBlank() ? null
-                : serverId.trim(), push, user, password, headers, connect, request, proxies,
-                mavenProxies == null ? null : mavenProxies.authenticator());
+                : serverId.trim(), push, user, password, headers, connect, request, proxies);
         log.info("stylize: remote cache " + uri + (push ? " (push)" : " (read-only)")
                 + (result.serverId() == null ? "" : ", credentials of server '" + result.serverId() + "'"
                 + (user == null && headers.isEmpty() ? " (none found)" : "")));
         return result;
+    }
+
+    /**
+     * Basic credentials for the settings.xml {@code <proxy>} that {@code uri} goes through, if it has any: sent
+     * preemptively, as the JDK's client sends them to a proxy (also on the CONNECT of an https tunnel).
+     */
+    static String proxyAuthorization(MavenProxies proxies, URI uri) {
+        for (java.net.Proxy p : proxies.select(uri)) {
+            if (p.address() instanceof java.net.InetSocketAddress a) {
+                java.net.PasswordAuthentication credentials;
+                try {
+                    credentials = proxies.credentials(uri.toURL(), a.getHostString(), a.getPort());
+                } catch (java.net.MalformedURLException e) {
+                    return null;
+                }
+                if (credentials != null) {
+                    String pair = credentials.getUserName() + ":" + new String(credentials.getPassword());
+                    return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return null;
     }
 
     /** Command line, then the POM's element, then the POM's properties. */

@@ -65,7 +65,7 @@ class RemoteCacheTest {
 
     static RemoteCacheSettings settings(String url, String user, String password, String serverId, Duration timeout) {
         return new RemoteCacheSettings(RemoteCacheSettings.parseUrl(url), serverId, true, user, password, Map.of(),
-                timeout, timeout, null, null);
+                timeout, timeout, null);
     }
 
     static NewEntry entry(byte[] image) {
@@ -282,7 +282,7 @@ class RemoteCacheTest {
     void credentialsAppearInNoSettingsText() {
         RemoteCacheSettings s = new RemoteCacheSettings(RemoteCacheSettings.parseUrl(nginx.url("cache/")), "id", true,
                 "user", "hunter2", Map.of("Authorization", "Bearer tok3n"), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                null, null);
+                null);
         assertFalse(s.toString().contains("hunter2") || s.toString().contains("tok3n"), s.toString());
         assertTrue(s.toString().contains("Authorization"), "the header's name is fine");
     }

@@ -68,7 +68,7 @@ class RemoteBuildTest {
     RemoteCache remote(boolean push, String password) {
         return new RemoteCache(new RemoteCacheSettings(RemoteCacheSettings.parseUrl(nginx.url("cache/")),
                 "stylize-cache", push, push ? Nginx.USER : null, push ? password : null, Map.of(),
-                Duration.ofSeconds(5), Duration.ofSeconds(5), null, null), m -> logged.add("WARN " + m));
+                Duration.ofSeconds(5), Duration.ofSeconds(5), null), m -> logged.add("WARN " + m));
     }
 
     ExecutionResult build(String name, RemoteCache remote, AssetGenerator.Options options, Renderer renderer)

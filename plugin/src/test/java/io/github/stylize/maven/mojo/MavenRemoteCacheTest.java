@@ -7,11 +7,15 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.repository.Proxy;
+import org.eclipse.aether.util.repository.DefaultProxySelector;
 import org.eclipse.aether.util.repository.AuthenticationBuilder;
 import org.eclipse.aether.util.repository.DefaultAuthenticationSelector;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +84,23 @@ class MavenRemoteCacheTest {
         assertFalse(s.push(), "push is off by default");
         assertTrue(s.proxies() != null, "the proxies of settings.xml apply");
         assertFalse(String.join("\n", log).contains("decrypted-secret") || String.join("\n", log).contains("t0k3n"), log.toString());
+    }
+
+    @Test
+    void theSettingsProxyAndItsCredentialsApplyToTheCacheUrl() throws Exception {
+        DefaultRepositorySystemSession session = session();
+        session.setProxySelector(new DefaultProxySelector().add(new Proxy("https", "proxy.example.com", 3128,
+                new AuthenticationBuilder().addUsername("px").addPassword("px-secret").build()), "localhost"));
+        RemoteCacheSettings s = MavenRemoteCache.resolve(config("https://cache.example.com/s/", null, null, null),
+                k -> null, k -> null, session, settings(), false, buildLog);
+        java.net.InetSocketAddress via = (java.net.InetSocketAddress) s.proxies().select(s.url()).get(0).address();
+        assertEquals("proxy.example.com:3128", via.getHostString() + ":" + via.getPort());
+        assertEquals("Basic " + Base64.getEncoder().encodeToString("px:px-secret".getBytes(StandardCharsets.UTF_8)),
+                s.headers().get("Proxy-Authorization"));
+        RemoteCacheSettings direct = MavenRemoteCache.resolve(config("https://localhost/s/", null, null, null),
+                k -> null, k -> null, session, settings(), false, buildLog);
+        assertNull(direct.headers().get("Proxy-Authorization"), "a nonProxyHost gets no proxy credentials");
+        assertFalse(s.toString().contains("px-secret"));
     }
 
     @Test

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real nginx (Debian's package, one process: {@code master_process off}, so stopping it leaves no worker behind) on a
  * loopback port, configured as a remote cache the way the documentation shows:
- * WebDAV {@code PUT} under {@code /cache/}, anonymous {@code GET}, Basic auth for writes. Also {@code /private/}
- * (Basic auth for every method) and {@code /broken/} (always 503). Everything it writes stays under its prefix
+ * WebDAV {@code PUT} under {@code /cache/}, anonymous {@code GET}, Basic auth for writes. Also {@code /token/} (the
+ * same objects, writes need the {@link #TOKEN_HEADER} header), {@code /private/} (Basic auth for every method) and
+ * {@code /broken/} (always 503). Everything it writes stays under its prefix
  * directory; {@link #close} stops it, and a shutdown hook does if a test or build never gets there.
  *
  * <p>Missing nginx skips the test locally and fails it on CI ({@code CI=true}), where {@code .ci/run} installs it.
@@ -26,6 +27,9 @@ import java.util.concurrent.TimeUnit;
 public final class Nginx implements AutoCloseable {
     public static final String USER = "pusher";
     public static final String PASSWORD = "s3cret-push";
+    /** The header token {@code /token/} requires for writes: token auth through a server's {@code httpHeaders}. */
+    public static final String TOKEN_HEADER = "X-Stylize-Token";
+    public static final String TOKEN = "t0ken-for-ci";
     private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/nginx"), Path.of("/usr/bin/nginx"));
 
     private final Path prefix;
@@ -116,6 +120,15 @@ public final class Nginx implements AutoCloseable {
                         auth_basic_user_file %1$s/htpasswd;
                       }
                     }
+                    location /token/ {
+                      alias %1$s/htdocs/cache/;
+                      dav_methods PUT;
+                      create_full_put_path on;
+                      set $write_denied "";
+                      if ($request_method = PUT) { set $write_denied "put"; }
+                      if ($http_x_stylize_token = "%3$s") { set $write_denied ""; }
+                      if ($write_denied) { return 401; }
+                    }
                     location /private/ {
                       dav_methods PUT;
                       create_full_put_path on;
@@ -127,7 +140,7 @@ public final class Nginx implements AutoCloseable {
                     }
                   }
                 }
-                """.formatted(root, port);
+                """.formatted(root, port, TOKEN);
     }
 
     private void awaitListening() throws IOException {
