@@ -115,7 +115,9 @@ public final class RemoteCache implements CacheTier {
         if (head.isEmpty() || head.get().status() == 200) {
             return;
         }
-        if (head.get().status() != 404) {
+        // 405/501: a server without HEAD (some cache nodes); the PUT goes ahead without the existence check.
+        int headStatus = head.get().status();
+        if (headStatus != 404 && headStatus != 405 && headStatus != 501) {
             unexpected("HEAD", uri, head.get().status(), false);
             return;
         }
@@ -133,7 +135,8 @@ public final class RemoteCache implements CacheTier {
         for (Map.Entry<String, String> h : settings.headers().entrySet()) {
             b.header(h.getKey(), h.getValue());
         }
-        if (settings.username() != null) {
+        boolean ownAuthorization = settings.headers().keySet().stream().anyMatch("Authorization"::equalsIgnoreCase);
+        if (settings.username() != null && !ownAuthorization) { // a configured Authorization header (a token) wins
             // Preemptive Basic auth, as Maven sends it for deploys: one round trip per object, not two.
             String pair = settings.username() + ":" + (settings.password() == null ? "" : settings.password());
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));

@@ -143,6 +143,29 @@ class RemoteCacheTest {
     }
 
     @Test
+    void aServerWithoutHeadStillGetsThePush() {
+        String key = key(19);
+        remote("nohead/", null, null, null).store(key, entry(new byte[]{7}));
+        assertTrue(warnings.isEmpty(), warnings.toString());
+        assertTrue(nginx.accessLog().stream().anyMatch(l -> l.contains("\"HEAD /nohead/" + key) && l.contains("\" 405 ")),
+                "the server refused the HEAD");
+        assertTrue(get(pusher(), key).isPresent(), "stored under /cache/, which /nohead/ aliases");
+    }
+
+    @Test
+    void aConfiguredAuthorizationHeaderWinsOverTheUsername() {
+        String token = "Basic " + java.util.Base64.getEncoder().encodeToString((Nginx.USER + ":" + Nginx.PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        RemoteCache remote = new RemoteCache(new RemoteCacheSettings(RemoteCacheSettings.parseUrl(nginx.url("private/")),
+                "stylize-cache", true, "someone", "wrong", Map.of("Authorization", token), Duration.ofSeconds(5),
+                Duration.ofSeconds(5), null), warnings::add);
+        String key = key(20);
+        remote.store(key, entry(new byte[]{8}));
+        assertTrue(get(remote, key).isPresent(), warnings + " " + damaged);
+        assertTrue(warnings.isEmpty(), warnings.toString());
+    }
+
+    @Test
     void tamperedObjectIsWarnedAboutAndAMiss() throws IOException {
         String key = key(5);
         RemoteCache remote = pusher();

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * A real nginx (Debian's package, one process: {@code master_process off}, so stopping it leaves no worker behind) on a
  * loopback port, configured as a remote cache the way the documentation shows:
  * WebDAV {@code PUT} under {@code /cache/}, anonymous {@code GET}, Basic auth for writes. Also {@code /token/} (the
- * same objects, writes need the {@link #TOKEN_HEADER} header), {@code /private/} (Basic auth for every method) and
- * {@code /broken/} (always 503). Everything it writes stays under its prefix
+ * same objects, writes need the {@link #TOKEN_HEADER} header), {@code /nohead/} (the same objects, no {@code HEAD}),
+ * {@code /private/} (Basic auth for every method) and {@code /broken/} (always 503). Everything it writes stays under its prefix
  * directory; {@link #close} stops it, and a shutdown hook does if a test or build never gets there.
  *
  * <p>Missing nginx skips the test locally and fails it on CI ({@code CI=true}), where {@code .ci/run} installs it.
@@ -128,6 +128,12 @@ public final class Nginx implements AutoCloseable {
                       if ($request_method = PUT) { set $write_denied "put"; }
                       if ($http_x_stylize_token = "%3$s") { set $write_denied ""; }
                       if ($write_denied) { return 401; }
+                    }
+                    location /nohead/ {
+                      alias %1$s/htdocs/cache/;
+                      dav_methods PUT;
+                      create_full_put_path on;
+                      if ($request_method = HEAD) { return 405; }
                     }
                     location /private/ {
                       dav_methods PUT;
