@@ -119,9 +119,11 @@ public final class RemoteCacheBenchmark {
         more.add(new PlannedAsset("added", "added", median.content(), median.style(), "added.png", median.settings(),
                 "f".repeat(64), "added"));
         ShardSplit after = ShardSplit.of(more, shards, ShardSplit::cost);
-        long moved = assets.stream().filter(a -> split.shardOf(a) != after.shardOf(a)).count();
-        System.out.printf(Locale.ROOT, "  adding one asset of the median cost moves %d of the %d others (all cheaper"
-                + " than it); largest / mean after: %.4f%n", moved, assets.size(), after.imbalance());
+        List<PlannedAsset> moved = assets.stream().filter(a -> split.shardOf(a) != after.shardOf(a)).toList();
+        long costlier = moved.stream().filter(a -> ShardSplit.cost(a) > ShardSplit.cost(median)).count();
+        System.out.printf(Locale.ROOT, "  adding one asset of the median cost moves %d of the %d others (%d of them"
+                + " costlier than it); largest / mean after: %.4f%n", moved.size(), assets.size(), costlier,
+                after.imbalance());
     }
 
     static void remoteHits(Plan plan, Path work, String url, String user, String password, int runs) throws Exception {

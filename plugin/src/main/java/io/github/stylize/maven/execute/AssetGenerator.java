@@ -112,10 +112,11 @@ public final class AssetGenerator {
         ShardSplit split = ShardSplit.of(selected, shard.total(), ShardSplit::cost);
         Set<PlannedAsset> share = selected.stream().filter(a -> split.shardOf(a) == shard.index())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        log.info(String.format(java.util.Locale.ROOT, "stylize: shard %s takes %d of %d assets, %.1f%% of the"
-                        + " expected cost (pixels x iterations); it skips the others: %s", shard, share.size(),
-                selected.size(), split.totalCost() == 0 ? 0.0 : 100.0 * split.load(shard.index()) / split.totalCost(),
-                share.stream().map(PlannedAsset::id).collect(Collectors.joining(", "))));
+        log.info(String.format(java.util.Locale.ROOT, "stylize: shard %s takes %d of %d assets (%s), %.1f%% of the"
+                        + " expected cost (pixels x iterations); it skips the other %d", shard, share.size(),
+                selected.size(), share.stream().map(PlannedAsset::id).collect(Collectors.joining(", ")),
+                split.totalCost() == 0 ? 0.0 : 100.0 * split.load(shard.index()) / split.totalCost(),
+                selected.size() - share.size()));
         return share;
     }
 
