@@ -201,10 +201,17 @@ public final class RemoteCache implements CacheTier {
             }
             return;
         }
-        turnOff("the server answered " + status + " to " + method + " " + uri + "; expected "
+        String message = "the server answered " + status + " to " + method + " " + uri + "; expected "
                 + (method.equals("PUT") ? "a 2xx" : "200 or 404") + ". Check that stylize.remoteCache.url is the"
                 + " cache's directory URL and that the server accepts " + method + " there (see the remote cache page"
-                + " of the documentation for each server's configuration)");
+                + " of the documentation for each server's configuration)";
+        if (reading) {
+            turnOff(message);
+        } else {
+            // A server that refuses an upload (a repository that forbids redeploys) may still serve downloads.
+            writable.set(false);
+            warnOnce("stylize: the remote cache is not written for the rest of this build: " + message);
+        }
     }
 
     private void turnOff(String reason) {
