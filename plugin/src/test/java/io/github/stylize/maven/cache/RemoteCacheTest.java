@@ -153,6 +153,21 @@ class RemoteCacheTest {
     }
 
     @Test
+    void aRefusedUploadStopsPushingButNotReading() {
+        String stored = key(21);
+        pusher().store(stored, entry(new byte[]{5}));
+        RemoteCache remote = remote("readonly/", null, null, "stylize-cache");
+        String key = key(22);
+        remote.store(key, entry(new byte[]{6}));
+        remote.store(key(23), entry(new byte[]{7}));
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("405") && warnings.get(0).contains("not written"), warnings.get(0));
+        assertFalse(remote.pushing());
+        assertTrue(get(remote, stored).isPresent(), "downloads go on");
+        assertEquals(1, requests("PUT", "/readonly/"), "no PUT after the refusal");
+    }
+
+    @Test
     void aConfiguredAuthorizationHeaderWinsOverTheUsername() {
         String token = "Basic " + java.util.Base64.getEncoder().encodeToString((Nginx.USER + ":" + Nginx.PASSWORD)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  * loopback port, configured as a remote cache the way the documentation shows:
  * WebDAV {@code PUT} under {@code /cache/}, anonymous {@code GET}, Basic auth for writes. Also {@code /token/} (the
  * same objects, writes need the {@link #TOKEN_HEADER} header), {@code /nohead/} (the same objects, no {@code HEAD}),
+ * {@code /readonly/} (the same objects, no {@code PUT}),
  * {@code /private/} (Basic auth for every method) and {@code /broken/} (always 503). Everything it writes stays under its prefix
  * directory; {@link #close} stops it, and a shutdown hook does if a test or build never gets there.
  *
@@ -134,6 +135,9 @@ public final class Nginx implements AutoCloseable {
                       dav_methods PUT;
                       create_full_put_path on;
                       if ($request_method = HEAD) { return 405; }
+                    }
+                    location /readonly/ {
+                      alias %1$s/htdocs/cache/;
                     }
                     location /private/ {
                       dav_methods PUT;
