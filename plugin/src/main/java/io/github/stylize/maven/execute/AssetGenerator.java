@@ -97,7 +97,7 @@ public final class AssetGenerator {
         }
         for (PlannedAsset asset : plan.selected()) {
             outcomes.add(share.contains(asset) ? process(asset)
-                    : new AssetOutcome(asset, AssetOutcome.Result.SKIPPED, 0, null));
+                    : new AssetOutcome(asset, AssetOutcome.Result.SKIPPED, 0, "skipped (shard " + options.shard() + ")"));
         }
         List<String> removed = removeStale(plan, previous);
         return new ExecutionResult(outcomes, removed, renderer != null, millisSince(start));

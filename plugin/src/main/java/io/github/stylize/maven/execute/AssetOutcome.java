@@ -8,7 +8,8 @@ import io.github.stylize.maven.plan.PlannedAsset;
  * @param asset   the asset
  * @param result  cached (local cache), remote (remote cache), generated, skipped (another shard's) or failed
  * @param millis  wall time spent on it in this build
- * @param failure for {@link Result#FAILED}: the user-facing reason; else null
+ * @param failure for {@link Result#FAILED}: the user-facing reason; for {@link Result#SKIPPED}: which shard this
+ *                build is, e.g. {@code skipped (shard 2/3)}; else null
  */
 public record AssetOutcome(PlannedAsset asset, Result result, long millis, String failure) {
     public enum Result {

@@ -48,7 +48,7 @@ public final class ReportEntries {
         List<ReportEntry> entries = new ArrayList<>();
         for (PlannedAsset asset : plan.declared()) {
             AssetOutcome outcome = outcomes.get(asset.id());
-            if (outcome != null && outcome.result() != AssetOutcome.Result.SKIPPED) {
+            if (outcome != null) {
                 entries.add(entry(outcome, metadataDirectory, outputDirectory, before.get(asset.id())));
             } else if (before.containsKey(asset.id())) {
                 entries.add(before.get(asset.id()).asEarlierBuild());
@@ -64,8 +64,10 @@ public final class ReportEntries {
         String styleSha = CacheKeys.field(asset.cacheKeyInput(), "style.sha256");
         Path output = outputDirectory.resolve(asset.output()).toAbsolutePath().normalize();
         Map<String, Object> settings = SettingsJson.of(asset.settings());
-        if (outcome.result() == AssetOutcome.Result.FAILED) {
-            return new ReportEntry(asset.id(), ReportEntry.FAILED, outcome.failure(), false, abs(asset.content()),
+        if (outcome.result() == AssetOutcome.Result.FAILED || outcome.result() == AssetOutcome.Result.SKIPPED) {
+            // Nothing was written for it in this build: no metadata to read.
+            return new ReportEntry(asset.id(), outcome.result() == AssetOutcome.Result.FAILED ? ReportEntry.FAILED
+                    : ReportEntry.SKIPPED, outcome.failure(), false, abs(asset.content()),
                     abs(asset.style()), contentSha, styleSha, output, settings, asset.cacheKey(), null, List.of(), 0,
                     null, outcome.millis(), List.of());
         }

@@ -435,8 +435,7 @@ public class GenerateMojo extends AbstractMojo {
     private void logSummary(ExecutionResult result, Shard share) {
         SummaryTable table = new SummaryTable();
         for (AssetOutcome o : result.outcomes()) {
-            String label = o.result() == AssetOutcome.Result.SKIPPED ? "skipped (shard " + share + ")"
-                    : o.result().label();
+            String label = o.result() == AssetOutcome.Result.SKIPPED ? o.failure() : o.result().label();
             table.add(o.asset().id(), label, o.millis(), o.asset().output());
         }
         table.lines().forEach(line -> getLog().info("  " + line));

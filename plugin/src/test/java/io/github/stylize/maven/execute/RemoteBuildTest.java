@@ -12,6 +12,9 @@ import io.github.stylize.maven.plan.Planner;
 import io.github.stylize.maven.plan.Shard;
 import io.github.stylize.maven.plan.StylizationDeclaration;
 import io.github.stylize.maven.publish.OutputPublisher;
+import io.github.stylize.maven.report.ExecutionRecord;
+import io.github.stylize.maven.report.ReportEntry;
+import io.github.stylize.maven.report.ReportPages;
 import io.github.stylize.maven.testing.Nginx;
 import io.github.stylize.maven.testing.TestImages;
 import org.junit.jupiter.api.AfterEach;
@@ -119,6 +122,25 @@ class RemoteBuildTest {
                 new AssetGenerator.Options(false, true, null), new AssetGeneratorTest.FakeRenderer());
         assertEquals(9, ids(again, AssetOutcome.Result.CACHED).size(), "the remote hits were stored locally");
         assertEquals(requests, nginx.accessLog().size(), "all in the local cache: no network request");
+    }
+
+    @Test
+    void aShardBuildsReportShowsTheSkippedAssetsAsSkipped() throws Exception {
+        ExecutionResult shard = build("shard", remote(true, Nginx.PASSWORD),
+                new AssetGenerator.Options(false, false, new Shard(2, 3)), new AssetGeneratorTest.FakeRenderer());
+        Path meta = dir.resolve("shard/meta");
+        List<ReportEntry> entries = ReportEntries.of(plan, shard, meta, dir.resolve("shard/out"), null);
+        List<String> skipped = ids(shard, AssetOutcome.Result.SKIPPED);
+        assertEquals(skipped, entries.stream().filter(e -> e.result().equals(ReportEntry.SKIPPED)).map(ReportEntry::id)
+                .toList());
+        assertTrue(entries.stream().filter(e -> e.result().equals(ReportEntry.SKIPPED))
+                .allMatch(e -> e.failure().equals("skipped (shard 2/3)") && !e.hasResult()));
+        new ExecutionRecord("default", "t", "now", entries).write(meta);
+        String html = Files.readString(ReportPages.writeBuildPage(meta, "t"));
+        assertTrue(html.contains(skipped.size() + " skipped (another shard's)"), "the summary counts them");
+        assertTrue(html.contains("<span class=\"badge skipped\">skipped</span>"));
+        assertTrue(html.contains("Not built here: skipped (shard 2/3), another shard builds it"));
+        assertFalse(html.contains("result " + skipped.get(0) + "\""), "no result image for a skipped asset");
     }
 
     @Test
