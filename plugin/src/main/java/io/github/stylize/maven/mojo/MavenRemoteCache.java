@@ -3,7 +3,9 @@ package io.github.stylize.maven.mojo;
 import io.github.stylize.maven.cache.RemoteCacheSettings;
 import io.github.stylize.maven.execute.BuildLog;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.repository.AuthenticationContext;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -97,9 +99,11 @@ final class MavenRemoteCache {
                     }
                 }
             }
-            headers = headers(session.getConfigProperties(), id);
-            connect = duration(session.getConfigProperties(), CONNECT_TIMEOUT, id, connect);
-            request = duration(session.getConfigProperties(), REQUEST_TIMEOUT, id, request);
+            Map<String, Object> serverConfig = withServerConfiguration(session.getConfigProperties(),
+                    settings == null ? null : settings.getServer(id), id);
+            headers = headers(serverConfig, id);
+            connect = duration(serverConfig, CONNECT_TIMEOUT, id, connect);
+            request = duration(serverConfig, REQUEST_TIMEOUT, id, request);
             MavenProxies mavenProxies = new MavenProxies(session, ProxySelector.getDefault());
             proxies = mavenProxies;
             String proxyAuthorization = proxyAuthorization(mavenProxies, uri);
@@ -162,6 +166,38 @@ final class MavenRemoteCache {
             return Boolean.parseBoolean(v);
         }
         throw new MojoFailureException("stylize " + property + ": '" + value + "' is not a boolean; use true or false");
+    }
+
+    /**
+     * The session's configuration, plus what the server's {@code <configuration>} holds where the session lacks it:
+     * Maven 3.9 copies {@code httpHeaders}, {@code connectTimeout} and {@code requestTimeout} into the session, Maven
+     * 3.8 (which this plugin supports) leaves them in the server's XML only.
+     */
+    static Map<String, Object> withServerConfiguration(Map<String, Object> session, Server server, String id) {
+        if (server == null || !(server.getConfiguration() instanceof Xpp3Dom xml)) {
+            return session;
+        }
+        Map<String, Object> config = new LinkedHashMap<>(session);
+        Xpp3Dom httpHeaders = xml.getChild("httpHeaders");
+        if (httpHeaders != null && !config.containsKey(HEADERS + "." + id)) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (Xpp3Dom property : httpHeaders.getChildren("property")) {
+                Xpp3Dom name = property.getChild("name");
+                Xpp3Dom value = property.getChild("value");
+                if (name != null && name.getValue() != null && value != null) {
+                    headers.put(name.getValue().trim(), value.getValue() == null ? "" : value.getValue().trim());
+                }
+            }
+            config.put(HEADERS + "." + id, headers);
+        }
+        for (String key : new String[]{CONNECT_TIMEOUT, REQUEST_TIMEOUT}) {
+            String element = key.substring(key.lastIndexOf('.') + 1);
+            Xpp3Dom value = xml.getChild(element);
+            if (value != null && value.getValue() != null && !config.containsKey(key + "." + id)) {
+                config.put(key + "." + id, value.getValue().trim());
+            }
+        }
+        return config;
     }
 
     /** Headers for the server, as Maven's HTTP transport reads them: server-specific, else global. */

@@ -6,6 +6,7 @@ import io.github.stylize.maven.plan.Shard;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
+import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.repository.Proxy;
 import org.eclipse.aether.util.repository.DefaultProxySelector;
@@ -13,6 +14,7 @@ import org.eclipse.aether.util.repository.AuthenticationBuilder;
 import org.eclipse.aether.util.repository.DefaultAuthenticationSelector;
 import org.junit.jupiter.api.Test;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -101,6 +103,26 @@ class MavenRemoteCacheTest {
                 k -> null, k -> null, session, settings(), false, buildLog);
         assertNull(direct.headers().get("Proxy-Authorization"), "a nonProxyHost gets no proxy credentials");
         assertFalse(s.toString().contains("px-secret"));
+    }
+
+    @Test
+    void onMaven38TheServersXmlConfigurationIsReadDirectly() throws Exception {
+        Settings settings = new Settings();
+        Server server = new Server();
+        server.setId("stylize-cache");
+        server.setConfiguration(Xpp3DomBuilder.build(new StringReader("<configuration><httpHeaders><property>"
+                + "<name>Authorization</name><value>Bearer abc</value></property></httpHeaders>"
+                + "<connectTimeout>700</connectTimeout><requestTimeout>900</requestTimeout></configuration>")));
+        settings.addServer(server);
+        DefaultRepositorySystemSession session = new DefaultRepositorySystemSession(); // nothing copied, as on 3.8
+        RemoteCacheSettings s = MavenRemoteCache.resolve(config("https://a.example.com/", "stylize-cache", null, null),
+                k -> null, k -> null, session, settings, false, buildLog);
+        assertEquals(Map.of("Authorization", "Bearer abc"), s.headers());
+        assertEquals(Duration.ofMillis(700), s.connectTimeout());
+        assertEquals(Duration.ofMillis(900), s.requestTimeout());
+        RemoteCacheSettings on39 = resolve(config("https://a.example.com/", "stylize-cache", null, null), Map.of(),
+                Map.of());
+        assertEquals(Map.of("X-Cache-Token", "t0k3n"), on39.headers(), "the session's values where it has them");
     }
 
     @Test
