@@ -42,7 +42,8 @@ public final class RemoteCache implements CacheTier {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade dance with plain-HTTP servers
                 .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL);
+                // Not followed: the JDK would send the Authorization header on to wherever a redirect points.
+                .followRedirects(HttpClient.Redirect.NEVER);
         if (settings.proxies() != null) {
             builder.proxy(settings.proxies());
         }

@@ -254,6 +254,18 @@ class RemoteCacheTest {
     }
 
     @Test
+    void redirectsAreNotFollowedSoCredentialsStayWithTheServer() {
+        String key = key(24);
+        pusher().store(key, entry(new byte[]{3}));
+        RemoteCache remote = remote("moved/", Nginx.USER, Nginx.PASSWORD, "stylize-cache");
+        assertTrue(get(remote, key).isEmpty());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("302"), warnings.get(0));
+        assertEquals(1, requests("GET", key), "only the GET to /moved/, none to /cache/ where it points");
+        assertTrue(nginx.accessLog().stream().anyMatch(l -> l.contains("GET /moved/" + key) && l.contains("\" 302 ")));
+    }
+
+    @Test
     void serverErrorsAreRetriedThenTheRemoteIsOff() {
         RemoteCache remote = remote("broken/", null, null, null);
         String key = key(14);

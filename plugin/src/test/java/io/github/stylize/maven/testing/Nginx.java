@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * WebDAV {@code PUT} under {@code /cache/}, anonymous {@code GET}, Basic auth for writes. Also {@code /token/} (the
  * same objects, writes need the {@link #TOKEN_HEADER} header), {@code /nohead/} (the same objects, no {@code HEAD}),
  * {@code /readonly/} (the same objects, no {@code PUT}),
- * {@code /private/} (Basic auth for every method) and {@code /broken/} (always 503). Everything it writes stays under its prefix
+ * {@code /private/} (Basic auth for every method), {@code /moved/} (always a redirect) and {@code /broken/} (always
+ * 503). Everything it writes stays under its prefix
  * directory; {@link #close} stops it, and a shutdown hook does if a test or build never gets there.
  *
  * <p>Missing nginx skips the test locally and fails it on CI ({@code CI=true}), where {@code .ci/run} installs it.
@@ -144,6 +145,9 @@ public final class Nginx implements AutoCloseable {
                       create_full_put_path on;
                       auth_basic "stylize cache";
                       auth_basic_user_file %1$s/htpasswd;
+                    }
+                    location ~ ^/moved/(.*)$ {
+                      return 302 http://127.0.0.1:%2$d/cache/$1;
                     }
                     location /broken/ {
                       return 503;
