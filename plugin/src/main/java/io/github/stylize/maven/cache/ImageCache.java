@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The image cache under one root directory. Thread-safe; safe to share between processes. */
-public final class ImageCache {
+public final class ImageCache implements CacheTier {
     static final String METADATA = "metadata.json";
     /**
      * Largest {@code metadata.json} read: 64 MiB. The largest one written, with the loss history of 100,000
@@ -75,6 +75,31 @@ public final class ImageCache {
      * {@link #put} replaces it.
      */
     public Optional<CacheEntry> lookup(String key, Consumer<String> warn) {
+        return read(key, warn).map(r -> new CacheEntry(key, r.image(), r.entry().backend(), r.entry().losses(),
+                r.entry().timings()));
+    }
+
+    @Override
+    public String describe() {
+        return "the cache directory " + root;
+    }
+
+    /** {@link #lookup} with the image's bytes; the local disk needs no size limit. */
+    @Override
+    public Optional<NewEntry> get(String key, long maxBytes, Consumer<String> warn) {
+        return read(key, warn).map(Read::entry);
+    }
+
+    /** Stores {@code entry} under {@code key}; call while holding {@link #lock}. */
+    @Override
+    public void store(String key, NewEntry entry) throws IOException {
+        put(key, entry);
+    }
+
+    private record Read(Path image, NewEntry entry) {
+    }
+
+    private Optional<Read> read(String key, Consumer<String> warn) {
         Path dir = entryDirectory(key);
         Path metadataFile = dir.resolve(METADATA);
         if (!Files.isRegularFile(metadataFile)) {
@@ -82,23 +107,59 @@ public final class ImageCache {
         }
         try {
             Map<?, ?> metadata = (Map<?, ?>) Json.read(metadataFile, MAX_METADATA_BYTES);
-            String imageName = (String) metadata.get("image");
-            if (imageName == null || !IMAGE_NAME.matcher(imageName).matches()) { // never a path out of the entry
-                throw new IllegalArgumentException("no valid image name recorded");
-            }
-            Path image = dir.resolve(imageName);
-            String recorded = (String) metadata.get("imageSha256");
-            String actual = Digests.sha256Hex(image);
-            if (!actual.equals(recorded)) {
-                throw new IllegalArgumentException("image SHA-256 is " + actual + " but " + recorded + " was recorded");
-            }
-            return Optional.of(new CacheEntry(key, image, (String) metadata.get("backend"),
-                    AssetMetadata.lossesFromJson(metadata.get("losses")),
-                    AssetMetadata.timingsFromJson(metadata.get("timings"), metadata.get("millis"))));
+            Path image = dir.resolve(imageName(metadata));
+            return Optional.of(new Read(image, entryOf(metadata, Files.readAllBytes(image))));
         } catch (IOException | RuntimeException e) {
             warn.accept("Cache entry " + dir + " is damaged (" + e.getMessage() + "); it will be regenerated");
             return Optional.empty();
         }
+    }
+
+    /**
+     * The entry that {@code metadata} (as {@link #metadataOf} writes it) describes, with {@code image} its image's
+     * bytes; shared with the remote object format, which carries the same metadata.
+     *
+     * @throws IllegalArgumentException if the bytes do not match the recorded SHA-256 or a field is malformed
+     */
+    static NewEntry entryOf(Map<?, ?> metadata, byte[] image) {
+        String imageName = imageName(metadata);
+        String recorded = (String) metadata.get("imageSha256");
+        String actual = Digests.sha256Hex(image);
+        if (!actual.equals(recorded)) {
+            throw new IllegalArgumentException("image SHA-256 is " + actual + " but " + recorded + " was recorded");
+        }
+        Object settings = metadata.get("settings");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> settingsMap = settings instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        Object keyInput = metadata.get("keyInput");
+        return new NewEntry(image, imageName.substring("image.".length()), (String) metadata.get("backend"),
+                AssetMetadata.lossesFromJson(metadata.get("losses")),
+                AssetMetadata.timingsFromJson(metadata.get("timings"), metadata.get("millis")),
+                keyInput instanceof String k ? k : null, settingsMap);
+    }
+
+    private static String imageName(Map<?, ?> metadata) {
+        Object name = metadata.get("image");
+        if (!(name instanceof String imageName) || !IMAGE_NAME.matcher(imageName).matches()) {
+            throw new IllegalArgumentException("no valid image name recorded"); // never a path out of the entry
+        }
+        return imageName;
+    }
+
+    /** The metadata of {@code key}'s entry: what {@code metadata.json} holds and a remote object carries. */
+    static Map<String, Object> metadataOf(String key, NewEntry entry) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("cacheKey", key);
+        metadata.put("image", "image." + entry.extension());
+        metadata.put("imageSha256", Digests.sha256Hex(entry.encoded()));
+        metadata.put("backend", entry.backend());
+        metadata.put("millis", entry.timings().totalMillis());
+        metadata.put("timings", AssetMetadata.timingsToJson(entry.timings()));
+        metadata.put("createdAt", Instant.now().toString());
+        metadata.put("settings", entry.settings());
+        metadata.put("keyInput", entry.keyInput());
+        metadata.put("losses", AssetMetadata.lossesToJson(entry.losses()));
+        return metadata;
     }
 
     /** Holds {@code key} against every other builder of it until closed. */
@@ -122,17 +183,7 @@ public final class ImageCache {
         try {
             String imageName = "image." + entry.extension();
             writer.write(temp.resolve(imageName), entry.encoded());
-            Map<String, Object> metadata = new LinkedHashMap<>();
-            metadata.put("cacheKey", key);
-            metadata.put("image", imageName);
-            metadata.put("imageSha256", Digests.sha256Hex(entry.encoded()));
-            metadata.put("backend", entry.backend());
-            metadata.put("millis", entry.timings().totalMillis());
-            metadata.put("timings", AssetMetadata.timingsToJson(entry.timings()));
-            metadata.put("createdAt", Instant.now().toString());
-            metadata.put("settings", entry.settings());
-            metadata.put("keyInput", entry.keyInput());
-            metadata.put("losses", AssetMetadata.lossesToJson(entry.losses()));
+            Map<String, Object> metadata = metadataOf(key, entry);
             writer.write(temp.resolve(METADATA), Json.write(metadata).getBytes(StandardCharsets.UTF_8));
             moveIntoPlace(temp, dir);
         } finally {
@@ -195,7 +246,7 @@ public final class ImageCache {
         }
     }
 
-    private static void requireKey(String key) {
+    static void requireKey(String key) {
         if (key == null || !KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("not a cache key (64 lower-case hex digits): " + key);
         }

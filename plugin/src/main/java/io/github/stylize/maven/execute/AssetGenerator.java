@@ -2,13 +2,16 @@ package io.github.stylize.maven.execute;
 
 import io.github.stylize.engine.StylizeException;
 import io.github.stylize.engine.files.AtomicFiles;
+import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.files.Digests;
-import io.github.stylize.maven.cache.CacheEntry;
 import io.github.stylize.maven.cache.ImageCache;
-import io.github.stylize.maven.cache.KeyLock;
 import io.github.stylize.maven.cache.NewEntry;
+import io.github.stylize.maven.cache.RemoteCache;
+import io.github.stylize.maven.cache.TieredCache;
 import io.github.stylize.maven.plan.Plan;
 import io.github.stylize.maven.plan.PlannedAsset;
+import io.github.stylize.maven.plan.Shard;
+import io.github.stylize.maven.plan.ShardSplit;
 import io.github.stylize.maven.publish.OutputManifest;
 import io.github.stylize.maven.publish.OutputPublisher;
 import io.github.stylize.maven.report.AssetMetadata;
@@ -25,23 +28,35 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Executes a {@link Plan}: hits are copied from the cache, misses rendered under their key's lock and stored, every
- * result published with its metadata, and outputs no longer declared removed. Failures are collected, not thrown, so
- * one broken asset leaves the others' outputs and cache entries intact.
+ * Executes a {@link Plan}: hits are copied from the cache (local, then remote), misses rendered under their key's lock
+ * and stored in every cache tier, every result published with its metadata, and outputs no longer declared removed.
+ * Failures are collected, not thrown, so one broken asset leaves the others' outputs and cache entries intact.
  */
 public final class AssetGenerator {
-    private final ImageCache cache;
+    /**
+     * How this build uses the cache.
+     *
+     * @param force         render every selected asset even if cached, replacing the local entry
+     * @param requireCached fail an asset found in no cache instead of rendering it
+     * @param shard         build only this shard's share of the assets, or null for all
+     */
+    public record Options(boolean force, boolean requireCached, Shard shard) {
+    }
+
+    private final ImageCache localCache;
+    private final TieredCache cache;
     private final OutputPublisher publisher;
     private final Path metadataDirectory;
     private final Path manifestFile;
     private final Supplier<Renderer> rendererFactory;
     private final BuildLog log;
     private final long progressIntervalMillis;
-    private final boolean force;
+    private final Options options;
     private final LongSupplier nanoTime;
 
     private Renderer renderer;
@@ -60,14 +75,23 @@ public final class AssetGenerator {
     public AssetGenerator(ImageCache cache, OutputPublisher publisher, Path metadataDirectory, Path manifestFile,
                           Supplier<Renderer> rendererFactory, BuildLog log, long progressIntervalMillis, boolean force,
                           LongSupplier nanoTime) {
-        this.cache = cache;
+        this(cache, null, publisher, metadataDirectory, manifestFile, rendererFactory, log, progressIntervalMillis,
+                new Options(force, false, null), nanoTime);
+    }
+
+    /** @param remote the shared cache server, or null for none */
+    public AssetGenerator(ImageCache cache, RemoteCache remote, OutputPublisher publisher, Path metadataDirectory,
+                          Path manifestFile, Supplier<Renderer> rendererFactory, BuildLog log,
+                          long progressIntervalMillis, Options options, LongSupplier nanoTime) {
+        this.localCache = cache;
+        this.cache = new TieredCache(cache, remote, log::warn, this::warnCacheUnusable);
         this.publisher = publisher;
         this.metadataDirectory = metadataDirectory.toAbsolutePath().normalize();
         this.manifestFile = manifestFile;
         this.rendererFactory = rendererFactory;
         this.log = log;
         this.progressIntervalMillis = progressIntervalMillis;
-        this.force = force;
+        this.options = options;
         this.nanoTime = nanoTime;
     }
 
@@ -75,26 +99,71 @@ public final class AssetGenerator {
         long start = nanoTime.getAsLong();
         OutputManifest previous = OutputManifest.read(manifestFile, publisher.outputDirectory(), log::warn);
         List<AssetOutcome> outcomes = new ArrayList<>();
+        Set<PlannedAsset> share = share(plan.selected());
+        if (!options.force()) {
+            cache.prefetch(share.stream().map(AssetGenerator::request).toList());
+        }
         for (PlannedAsset asset : plan.selected()) {
-            outcomes.add(process(asset));
+            outcomes.add(share.contains(asset) ? process(asset)
+                    : new AssetOutcome(asset, AssetOutcome.Result.SKIPPED, 0, "skipped (shard " + options.shard() + ")"));
         }
         List<String> removed = removeStale(plan, previous);
         return new ExecutionResult(outcomes, removed, renderer != null, millisSince(start));
     }
 
+    /** The assets this build produces: all of them, or this shard's share, which is logged. */
+    private Set<PlannedAsset> share(List<PlannedAsset> selected) {
+        Shard shard = options.shard();
+        if (shard == null) {
+            return new LinkedHashSet<>(selected);
+        }
+        ShardSplit split = ShardSplit.of(selected, shard.total(), ShardSplit::cost);
+        Set<PlannedAsset> share = selected.stream().filter(a -> split.shardOf(a) == shard.index())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        log.info(String.format(java.util.Locale.ROOT, "stylize: shard %s takes %d of %d assets (%s), %.1f%% of the"
+                        + " expected cost (pixels x iterations); it skips the other %d", shard, share.size(),
+                selected.size(), share.stream().map(PlannedAsset::id).collect(Collectors.joining(", ")),
+                split.totalCost() == 0 ? 0.0 : 100.0 * split.load(shard.index()) / split.totalCost(),
+                selected.size() - share.size()));
+        return share;
+    }
+
+    private static TieredCache.Request request(PlannedAsset asset) {
+        return new TieredCache.Request(asset.id(), asset.cacheKey(), maxObjectBytes(asset.settings()));
+    }
+
+    /**
+     * The largest remote object accepted for an asset: 4 bytes per pixel of its largest possible image (an RGB PNG
+     * takes at most about 3) plus 16 MiB for the metadata, whose loss history grows with the iterations.
+     */
+    static long maxObjectBytes(StyleSettings settings) {
+        return 4L * settings.size() * settings.size() + (16L << 20);
+    }
+
     private AssetOutcome process(PlannedAsset asset) {
         long start = nanoTime.getAsLong();
         try {
-            if (!force) {
-                Optional<CacheEntry> hit = cache.lookup(asset.cacheKey(), log::warn);
-                if (hit.isPresent()) {
-                    publish(asset, hit.get(), true);
-                    return new AssetOutcome(asset, AssetOutcome.Result.CACHED, millisSince(start), null);
+            TieredCache.Request request = request(asset);
+            TieredCache.Found found;
+            if (options.requireCached()) {
+                Optional<TieredCache.Found> cached = cache.find(request);
+                if (cached.isEmpty()) {
+                    return failed(asset, start, "found in no cache (" + localCache.describe() + (cache.hasRemote()
+                            ? ", the remote cache" : ", no remote cache configured") + ") and stylize.requireCached=true"
+                            + " forbids generating it; run the builds that generate and push it first (the shard jobs"
+                            + " with stylize.remoteCache.push=true), or drop stylize.requireCached", null);
                 }
+                found = cached.get();
+            } else {
+                found = cache.obtain(request, options.force(), () -> entry(asset, render(asset)));
             }
-            boolean fromCache = generate(asset);
-            return new AssetOutcome(asset, fromCache ? AssetOutcome.Result.CACHED : AssetOutcome.Result.GENERATED,
-                    millisSince(start), null);
+            publish(asset, found);
+            AssetOutcome.Result result = switch (found.source()) {
+                case LOCAL -> AssetOutcome.Result.CACHED;
+                case REMOTE -> AssetOutcome.Result.REMOTE;
+                case GENERATED -> AssetOutcome.Result.GENERATED;
+            };
+            return new AssetOutcome(asset, result, millisSince(start), null);
         } catch (StylizeException e) {
             return failed(asset, start, e.getMessage(), null);
         } catch (OutputException e) {
@@ -105,6 +174,11 @@ public final class AssetGenerator {
             // A bug rather than bad input: keep going with the other assets, and show the stack trace.
             return failed(asset, start, "unexpected " + e, e);
         }
+    }
+
+    private static NewEntry entry(PlannedAsset asset, Rendering rendering) {
+        return new NewEntry(rendering.encoded(), asset.settings().format().extension(), rendering.backend(),
+                rendering.losses(), rendering.timings(), asset.cacheKeyInput(), SettingsJson.of(asset.settings()));
     }
 
     private AssetOutcome failed(PlannedAsset asset, long start, String message, Throwable bug) {
@@ -120,70 +194,19 @@ public final class AssetGenerator {
         return new AssetOutcome(asset, AssetOutcome.Result.FAILED, millisSince(start), message);
     }
 
-    /**
-     * A miss: renders under the key's lock and stores the result, unless another build stored it while we waited.
-     * A cache that cannot be locked or written costs only the reuse: the image is rendered and published anyway.
-     *
-     * @return true if another build's entry was used after all
-     */
-    private boolean generate(PlannedAsset asset) throws IOException, OutputException {
-        KeyLock lock = lockOrWarn(asset);
-        try {
-            if (lock != null && !force) {
-                // Another build may have computed it while we waited for the lock.
-                Optional<CacheEntry> raced = cache.lookup(asset.cacheKey(), log::warn);
-                if (raced.isPresent()) {
-                    publish(asset, raced.get(), true);
-                    return true;
-                }
-            }
-            Rendering rendering = render(asset);
-            CacheEntry stored = lock == null ? null : storeOrWarn(asset, rendering);
-            if (stored != null) {
-                publish(asset, stored, false);
-            } else {
-                publish(asset, rendering);
-            }
-            return false;
-        } finally {
-            if (lock != null) {
-                lock.close();
-            }
-        }
-    }
-
-    private KeyLock lockOrWarn(PlannedAsset asset) {
-        try {
-            return cache.lock(asset.cacheKey());
-        } catch (IOException e) {
-            warnCacheUnusable(asset, e);
-            return null;
-        }
-    }
-
-    private CacheEntry storeOrWarn(PlannedAsset asset, Rendering rendering) {
-        try {
-            return cache.put(asset.cacheKey(), new NewEntry(rendering.encoded(), asset.settings().format().extension(),
-                    rendering.backend(), rendering.losses(), rendering.timings(), asset.cacheKeyInput(),
-                    SettingsJson.of(asset.settings())));
-        } catch (IOException e) {
-            warnCacheUnusable(asset, e);
-            return null;
-        }
-    }
-
     /** The first time in a build in full; later assets only in the debug log, as the cause is the same. */
-    private void warnCacheUnusable(PlannedAsset asset, IOException cause) {
-        String message = "[" + asset.id() + "] the cache directory " + cache.root() + " cannot be used ("
-                + OutputException.describe(cause) + "); the image is generated and written without caching it, so the next build"
-                + " generates it again. Make the directory writable, free disk space, or set stylize.cacheDirectory"
-                + " to a writable directory";
-        if (cacheWarned) {
-            log.debug(message);
-        } else {
+    private void warnCacheUnusable(TieredCache.Request request, IOException cause, String consequence) {
+        String message = "[" + request.label() + "] the cache directory " + localCache.root() + " cannot be used ("
+                + OutputException.describe(cause) + "); " + consequence + ". Make the directory writable, free disk"
+                + " space, or set stylize.cacheDirectory to a writable directory";
+        synchronized (this) { // remote hits are stored from several threads
+            if (cacheWarned) {
+                log.debug(message);
+                return;
+            }
             cacheWarned = true;
-            log.warn(message);
         }
+        log.warn(message);
     }
 
     private Rendering render(PlannedAsset asset) throws IOException {
@@ -202,28 +225,18 @@ public final class AssetGenerator {
         return rendering;
     }
 
-    private void publish(PlannedAsset asset, CacheEntry entry, boolean fromCache) throws OutputException {
+    private void publish(PlannedAsset asset, TieredCache.Found found) throws OutputException {
         Path target = publisher.resolve(asset.output());
+        NewEntry entry = found.entry();
         boolean changed;
         try {
-            changed = publisher.publish(asset.output(), entry.image());
+            changed = publisher.publish(asset.output(), entry.encoded());
         } catch (IOException e) {
             throw OutputException.of(target, e);
         }
-        writeMetadata(asset, changed, new AssetMetadata(asset.id(), asset.cacheKey(), asset.output(), fromCache,
-                entry.backend(), SettingsJson.of(asset.settings()), entry.losses(), entry.timings()));
-    }
-
-    private void publish(PlannedAsset asset, Rendering rendering) throws OutputException {
-        Path target = publisher.resolve(asset.output());
-        boolean changed;
-        try {
-            changed = publisher.publish(asset.output(), rendering.encoded());
-        } catch (IOException e) {
-            throw OutputException.of(target, e);
-        }
-        writeMetadata(asset, changed, new AssetMetadata(asset.id(), asset.cacheKey(), asset.output(), false,
-                rendering.backend(), SettingsJson.of(asset.settings()), rendering.losses(), rendering.timings()));
+        writeMetadata(asset, changed, new AssetMetadata(asset.id(), asset.cacheKey(), asset.output(),
+                found.source() != TieredCache.Source.GENERATED, entry.backend(), SettingsJson.of(asset.settings()),
+                entry.losses(), entry.timings()));
     }
 
     private void writeMetadata(PlannedAsset asset, boolean outputChanged, AssetMetadata metadata)

@@ -64,8 +64,10 @@ public final class ReportEntries {
         String styleSha = CacheKeys.field(asset.cacheKeyInput(), "style.sha256");
         Path output = outputDirectory.resolve(asset.output()).toAbsolutePath().normalize();
         Map<String, Object> settings = SettingsJson.of(asset.settings());
-        if (outcome.result() == AssetOutcome.Result.FAILED) {
-            return new ReportEntry(asset.id(), ReportEntry.FAILED, outcome.failure(), false, abs(asset.content()),
+        if (outcome.result() == AssetOutcome.Result.FAILED || outcome.result() == AssetOutcome.Result.SKIPPED) {
+            // Nothing was written for it in this build: no metadata to read.
+            return new ReportEntry(asset.id(), outcome.result() == AssetOutcome.Result.FAILED ? ReportEntry.FAILED
+                    : ReportEntry.SKIPPED, outcome.failure(), false, abs(asset.content()),
                     abs(asset.style()), contentSha, styleSha, output, settings, asset.cacheKey(), null, List.of(), 0,
                     null, outcome.millis(), List.of());
         }

@@ -7,6 +7,8 @@ import io.github.stylize.engine.weights.WeightsOptions;
 import io.github.stylize.engine.weights.WeightsSource;
 import io.github.stylize.maven.cache.CacheDirectories;
 import io.github.stylize.maven.cache.ImageCache;
+import io.github.stylize.maven.cache.RemoteCache;
+import io.github.stylize.maven.cache.RemoteCacheSettings;
 import io.github.stylize.maven.execute.AssetGenerator;
 import io.github.stylize.maven.execute.AssetOutcome;
 import io.github.stylize.maven.execute.BuildLog;
@@ -18,6 +20,7 @@ import io.github.stylize.maven.plan.PlanException;
 import io.github.stylize.maven.plan.PlanProblem;
 import io.github.stylize.maven.plan.PlanRequest;
 import io.github.stylize.maven.plan.Planner;
+import io.github.stylize.maven.plan.Shard;
 import io.github.stylize.maven.publish.DirectoryLocks;
 import io.github.stylize.maven.publish.OutputManifest;
 import io.github.stylize.maven.publish.OutputPublisher;
@@ -50,6 +53,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -152,6 +156,46 @@ public class GenerateMojo extends GenerateMojoSettings {
     @Parameter(property = "stylize.maxPixels", defaultValue = "64000000")
     private long maxPixels = ImageReader.DEFAULT_MAX_PIXELS;
 
+    /**
+     * A cache shared by every machine of a team: one object per cache key at {@code url + key}, read with HTTP
+     * {@code GET}, written with {@code HEAD} then {@code PUT} (never over an existing key). A missing image is looked
+     * up in the local cache, then here (a hit is stored locally too), and only then generated; with {@code push}, a
+     * generated image is uploaded. A failing server never fails the build: after a few retries one warning turns the
+     * remote off for the rest of the build. Takes
+     * <ul>
+     *   <li>{@code url}: the cache's directory URL, http or https, without credentials
+     *       (property {@code stylize.remoteCache.url});</li>
+     *   <li>{@code serverId}: the settings.xml {@code <server>} whose username/password (encrypted ones decrypted as
+     *       Maven does), {@code <configuration><httpHeaders>} (token auth) and {@code connectTimeout}/
+     *       {@code requestTimeout} apply (property {@code stylize.remoteCache.serverId}); optional;</li>
+     *   <li>{@code push}: upload generated images; default false, CI jobs that may write set it
+     *       (property {@code stylize.remoteCache.push});</li>
+     *   <li>{@code enabled}: default true (property {@code stylize.remoteCache.enabled}).</li>
+     * </ul>
+     * A property given with {@code -D} overrides the POM's element; one set in the POM's {@code <properties>} applies
+     * where the element is absent. The {@code <proxy>} of settings.xml that Maven would use for the URL applies;
+     * offline ({@code -o}) the remote is not used. Not part of cache keys.
+     */
+    @Parameter
+    private RemoteCacheConfig remoteCache;
+
+    /**
+     * Build only one share of the assets, as shard {@code i/n} (1-based) of {@code n} parallel builds that push to the
+     * remote cache: every shard computes the same split from the plan (balanced by expected cost, pixels times
+     * iterations), generates the assets of its share that are in no cache, and skips the others. When unset, the
+     * environment variables {@code CI_NODE_INDEX} and {@code CI_NODE_TOTAL} (GitLab's {@code parallel:}) apply if both
+     * are set.
+     */
+    @Parameter(property = "stylize.shard")
+    private String shard;
+
+    /**
+     * Generate nothing: fail, listing every asset found in no cache (local or remote). For the packaging job after the
+     * shard builds, which must not spend hours generating what a shard failed to push.
+     */
+    @Parameter(property = "stylize.requireCached", defaultValue = "false")
+    private boolean requireCached;
+
     /** Seconds between progress lines while an image is generated. */
     @Parameter(property = "stylize.progressInterval", defaultValue = "5")
     private int progressInterval;
@@ -179,11 +223,19 @@ public class GenerateMojo extends GenerateMojoSettings {
         addResourceRoot();
 
         getLog().info("stylize: " + describeSelection(plan) + ", cache " + cacheRoot());
+        Shard share = shard(shard, System::getenv);
+        if (requireCached && force) {
+            throw new MojoFailureException("stylize: stylize.requireCached=true and stylize.force=true contradict each"
+                    + " other (force generates every asset, requireCached forbids generating any); drop one of them");
+        }
+        RemoteCacheSettings remote = remoteCacheSettings();
         AssetGenerator generator = new AssetGenerator(new ImageCache(cacheRoot()),
+                remote == null ? null : new RemoteCache(remote, log::warn),
                 new OutputPublisher(outputDirectory.toPath(), packagedCopies(), AtomicFiles.Filler.DURABLE),
                 metadataDirectory.toPath(), manifestFile(),
                 () -> new EngineRenderer(w.source(), w.identity().get(), w.options(), log, requireGpu, maxPixels), log,
-                Math.max(1, progressInterval) * 1000L, force, System::nanoTime);
+                Math.max(1, progressInterval) * 1000L, new AssetGenerator.Options(force, requireCached, share),
+                System::nanoTime);
         ExecutionResult result;
         try (DirectoryLocks locks = lockWrittenDirectories()) {
             try {
@@ -192,13 +244,40 @@ public class GenerateMojo extends GenerateMojoSettings {
                 throw new MojoExecutionException("stylize could not update " + outputDirectory + " or "
                         + metadataDirectory + ": " + e.getMessage(), e);
             }
-            logSummary(result);
+            logSummary(result, share);
             writeReport(plan, result);
         } catch (IOException e) {
             throw new MojoExecutionException("stylize could not release its lock on " + outputDirectory + ": "
                     + e.getMessage(), e);
         }
         failOnFailures(result);
+    }
+
+    /** {@code stylize.shard}, else {@code CI_NODE_INDEX}/{@code CI_NODE_TOTAL} when both are set, else null. */
+    static Shard shard(String property, Function<String, String> environment) throws MojoFailureException {
+        try {
+            if (property != null && !property.isBlank()) {
+                return Shard.parse(property, "stylize <shard> (stylize.shard)");
+            }
+            String index = environment.apply("CI_NODE_INDEX");
+            String total = environment.apply("CI_NODE_TOTAL");
+            if (index != null && !index.isBlank() && total != null && !total.isBlank()) {
+                return Shard.parse(index.trim() + "/" + total.trim(), "CI_NODE_INDEX/CI_NODE_TOTAL (stylize.shard"
+                        + " is unset, so the CI's parallel job variables apply)");
+            }
+            return null;
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    private RemoteCacheSettings remoteCacheSettings() throws MojoFailureException {
+        Function<String, String> commandLine = name -> session == null ? null
+                : session.getUserProperties().getProperty(name);
+        Function<String, String> pom = name -> project == null ? null : project.getProperties().getProperty(name);
+        return MavenRemoteCache.resolve(remoteCache, commandLine, pom,
+                session == null ? null : session.getRepositorySession(), session == null ? null : session.getSettings(),
+                session != null && session.isOffline(), new MavenBuildLog(getLog()));
     }
 
     /**
@@ -417,15 +496,19 @@ public class GenerateMojo extends GenerateMojoSettings {
                 + (selected == declared ? "" : ", " + selected + " selected by stylize.only");
     }
 
-    private void logSummary(ExecutionResult result) {
+    private void logSummary(ExecutionResult result, Shard share) {
         SummaryTable table = new SummaryTable();
         for (AssetOutcome o : result.outcomes()) {
-            table.add(o.asset().id(), o.result().label(), o.millis(), o.asset().output());
+            String label = o.result() == AssetOutcome.Result.SKIPPED ? o.failure() : o.result().label();
+            table.add(o.asset().id(), label, o.millis(), o.asset().output());
         }
         table.lines().forEach(line -> getLog().info("  " + line));
-        getLog().info(String.format("stylize: %d cached, %d generated, %d failed in %s%s",
-                result.count(AssetOutcome.Result.CACHED), result.count(AssetOutcome.Result.GENERATED),
-                result.count(AssetOutcome.Result.FAILED), SummaryTable.seconds(result.millis()),
+        long remote = result.count(AssetOutcome.Result.REMOTE);
+        long skipped = result.count(AssetOutcome.Result.SKIPPED);
+        getLog().info(String.format("stylize: %d cached%s, %d generated, %d failed%s in %s%s",
+                result.count(AssetOutcome.Result.CACHED) + remote, remote == 0 ? "" : " (" + remote + " from the remote cache)",
+                result.count(AssetOutcome.Result.GENERATED), result.count(AssetOutcome.Result.FAILED),
+                skipped == 0 ? "" : ", " + skipped + " skipped (shard " + share + ")", SummaryTable.seconds(result.millis()),
                 result.engineLoaded() ? "" : "; engine not started (ND4J not loaded)"));
     }
 

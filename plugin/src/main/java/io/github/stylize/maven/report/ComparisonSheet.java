@@ -97,8 +97,9 @@ final class ComparisonSheet {
         html.append("</tr></thead>\n<tbody>\n<tr class=\"results\"><th scope=\"row\">result</th>");
         for (Member m : members) {
             html.append("<td>");
-            if (m.entry().failed()) {
-                html.append("<span class=\"badge failed\">failed</span>");
+            if (!m.entry().hasResult()) {
+                html.append("<span class=\"badge ").append(Html.escape(m.entry().result())).append("\">")
+                        .append(Html.escape(m.entry().result())).append("</span>");
             } else {
                 HtmlReport.image(html, links, m.entry().output(), "result of " + m.entry().id(), "small");
             }
@@ -119,7 +120,7 @@ final class ComparisonSheet {
         outcomeRow(html, "final style loss", e -> last(e) == null ? "" : Html.loss(last(e).style()));
         outcomeRow(html, "final total loss", e -> last(e) == null ? "" : Html.loss(last(e).total()));
         outcomeRow(html, "iterations run", e -> last(e) == null ? "" : Integer.toString(last(e).iteration()));
-        outcomeRow(html, "engine time", e -> e.failed() ? "" : Html.seconds(e.engineMillis()));
+        outcomeRow(html, "engine time", e -> e.hasResult() ? Html.seconds(e.engineMillis()) : "");
         outcomeRow(html, "evaluations", e -> e.timings() == null ? "" : SummaryTable.evaluations(e.timings()));
         html.append("</tbody></table></div>\n");
 

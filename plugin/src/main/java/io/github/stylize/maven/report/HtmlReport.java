@@ -207,16 +207,21 @@ public final class HtmlReport {
         int generated = 0;
         int cached = 0;
         int failed = 0;
+        int skipped = 0;
         for (ComparisonSheet.Member m : members) {
             switch (m.entry().result()) {
                 case ReportEntry.GENERATED -> generated++;
                 case ReportEntry.CACHED -> cached++;
+                case ReportEntry.SKIPPED -> skipped++;
                 default -> failed++;
             }
         }
         html.append("<p class=\"summary\">").append(members.size()).append(members.size() == 1 ? " asset: " : " assets: ")
                 .append(generated).append(" generated, ").append(cached).append(" from the cache, ")
                 .append(failed).append(" failed");
+        if (skipped > 0) {
+            html.append(", ").append(skipped).append(" skipped (another shard's)");
+        }
         String written = records.stream().map(ExecutionRecord::writtenAt).filter(w -> w != null)
                 .max(String::compareTo).orElse(null);
         if (written != null) {
@@ -245,7 +250,8 @@ public final class HtmlReport {
         html.append("<article class=\"asset\" id=\"").append(anchor).append("\">\n<h3>")
                 .append(Html.escape(e.id())).append(' ')
                 .append("<span class=\"badge ").append(Html.escape(e.result())).append("\">")
-                .append(e.failed() ? "failed" : e.result().equals(ReportEntry.CACHED) ? "cache hit" : "generated")
+                .append(e.failed() ? "failed" : e.result().equals(ReportEntry.CACHED) ? "cache hit"
+                        : e.result().equals(ReportEntry.SKIPPED) ? "skipped" : "generated")
                 .append("</span></h3>\n<p class=\"meta\">").append(Html.escape(timing(e))).append("</p>\n");
         if (e.earlierBuild()) {
             html.append("<p class=\"notice\">Not selected in the last build (stylize.only): as an earlier build left it.</p>\n");
@@ -256,7 +262,7 @@ public final class HtmlReport {
         html.append("<div class=\"images\">");
         figure(html, links, e.content(), "content", "content image of " + e.id(), "");
         figure(html, links, e.style(), "style", "style image of " + e.id(), "");
-        if (!e.failed()) {
+        if (e.hasResult()) {
             figure(html, links, e.output(), "result", "result " + e.id(), "");
         }
         html.append("</div>\n");
@@ -280,6 +286,7 @@ public final class HtmlReport {
                     + " (" + Html.seconds(e.buildMillis()) + " in all)" + key(e);
             case ReportEntry.CACHED -> "Cache hit: copied in " + Html.seconds(e.buildMillis())
                     + "; generated earlier in " + Html.seconds(e.engineMillis()) + work + backend + key(e);
+            case ReportEntry.SKIPPED -> "Not built here: " + e.failure() + ", another shard builds it" + key(e);
             default -> "Failed after " + Html.seconds(e.buildMillis()) + key(e);
         };
     }
@@ -302,7 +309,7 @@ public final class HtmlReport {
     }
 
     private void snapshots(StringBuilder html, ReportEntry e) {
-        if (e.failed()) {
+        if (!e.hasResult()) {
             return;
         }
         html.append("<div class=\"snapshots\"><h4>Snapshots</h4>");
@@ -393,7 +400,7 @@ public final class HtmlReport {
 
     private static final String CSS = """
             :root { --fg: #1d2433; --muted: #5c6577; --line: #d9dde5; --bg: #f6f7f9; --card: #fff;
-              --generated: #2f7d32; --cached: #2563a8; --failed: #b3261e; --mark: #fff1a8; }
+              --generated: #2f7d32; --cached: #2563a8; --failed: #b3261e; --skipped: #6b6b6b; --mark: #fff1a8; }
             * { box-sizing: border-box; }
             body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
               color: var(--fg); background: var(--bg); }
@@ -413,14 +420,14 @@ public final class HtmlReport {
             nav .sheet-link a { border-color: #c9a227; }
             .dot { display: inline-block; width: 8px; height: 8px; border-radius: 50%; margin-right: 6px; }
             .dot.generated { background: var(--generated); } .dot.cached { background: var(--cached); }
-            .dot.failed { background: var(--failed); }
+            .dot.failed { background: var(--failed); } .dot.skipped { background: var(--skipped); }
             .asset, .comparison { background: var(--card); border: 1px solid var(--line); border-radius: 8px;
               padding: 16px; margin: 0 0 16px; }
             .execution { margin: 16px 0 8px; }
             .badge { font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 10px; color: #fff;
               vertical-align: middle; }
             .badge.generated { background: var(--generated); } .badge.cached { background: var(--cached); }
-            .badge.failed { background: var(--failed); }
+            .badge.failed { background: var(--failed); } .badge.skipped { background: var(--skipped); }
             .meta, .hint { color: var(--muted); margin: 0 0 10px; }
             .notice { background: var(--mark); padding: 8px 12px; border-radius: 6px; }
             pre.failure { white-space: pre-wrap; background: #fdecea; color: var(--failed); border: 1px solid #f3b8b3;

@@ -14,8 +14,8 @@ import java.util.Map;
  * {@code target/stylize/index.html} and into the site.
  *
  * @param id            the asset id
- * @param result        {@code generated}, {@code cached} or {@code failed}
- * @param failure       for a failed asset, the reason; else null
+ * @param result        {@code generated}, {@code cached}, {@code failed} or {@code skipped} (another shard's)
+ * @param failure       for a failed asset, the reason; for a skipped one, why; else null
  * @param earlierBuild  true when this build did not produce it ({@code stylize.only}); the entry is the last one known
  * @param content       the content image file
  * @param style         the style image file
@@ -40,6 +40,7 @@ public record ReportEntry(String id, String result, String failure, boolean earl
     public static final String GENERATED = "generated";
     public static final String CACHED = "cached";
     public static final String FAILED = "failed";
+    public static final String SKIPPED = "skipped";
 
     /** An intermediate image and the iteration it shows. */
     public record Snapshot(int iteration, Path file) {
@@ -53,6 +54,11 @@ public record ReportEntry(String id, String result, String failure, boolean earl
 
     public boolean failed() {
         return FAILED.equals(result);
+    }
+
+    /** Whether this build has an image for it: neither failed nor left to another shard. */
+    public boolean hasResult() {
+        return !failed() && !SKIPPED.equals(result);
     }
 
     public ReportEntry asEarlierBuild() {

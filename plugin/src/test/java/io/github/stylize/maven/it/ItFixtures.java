@@ -4,6 +4,7 @@ import io.github.stylize.engine.weights.Hdf5WeightsWriter;
 import io.github.stylize.engine.weights.NameStyle;
 import io.github.stylize.engine.weights.RandomVggWeights;
 import io.github.stylize.engine.weights.VggWeights;
+import io.github.stylize.maven.testing.Nginx;
 
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
@@ -152,6 +153,31 @@ public final class ItFixtures {
                 .map(l -> l.split(" ")[0])
                 .filter(name -> name.startsWith(prefix))
                 .toList();
+    }
+
+    /**
+     * Whether the nginx of the remote-cache ITs is installed; false skips them (invoker {@code selector.groovy}), except
+     * on CI ({@code CI=true}), where a missing nginx is an error: {@code .ci/run} installs it.
+     */
+    public static boolean nginxAvailable() {
+        boolean found = Nginx.executable() != null;
+        if (!found) {
+            System.out.println("[remote-cache IT] skipped: " + Nginx.missing());
+        }
+        return found;
+    }
+
+    /**
+     * Starts nginx (see {@link Nginx}) with everything under {@code prefix} and returns its base URL
+     * ({@code http://127.0.0.1:<port>/}). It is stopped by {@link #stopNginx}, or when this JVM exits.
+     */
+    public static String startNginx(Path prefix) throws IOException {
+        return Nginx.start(prefix).url("");
+    }
+
+    /** Stops the nginx {@link #startNginx} started under {@code prefix} (from another script's class loader). */
+    public static void stopNginx(Path prefix) throws IOException, InterruptedException {
+        Nginx.stop(prefix);
     }
 
     private static Graphics2D graphics(BufferedImage image) {

@@ -1,0 +1,231 @@
+package io.github.stylize.benchmark;
+
+import io.github.stylize.engine.IterationLoss;
+import io.github.stylize.engine.RunTimings;
+import io.github.stylize.maven.cache.ImageCache;
+import io.github.stylize.maven.cache.RemoteCache;
+import io.github.stylize.maven.cache.RemoteCacheSettings;
+import io.github.stylize.maven.execute.AssetGenerator;
+import io.github.stylize.maven.execute.AssetOutcome;
+import io.github.stylize.maven.execute.BuildLog;
+import io.github.stylize.maven.execute.ExecutionResult;
+import io.github.stylize.maven.execute.Renderer;
+import io.github.stylize.maven.execute.Rendering;
+import io.github.stylize.maven.plan.Overrides;
+import io.github.stylize.maven.plan.Plan;
+import io.github.stylize.maven.plan.PlanRequest;
+import io.github.stylize.maven.plan.PlannedAsset;
+import io.github.stylize.maven.plan.Planner;
+import io.github.stylize.maven.plan.ShardSplit;
+import io.github.stylize.maven.plan.StylizationDeclaration;
+import io.github.stylize.maven.publish.OutputPublisher;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The figures of the remote cache in performance.md: how long the plugin takes to get N images of mixed sizes from a
+ * loopback server into an empty local cache and the output directory, and how evenly the shard split spreads their
+ * cost. The images are pushed first by the same executor with a stand-in renderer (noise PNGs of each asset's output
+ * size, so the objects are as large as real ones); only the cache path is measured. Run by benchmark/remote-cache.sh,
+ * which starts nginx.
+ */
+public final class RemoteCacheBenchmark {
+    private static final String USAGE = "RemoteCacheBenchmark --url http://127.0.0.1:PORT/cache/ --user U --password P"
+            + " [--assets 100] [--shards 4] [--runs 3] [--work DIR]";
+    /** Longest sides and iteration counts of the mix: sprites to hero images, quick previews to long runs. */
+    private static final int[] SIDES = {128, 192, 256, 384, 512, 768, 1024};
+    private static final int[] ITERATIONS = {50, 100, 100, 200, 300};
+
+    private RemoteCacheBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String[] url = {null};
+        String[] user = {null};
+        String[] password = {null};
+        int[] assets = {100};
+        int[] shards = {4};
+        int[] runs = {3};
+        Path[] work = {Path.of("benchmark/target/remote-cache")};
+        Arguments.parse(args, Set.of(), USAGE, (name, value) -> {
+            switch (name) {
+                case "--url" -> url[0] = value;
+                case "--user" -> user[0] = value;
+                case "--password" -> password[0] = value;
+                case "--assets" -> assets[0] = Integer.parseInt(value);
+                case "--shards" -> shards[0] = Integer.parseInt(value);
+                case "--runs" -> runs[0] = Integer.parseInt(value);
+                case "--work" -> work[0] = Path.of(value);
+                default -> throw Arguments.unknown(name, USAGE);
+            }
+        });
+        if (url[0] == null) {
+            throw new IllegalArgumentException("--url is required\n" + USAGE);
+        }
+        Plan plan = plan(work[0].resolve("inputs"), assets[0]);
+        shardBalance(plan, shards[0]);
+        remoteHits(plan, work[0], url[0], user[0], password[0], runs[0]);
+    }
+
+    /** N stylizations of solid-colour content images of mixed sizes (only headers and digests are read). */
+    static Plan plan(Path inputs, int n) throws Exception {
+        Random random = new Random(42);
+        Path style = write(inputs.resolve("style.png"), 64, 64, 0x336699);
+        List<StylizationDeclaration> declarations = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int side = SIDES[random.nextInt(SIDES.length)];
+            int other = side / 2 + random.nextInt(side / 2 + 1);
+            boolean landscape = random.nextBoolean();
+            Path content = write(inputs.resolve("content-" + i + ".png"), landscape ? side : other,
+                    landscape ? other : side, random.nextInt(0xffffff));
+            declarations.add(new StylizationDeclaration(String.format(Locale.ROOT, "asset-%03d", i), content, style,
+                    null, Overrides.builder().set("size", String.valueOf(side))
+                    .set("iterations", String.valueOf(ITERATIONS[random.nextInt(ITERATIONS.length)])).build()));
+        }
+        return Planner.plan(new PlanRequest(declarations, List.of(), Overrides.NONE, Set.of(), () -> "benchmark"));
+    }
+
+    static void shardBalance(Plan plan, int shards) {
+        List<PlannedAsset> assets = plan.selected();
+        ShardSplit split = ShardSplit.of(assets, shards, ShardSplit::cost);
+        System.out.printf(Locale.ROOT, "shard split: %d assets over %d shards, cost = pixels x iterations%n",
+                assets.size(), shards);
+        long mean = split.totalCost() / shards;
+        for (int s = 1; s <= shards; s++) {
+            int shard = s;
+            long count = assets.stream().filter(a -> split.shardOf(a) == shard).count();
+            System.out.printf(Locale.ROOT, "  shard %d/%d: %3d assets, cost %,d (%.4f of the mean)%n", s, shards,
+                    count, split.load(s), split.load(s) / (double) mean);
+        }
+        System.out.printf(Locale.ROOT, "  largest shard / mean: %.4f%n", split.imbalance());
+        // Stability: a new asset of the median cost, then which of the old assets changed shard.
+        List<PlannedAsset> more = new ArrayList<>(assets);
+        PlannedAsset median = assets.stream().sorted((a, b) -> Long.compare(ShardSplit.cost(a), ShardSplit.cost(b)))
+                .toList().get(assets.size() / 2);
+        more.add(new PlannedAsset("added", "added", median.content(), median.style(), "added.png", median.settings(),
+                "f".repeat(64), "added"));
+        ShardSplit after = ShardSplit.of(more, shards, ShardSplit::cost);
+        List<PlannedAsset> moved = assets.stream().filter(a -> split.shardOf(a) != after.shardOf(a)).toList();
+        long costlier = moved.stream().filter(a -> ShardSplit.cost(a) > ShardSplit.cost(median)).count();
+        System.out.printf(Locale.ROOT, "  adding one asset of the median cost moves %d of the %d others (%d of them"
+                + " costlier than it); largest / mean after: %.4f%n", moved.size(), assets.size(), costlier,
+                after.imbalance());
+    }
+
+    static void remoteHits(Plan plan, Path work, String url, String user, String password, int runs) throws Exception {
+        RemoteCacheSettings push = settings(url, user, password, true);
+        BuildLog log = new QuietLog();
+        ExecutionResult pushed = generator(work.resolve("push"), new RemoteCache(push, log::warn), log,
+                new AssetGenerator.Options(false, false, null)).execute(plan);
+        long bytes = 0;
+        for (PlannedAsset a : plan.selected()) {
+            bytes += Files.size(work.resolve("push/out").resolve(a.output()));
+        }
+        System.out.printf(Locale.ROOT, "remote cache: %d images pushed (%.1f MB of PNG), %d failed%n",
+                pushed.count(AssetOutcome.Result.GENERATED), bytes / 1e6, pushed.failures().size());
+        long[] millis = new long[runs];
+        for (int r = 0; r < runs; r++) {
+            Path machine = work.resolve("machine-" + r);
+            deleteTree(machine);
+            long start = System.nanoTime();
+            ExecutionResult result = generator(machine, new RemoteCache(settings(url, null, null, false), log::warn),
+                    log, new AssetGenerator.Options(false, true, null)).execute(plan);
+            millis[r] = (System.nanoTime() - start) / 1_000_000;
+            if (result.count(AssetOutcome.Result.REMOTE) != plan.selected().size()) {
+                throw new IllegalStateException("expected every image from the remote cache: " + result.outcomes());
+            }
+            System.out.printf(Locale.ROOT, "  run %d: %d remote hits, empty local cache: %d ms (engine loaded: %s)%n",
+                    r + 1, result.count(AssetOutcome.Result.REMOTE), millis[r], result.engineLoaded());
+            long again = System.nanoTime();
+            ExecutionResult local = generator(machine, new RemoteCache(settings(url, null, null, false), log::warn),
+                    log, new AssetGenerator.Options(false, true, null)).execute(plan);
+            System.out.printf(Locale.ROOT, "         then %d local hits: %d ms%n",
+                    local.count(AssetOutcome.Result.CACHED), (System.nanoTime() - again) / 1_000_000);
+        }
+        Arrays.sort(millis);
+        System.out.printf(Locale.ROOT, "  median of %d runs: %d ms for %d remote hits%n", runs, millis[runs / 2],
+                plan.selected().size());
+    }
+
+    private static AssetGenerator generator(Path machine, RemoteCache remote, BuildLog log,
+                                            AssetGenerator.Options options) {
+        return new AssetGenerator(new ImageCache(machine.resolve("cache")), remote,
+                new OutputPublisher(machine.resolve("out")), machine.resolve("meta"),
+                machine.resolve("meta/outputs.txt"), NoiseRenderer::new, log, 60_000, options, System::nanoTime);
+    }
+
+    private static RemoteCacheSettings settings(String url, String user, String password, boolean push) {
+        return new RemoteCacheSettings(RemoteCacheSettings.parseUrl(url), push ? "benchmark" : null, push, user,
+                password, Map.of(), Duration.ofSeconds(10), Duration.ofSeconds(60), null);
+    }
+
+    /** Noise at the asset's output size: an incompressible PNG, as large as a stylized image gets. */
+    private static final class NoiseRenderer implements Renderer {
+        @Override
+        public Rendering render(PlannedAsset asset, io.github.stylize.engine.ProgressListener listener) {
+            int size = asset.settings().size();
+            BufferedImage image = new BufferedImage(size, size * 3 / 4, BufferedImage.TYPE_INT_RGB);
+            Random random = new Random(asset.cacheKey().hashCode());
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    image.setRGB(x, y, random.nextInt(0x1000000));
+                }
+            }
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            try {
+                ImageIO.write(image, "png", png);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            int n = asset.settings().iterations();
+            return new Rendering(png.toByteArray(), List.of(new IterationLoss(0, 1, 1, 0, 2),
+                    new IterationLoss(n, 0.5, 0.5, 0, 1)), "benchmark stand-in", new RunTimings(1, 1, n, n + 1));
+        }
+    }
+
+    private static Path write(Path file, int width, int height, int rgb) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, rgb);
+            }
+        }
+        Files.createDirectories(file.getParent());
+        ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Warnings and errors only: the figures are the output. */
+    private static final class QuietLog implements BuildLog {
+        public void info(String m) { }
+        public void warn(String m) { System.out.println("WARN " + m); }
+        public void error(String m) { System.out.println("ERROR " + m); }
+        public void error(String m, Throwable t) { System.out.println("ERROR " + m + ": " + t); }
+        public void debug(String m) { }
+    }
+}
