@@ -19,7 +19,7 @@ public final class StyleSettings {
      * Version of the algorithm's output for the same inputs and settings. Part of every cache key: bump it whenever a
      * change in the engine changes the pixels it produces.
      */
-    public static final String ALGORITHM_VERSION = "3";
+    public static final String ALGORITHM_VERSION = "4";
 
     public enum Optimizer { ADAM, LBFGS }
 
