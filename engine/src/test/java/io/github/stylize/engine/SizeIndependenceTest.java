@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -48,8 +49,9 @@ class SizeIndependenceTest {
     /**
      * A stationary texture (a 16-pixel periodic pattern) as the style at 128x128 and as the generated image at other
      * sizes and aspect ratios: at every style layer its own features match the style's Gram matrices, up to the
-     * convolutions' zero-padded borders. The paper's unnormalized Gram matrices differ by the pixel-count ratio there,
-     * 1.0 of the target's norm for twice the pixels.
+     * convolutions' zero-padded borders (at most 0.07 measured). The paper's unnormalized Gram matrices differ by the
+     * pixel-count ratio there: 1.0 of the target's norm for twice the pixels (measured on commit 66d440c: 1.00 to
+     * 1.31, 0.13 to 0.16 where the pixel counts are equal).
      */
     @Test
     void aStationaryTextureHasNearZeroStyleLossAtItsOwnFeaturesAtEverySizeAndAspectRatio() {
@@ -62,11 +64,11 @@ class SizeIndependenceTest {
                 for (String layer : layers) {
                     INDArray features = activations.get(layer);
                     INDArray a = target.get(layer);
-                    // E / E(0): the loss relative to that of an image with no features at all
+                    // sqrt(E / E(0)): the loss relative to that of an image with no features at all
                     double relative;
-                    try (StyleLoss.Evaluated term = StyleLoss.evaluate(features, a)) {
-                        double atZero = a.norm2Number().doubleValue();
-                        relative = Math.sqrt(term.value() * 4 * a.size(0) * a.size(0)) / atZero;
+                    try (StyleLoss.Evaluated term = StyleLoss.evaluate(features, a);
+                         StyleLoss.Evaluated atZero = StyleLoss.evaluate(Nd4j.zerosLike(features), a)) {
+                        relative = Math.sqrt(term.value() / atZero.value());
                     }
                     if (relative > 0.1) {
                         failures.add(size[0] + "x" + size[1] + " " + layer + ": " + relative);
@@ -74,7 +76,7 @@ class SizeIndependenceTest {
                 }
             }
         }
-        assertTrue(failures.isEmpty(), "Gram distance / target norm above 0.1: " + failures);
+        assertTrue(failures.isEmpty(), "sqrt(E / E at zero features) above 0.1: " + failures);
     }
 
     /**
