@@ -64,6 +64,9 @@ public final class ReportEntries {
         String styleSha = CacheKeys.field(asset.cacheKeyInput(), "style.sha256");
         Path output = outputDirectory.resolve(asset.output()).toAbsolutePath().normalize();
         Map<String, Object> settings = SettingsJson.of(asset.settings());
+        if (asset.preview()) {
+            settings.put(ReportEntry.PREVIEW, asset.settings().size()); // the report marks it; survives in the JSON
+        }
         if (outcome.result() == AssetOutcome.Result.FAILED) {
             return new ReportEntry(asset.id(), ReportEntry.FAILED, outcome.failure(), false, abs(asset.content()),
                     abs(asset.style()), contentSha, styleSha, output, settings, asset.cacheKey(), null, List.of(), 0,

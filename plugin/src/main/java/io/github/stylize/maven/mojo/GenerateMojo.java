@@ -157,6 +157,14 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "stylize.force", defaultValue = "false")
     private boolean force;
 
+    /**
+     * Render previews: every selected asset with its longest side capped at this many pixels (e.g. 128) and its own
+     * settings otherwise, cached under its own key, written to the usual outputs and marked PREVIEW in the report.
+     * 0 renders at full size.
+     */
+    @Parameter(property = "stylize.preview", defaultValue = "0")
+    private int preview;
+
     /** Comma-separated ids of stylizations, batches or batch files to produce; empty produces all. */
     @Parameter(property = "stylize.only")
     private String only;
@@ -305,7 +313,7 @@ public class GenerateMojo extends AbstractMojo {
         try {
             return Planner.plan(new PlanRequest(s, b, defaults == null ? null : defaults.toOverrides(),
                     parseOnly(only), weights.identity(), new PlanRequest.WrittenDirectories(outputDirectory.toPath(),
-                    metadataDirectory.toPath()), weights.source().localFile()));
+                    metadataDirectory.toPath()), weights.source().localFile(), preview));
         } catch (PlanException e) {
             throw new MojoFailureException(e.getMessage() + "\nSee the parameters at: mvn stylize:help -Ddetail");
         }

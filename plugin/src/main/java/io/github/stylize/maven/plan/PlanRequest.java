@@ -16,10 +16,11 @@ import java.util.function.Supplier;
  *                        is reported against the {@code weights} parameter. Called once.
  * @param written         the directories the build writes into, which no input may overlap
  * @param weightsFile     the local weights file, an input like the images; null for downloaded or random weights
+ * @param preview         {@code stylize.preview}: cap every selected asset's longest side at this many pixels; 0 off
  */
 public record PlanRequest(List<StylizationDeclaration> stylizations, List<BatchDeclaration> batches,
                           Overrides defaults, Set<String> only, Supplier<String> weightsIdentity,
-                          WrittenDirectories written, Path weightsFile) {
+                          WrittenDirectories written, Path weightsFile, int preview) {
     public PlanRequest {
         stylizations = stylizations == null ? List.of() : List.copyOf(stylizations);
         batches = batches == null ? List.of() : List.copyOf(batches);
@@ -28,10 +29,17 @@ public record PlanRequest(List<StylizationDeclaration> stylizations, List<BatchD
         written = written == null ? WrittenDirectories.NONE : written;
     }
 
+    /** A request without a preview. */
+    public PlanRequest(List<StylizationDeclaration> stylizations, List<BatchDeclaration> batches, Overrides defaults,
+                       Set<String> only, Supplier<String> weightsIdentity, WrittenDirectories written,
+                       Path weightsFile) {
+        this(stylizations, batches, defaults, only, weightsIdentity, written, weightsFile, 0);
+    }
+
     /** A request whose outputs go where no input is (the planner's tests). */
     public PlanRequest(List<StylizationDeclaration> stylizations, List<BatchDeclaration> batches, Overrides defaults,
                        Set<String> only, Supplier<String> weightsIdentity) {
-        this(stylizations, batches, defaults, only, weightsIdentity, null, null);
+        this(stylizations, batches, defaults, only, weightsIdentity, null, null, 0);
     }
 
     /**

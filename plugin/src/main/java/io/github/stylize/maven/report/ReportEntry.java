@@ -40,6 +40,8 @@ public record ReportEntry(String id, String result, String failure, boolean earl
     public static final String GENERATED = "generated";
     public static final String CACHED = "cached";
     public static final String FAILED = "failed";
+    /** The settings entry that marks a preview ({@code stylize.preview}), holding its capped size. */
+    public static final String PREVIEW = "preview";
 
     /** An intermediate image and the iteration it shows. */
     public record Snapshot(int iteration, Path file) {
@@ -53,6 +55,11 @@ public record ReportEntry(String id, String result, String failure, boolean earl
 
     public boolean failed() {
         return FAILED.equals(result);
+    }
+
+    /** Whether this is a preview ({@code stylize.preview}), not the full render. */
+    public boolean preview() {
+        return settings.containsKey(PREVIEW);
     }
 
     public ReportEntry asEarlierBuild() {
