@@ -116,18 +116,11 @@ class SizeIndependenceTest {
 
     /** Colour waves of periods 32 and 48 pixels: a second stationary texture, unlike {@link #texture}. */
     static RgbImage waves(int width, int height) {
-        float[] rgb = new float[width * height * 3];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                double u = 2 * Math.PI * x / 32;
-                double v = 2 * Math.PI * y / 48;
-                int i = (y * width + x) * 3;
-                rgb[i] = (float) (120 + 90 * Math.sin(u + v));
-                rgb[i + 1] = (float) (130 + 80 * Math.cos(v));
-                rgb[i + 2] = (float) (110 + 100 * Math.sin(2 * u - v));
-            }
-        }
-        return new RgbImage(width, height, rgb, null);
+        return paint(width, height, (x, y) -> {
+            double u = 2 * Math.PI * x / 32;
+            double v = 2 * Math.PI * y / 48;
+            return new double[]{120 + 90 * Math.sin(u + v), 130 + 80 * Math.cos(v), 110 + 100 * Math.sin(2 * u - v)};
+        });
     }
 
     private static BufferedImage toBufferedImage(RgbImage image) {
@@ -144,17 +137,25 @@ class SizeIndependenceTest {
 
     /** Diagonal stripes and a checker of period 16 in three colours: the same statistics everywhere. */
     static RgbImage texture(int width, int height) {
-        float[] rgb = new float[width * height * 3];
+        return paint(width, height, (x, y) -> {
+            double u = 2 * Math.PI * x / 16;
+            double v = 2 * Math.PI * y / 16;
+            return new double[]{128 + 100 * Math.sin(u + v), 128 + 90 * Math.sin(2 * u) * Math.cos(v),
+                    (x / 8 + y / 8) % 2 == 0 ? 40 : 210};
+        });
+    }
+
+    /** An image whose pixel (x, y) has the colour {@code rgb(x, y)}. */
+    private static RgbImage paint(int width, int height, java.util.function.BiFunction<Integer, Integer, double[]> rgb) {
+        float[] values = new float[width * height * 3];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
-                double u = 2 * Math.PI * x / 16;
-                double v = 2 * Math.PI * y / 16;
-                int i = (y * width + x) * 3;
-                rgb[i] = (float) (128 + 100 * Math.sin(u + v));
-                rgb[i + 1] = (float) (128 + 90 * Math.sin(2 * u) * Math.cos(v));
-                rgb[i + 2] = ((x / 8 + y / 8) % 2 == 0) ? 40f : 210f;
+                double[] colour = rgb.apply(x, y);
+                for (int c = 0; c < 3; c++) {
+                    values[(y * width + x) * 3 + c] = (float) colour[c];
+                }
             }
         }
-        return new RgbImage(width, height, rgb, null);
+        return new RgbImage(width, height, values, null);
     }
 }

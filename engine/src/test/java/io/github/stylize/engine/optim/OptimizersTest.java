@@ -39,16 +39,25 @@ class OptimizersTest {
         }
     }
 
+    /** How a test alters the quadratic's evaluation at {@code x}, the {@code evaluations}-th. */
+    private interface Alteration {
+        Evaluation apply(Evaluation at, INDArray x, int evaluations);
+    }
+
+    private static Quadratic altered(Alteration alteration) {
+        return new Quadratic() {
+            @Override
+            public Evaluation evaluate(INDArray x, boolean withGradient) {
+                return alteration.apply(super.evaluate(x, withGradient), x, evaluations);
+            }
+        };
+    }
+
     @Test
     void lbfgsShrinksATrialStepWhoseLossIsNotFiniteAndStillReachesTheMinimum() {
         // NaN wherever a coordinate leaves [-60, 60]: the first step (1000 levels on the steepest pixel) lands there
-        Quadratic f = new Quadratic() {
-            @Override
-            public Evaluation evaluate(INDArray x, boolean withGradient) {
-                Evaluation at = super.evaluate(x, withGradient);
-                return x.amaxNumber().doubleValue() > 60 ? new Evaluation(Double.NaN, 0, 0, at.gradient()) : at;
-            }
-        };
+        Quadratic f = altered((at, x, n) -> x.amaxNumber().doubleValue() > 60
+                ? new Evaluation(Double.NaN, 0, 0, at.gradient()) : at);
         INDArray x = Nd4j.zeros(DataType.DOUBLE, 1, 2, 4, 3);
         Evaluation current = f.evaluate(x, true);
         Lbfgs lbfgs = new Lbfgs(1000);
@@ -61,16 +70,12 @@ class OptimizersTest {
 
     @Test
     void lbfgsStopsAtOnceWhenTheGradientIsNotFiniteButTheLossIs() {
-        Quadratic f = new Quadratic() {
-            @Override
-            public Evaluation evaluate(INDArray x, boolean withGradient) {
-                Evaluation at = super.evaluate(x, withGradient);
-                if (evaluations > 1 && at.gradient() != null) {
-                    at.gradient().putScalar(5, Double.NaN);
-                }
-                return at;
+        Quadratic f = altered((at, x, n) -> {
+            if (n > 1 && at.gradient() != null) {
+                at.gradient().putScalar(5, Double.NaN);
             }
-        };
+            return at;
+        });
         INDArray x = Nd4j.zeros(DataType.DOUBLE, 1, 2, 4, 3);
         Evaluation next = new Lbfgs(10).step(x, f.evaluate(x, true), f);
         assertEquals(2, f.evaluations, "the first trial point ends the search");
@@ -81,13 +86,8 @@ class OptimizersTest {
     @Test
     void lbfgsEndsAsStalledWhenTheSteepestDescentFindsNoDecreaseInsteadOfSearchingAgain() {
         // A gradient of the wrong sign: every step along its descent raises the loss.
-        Quadratic f = new Quadratic() {
-            @Override
-            public Evaluation evaluate(INDArray x, boolean withGradient) {
-                Evaluation at = super.evaluate(x, withGradient);
-                return withGradient ? new Evaluation(at.total(), 0, 0, at.gradient().negi()) : at;
-            }
-        };
+        Quadratic f = altered((at, x, n) -> at.gradient() == null ? at
+                : new Evaluation(at.total(), 0, 0, at.gradient().negi()));
         INDArray x = Nd4j.zeros(DataType.DOUBLE, 1, 2, 4, 3);
         Evaluation start = f.evaluate(x, true);
         Lbfgs lbfgs = new Lbfgs(10);
