@@ -79,23 +79,11 @@ public final class Quality {
             VggNetwork network = new VggNetwork(weights, "conv5_1", StyleSettings.Pooling.AVG, DataType.FLOAT);
             try (VggNetwork.Activations a = network.forward(input(full.image()));
                  VggNetwork.Activations b = network.forward(input(enlarged))) {
-                double gram = 0;
-                for (String layer : LAYERS) {
-                    INDArray ga = gram(a.get(layer));
-                    gram += gram(b.get(layer)).subi(ga).norm2Number().doubleValue()
-                            / ga.norm2Number().doubleValue() / LAYERS.size();
-                }
-                emit(out, label, "preview_gram_distance", gram);
+                emit(out, label, "preview_gram_distance", gramDistance(b, a));
                 emit(out, label, "preview_conv4_2_distance", b.get("conv4_2").sub(a.get("conv4_2"))
                         .norm2Number().doubleValue() / a.get("conv4_2").norm2Number().doubleValue());
                 try (VggNetwork.Activations c = network.forward(input(preview.image()))) {
-                    double native_ = 0;
-                    for (String layer : LAYERS) {
-                        INDArray ga = gram(a.get(layer));
-                        native_ += gram(c.get(layer)).subi(ga).norm2Number().doubleValue()
-                                / ga.norm2Number().doubleValue() / LAYERS.size();
-                    }
-                    emit(out, label, "preview_own_size_gram_distance", native_);
+                    emit(out, label, "preview_own_size_gram_distance", gramDistance(c, a));
                 }
             }
             emit(out, label, "full_evaluations", full.timings().evaluations());
@@ -115,6 +103,16 @@ public final class Quality {
 
     private static INDArray input(RgbImage image) {
         return VggPreprocessing.toNetworkInput(image, DataType.FLOAT);
+    }
+
+    /** The mean over the style layers of |G(x) - G(reference)| / |G(reference)|. */
+    private static double gramDistance(VggNetwork.Activations x, VggNetwork.Activations reference) {
+        double sum = 0;
+        for (String layer : LAYERS) {
+            INDArray target = gram(reference.get(layer));
+            sum += gram(x.get(layer)).subi(target).norm2Number().doubleValue() / target.norm2Number().doubleValue();
+        }
+        return sum / LAYERS.size();
     }
 
     /** F F^T / M of features [1, h, w, N]. */
