@@ -32,11 +32,7 @@ done
 out=$(realpath -m "${out:-benchmark/target/compare-$(date -u +%Y%m%dT%H%M%SZ)}")
 mkdir -p "$out"
 
-before_tree=$(mktemp -d)
-trap 'git worktree remove --force "$before_tree" >/dev/null 2>&1 || rm -rf "$before_tree"' EXIT
-git worktree add --detach "$before_tree" "$rev" >/dev/null
-echo "before: $(git -C "$before_tree" log -1 --format='%h %s')"
-echo "after:  the working tree ($(git log -1 --format='%h'), plus uncommitted changes if any)"
+before_worktree "$rev"
 (cd "$before_tree" && build_benchmark >/dev/null)
 build_benchmark >/dev/null
 weights=benchmark/target/vgg19-random-seed42.h5

@@ -44,3 +44,13 @@ machine_facts() {
   echo "load:     $(uptime | sed 's/.*load average/load average/')"
   echo "java:     $(java -version 2>&1 | head -1)${ENGINE_JAVA_OPTS:+, options: $ENGINE_JAVA_OPTS}"
 }
+
+# before_worktree REV: checks REV out into a temporary git worktree, $before_tree, removed when the script exits, and
+# says which revisions are compared.
+before_worktree() {
+  before_tree=$(mktemp -d)
+  trap 'git worktree remove --force "$before_tree" >/dev/null 2>&1 || rm -rf "$before_tree"' EXIT
+  git worktree add --detach "$before_tree" "$1" >/dev/null
+  echo "before: $(git -C "$before_tree" log -1 --format='%h %s')"
+  echo "after:  the working tree ($(git log -1 --format='%h'), plus uncommitted changes if any)"
+}

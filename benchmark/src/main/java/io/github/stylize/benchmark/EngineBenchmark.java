@@ -47,6 +47,9 @@ import java.util.Set;
  */
 public final class EngineBenchmark {
     private static final String CONTENT_LAYER = "conv4_2";
+    /** conv4_2's positions at the objective's reference size, as StyleObjective scales the content loss. */
+    private static final long CONTENT_REFERENCE_POSITIONS =
+            (long) (StyleObjective.REFERENCE_SIDE / 8) * (StyleObjective.REFERENCE_SIDE / 8);
     private static final String DEEPEST = "conv5_1";
     private static final long INPUT_SEED = 20240601L;
 
@@ -168,7 +171,7 @@ public final class EngineBenchmark {
                 long t0 = System.nanoTime();
                 network.forward(image, activations);
                 long t1 = System.nanoTime();
-                ContentLoss.Evaluated contentTerm = ContentLoss.evaluate(activations.get(CONTENT_LAYER), contentTarget);
+                ContentLoss.Evaluated contentTerm = ContentLoss.evaluate(activations.get(CONTENT_LAYER), contentTarget, CONTENT_REFERENCE_POSITIONS);
                 Map<String, StyleLoss.Evaluated> styleTerms = new HashMap<>();
                 Map<String, Double> styleWeights = new HashMap<>();
                 for (int i = 0; i < settings.styleLayers().size(); i++) {

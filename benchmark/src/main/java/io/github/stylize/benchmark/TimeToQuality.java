@@ -59,11 +59,12 @@ import java.util.Set;
  * per Adam iteration) it estimates evaluations per iteration. A run that ends on its own also records the engine's
  * exact count over all levels ({@code engine_evaluations} in the JSON). Time is the measure that counts.
  *
- * <p><b>Setup syntax</b>: comma-separated {@code optimizer:scales:tolerance[:learningRate]}, e.g.
+ * <p><b>Setup syntax</b>: comma-separated {@code optimizer:scales:tolerance[:learningRate][+ema]}, e.g.
  * {@code lbfgs:1:0,lbfgs:2:1e-3,adam:3:1e-3:5}. {@code optimizer} is {@code adam} or {@code lbfgs}; {@code scales}
  * the coarse-to-fine levels (1: full size only); {@code tolerance} the early-stopping fraction over
  * {@value StyleSettings#TOLERANCE_WINDOW} iterations (0: none). The engine applies it to every level, the full-size
- * one included. Without a learning rate, the engine's default is used.
+ * one included. Without a learning rate, the engine's default is used. {@code +ema} outputs the iterates'
+ * exponential moving average ({@code StyleTransferRequest.iterateAveraging}); its last loss is the average's.
  *
  * <p><b>Images.</b> The content (default: the example's {@code harbor.png}, 384x256) is resized to exactly
  * {@code --size} x {@code --size} with the engine's {@link Resampler}, stretching it if its aspect ratio differs, so
@@ -117,7 +118,7 @@ public final class TimeToQuality {
                 .optimizer(StyleSettings.Optimizer.ADAM).learningRate(REFERENCE_LEARNING_RATE)
                 .scales(1).tolerance(0).iterations(options.referenceIterations).build();
         System.out.println("reference: adam, 1 scale, " + options.referenceIterations + " iterations ...");
-        RunRecord reference = bench.run(referenceSettings, Double.NEGATIVE_INFINITY);
+        RunRecord reference = bench.run(referenceSettings, false, Double.NEGATIVE_INFINITY);
         double target = reference.last().total();
         double referenceSeconds = reference.lastSeconds();
         System.out.println("  " + reference.summary(target));
@@ -130,7 +131,8 @@ public final class TimeToQuality {
             StyleSettings settings = setup.settings(options.size, options.maxIterations);
             boolean stopAtTarget = settings.tolerance() == 0 && !options.runToCap;
             System.out.println("candidate " + setup.label() + (stopAtTarget ? " (stops at the target)" : "") + " ...");
-            RunRecord candidate = bench.run(settings, stopAtTarget ? target : Double.NEGATIVE_INFINITY);
+            RunRecord candidate = bench.run(settings, setup.averaging(),
+                    stopAtTarget ? target : Double.NEGATIVE_INFINITY);
             System.out.println("  " + candidate.summary(target));
             rows.add(candidate.toJson("candidate", setup.label(), settings, target, referenceSeconds));
             append(options.out, common, rows.get(rows.size() - 1));
@@ -172,14 +174,15 @@ public final class TimeToQuality {
     private record Bench(Path content, Path style, VggWeights weights, int quietWaitSeconds) {
 
         void warmUp(int size) {
-            StyleTransfer.run(request(StyleSettings.builder().size(size).iterations(2).build(), ProgressListener.NONE));
+            StyleTransfer.run(request(StyleSettings.builder().size(size).iterations(2).build(), false,
+                    ProgressListener.NONE));
         }
 
         /**
-         * One run of {@code settings}. It ends as soon as the full-size loss is at or below {@code stopTarget}
-         * (negative infinity: never), else when the engine stops it.
+         * One run of {@code settings}, averaging the iterates if asked. It ends as soon as the full-size loss is at or
+         * below {@code stopTarget} (negative infinity: never), else when the engine stops it.
          */
-        RunRecord run(StyleSettings settings, double stopTarget) throws InterruptedException {
+        RunRecord run(StyleSettings settings, boolean averaging, double stopTarget) throws InterruptedException {
             // Arrays of an earlier run stopped by an exception are freed only when collected.
             System.gc();
             double waited = QuietMachine.await(quietWaitSeconds);
@@ -188,7 +191,7 @@ public final class TimeToQuality {
             watch.begin();
             StyleTransferResult result = null;
             try {
-                result = StyleTransfer.run(request(settings, watch));
+                result = StyleTransfer.run(request(settings, averaging, watch));
             } catch (TargetReached stopped) {
                 // The run did what was asked of it; everything it measured is in the watch.
             }
@@ -197,9 +200,9 @@ public final class TimeToQuality {
                     settings.iterations());
         }
 
-        private StyleTransferRequest request(StyleSettings settings, ProgressListener listener) {
+        private StyleTransferRequest request(StyleSettings settings, boolean averaging, ProgressListener listener) {
             return StyleTransferRequest.builder().content(content).style(style).weights(weights)
-                    .settings(settings).listener(listener).build();
+                    .settings(settings).iterateAveraging(averaging).listener(listener).build();
         }
     }
 
@@ -494,10 +497,12 @@ public final class TimeToQuality {
         return Double.isNaN(share) ? "?" : String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
 
-    /** One candidate, parsed from {@code optimizer:scales:tolerance[:learningRate]}. */
-    record Setup(String label, StyleSettings.Optimizer optimizer, int scales, double tolerance, Double learningRate) {
+    /** One candidate, parsed from {@code optimizer:scales:tolerance[:learningRate][+ema]}. */
+    record Setup(String label, StyleSettings.Optimizer optimizer, int scales, double tolerance, Double learningRate,
+                 boolean averaging) {
         static Setup parse(String text) {
-            String[] parts = text.trim().split(":");
+            boolean averaging = text.trim().endsWith("+ema");
+            String[] parts = text.trim().replaceFirst("\\+ema$", "").split(":");
             if (parts.length < 3 || parts.length > 4) {
                 throw new IllegalArgumentException("Setup '" + text
                         + "' is not optimizer:scales:tolerance[:learningRate], e.g. lbfgs:2:1e-3");
@@ -510,7 +515,7 @@ public final class TimeToQuality {
             }
             Double learningRate = parts.length == 4 ? Double.valueOf(parts[3]) : null;
             Setup setup = new Setup(text.trim(), optimizer, Integer.parseInt(parts[1]), Double.parseDouble(parts[2]),
-                    learningRate);
+                    learningRate, averaging);
             setup.settings(512, 300); // rejects invalid values now, not after the reference run
             return setup;
         }
@@ -637,7 +642,8 @@ public final class TimeToQuality {
                     "              [--setups " + DEFAULT_SETUPS + "]",
                     "              [--weights FILE.h5] [--content PNG] [--style PNG] [--run-to-cap]",
                     "              [--quiet-wait SECONDS] [--out results.jsonl]",
-                    "  setup: optimizer:scales:tolerance[:learningRate], optimizer adam or lbfgs, tolerance 0 = none",
+                    "  setup: optimizer:scales:tolerance[:learningRate][+ema], optimizer adam or lbfgs, tolerance 0 = none,"
+                    + " +ema: output the iterates' moving average",
                     "  --max-iterations: iteration cap of each candidate level",
                     "  --run-to-cap: run setups without tolerance to the cap instead of stopping them at the target",
                     "  --quiet-wait: before each run, wait up to this long for other processes to leave the CPUs idle",

@@ -23,7 +23,7 @@ public final class StyleSettings {
      * Version of the algorithm's output for the same inputs and settings. Part of every cache key: bump it whenever a
      * change in the engine changes the pixels it produces.
      */
-    public static final String ALGORITHM_VERSION = "3";
+    public static final String ALGORITHM_VERSION = "4";
 
     public enum Optimizer { ADAM, LBFGS }
 
@@ -88,7 +88,7 @@ public final class StyleSettings {
     public static final Setting<Double> STYLE_WEIGHT = declare(Setting.decimal("styleWeight", 1000.0)
             .allowedIf(v -> Double.isFinite(v) && v >= 0, "a finite number >= 0")
             .doc("beta, the weight of the style loss: how strongly the style's textures are imposed (alpha/beta ="
-                    + " 1e-3 as in the paper)."));
+                    + " 1e-3 as in the paper, at 512x512; the same balance at every size)."));
     public static final Setting<Double> TV_WEIGHT = declare(Setting.decimal("tvWeight", 0.0)
             .allowedIf(v -> Double.isFinite(v) && v >= 0, "a finite number >= 0")
             .doc("Weight of the total-variation (smoothness) term; 0 disables it."));
@@ -102,7 +102,8 @@ public final class StyleSettings {
     public static final Setting<List<Double>> STYLE_LAYER_WEIGHTS = declare(Setting.decimals("styleLayerWeights", null)
             .derivedDefault("equal, 1/n")
             .check(StyleSettings::layerWeightsProblem, "one finite number >= 0 per style layer")
-            .doc("w_l, the weight of each style layer's loss, one per `styleLayers` entry."));
+            .doc("w_l, the weight of each style layer's loss, one per `styleLayers` entry; a layer of weight 0 is not"
+                    + " computed."));
     public static final Setting<Init> INIT = declare(Setting.choice("init", Init.BLEND, Map.of())
             .doc("Initial image: `noise` (the paper's white noise), `content`, or `blend` (noise mixed into the"
                     + " content)."));

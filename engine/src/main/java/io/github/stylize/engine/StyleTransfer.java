@@ -45,6 +45,8 @@ public final class StyleTransfer {
         StyleSettings settings = request.settings();
         ProgressListener listener = request.listener();
         long start = System.nanoTime();
+        String deepest = StyleObjective.deepestLayer(settings);
+        List<String> styleLayers = StyleObjective.activeStyleLayers(settings);
 
         RgbImage contentSource = ImageReader.read(request.content(), request.maxPixels());
         RgbImage content = fitContent(contentSource, settings.size());
@@ -64,76 +66,101 @@ public final class StyleTransfer {
                     + "check that nvidia-smi lists a GPU that CUDA 11.6 supports (compute capability 3.7 to 8.6), "
                     + "or unset requireGpu to run on the CPU.");
         }
-        VggNetwork network = new VggNetwork(request.weights(), settings.deepestLayer(), settings.pooling(), DataType.FLOAT);
-        List<int[]> levels = levelSizes(content, settings.scales(), 1 << network.poolings());
+        VggNetwork network = new VggNetwork(request.weights(), deepest, settings.pooling(), DataType.FLOAT);
+        List<int[]> levels = levelSizes(content, styleSource, settings.styleScale(), settings.scales(),
+                1 << network.poolings());
         long prepareNanos = System.nanoTime() - start;
         long optimizeNanos = 0;
         int evaluations = 0;
 
         INDArray image = null;
-        List<IterationLoss> losses = List.of();
+        Level result = null;
         for (int level = 0; level < levels.size(); level++) {
             long levelStart = System.nanoTime();
             boolean last = level == levels.size() - 1;
             RgbImage levelContent = last ? content : Resampler.resize(content, levels.get(level)[0], levels.get(level)[1]);
             RgbImage style = fitStyle(styleSource, levelContent, settings.styleScale());
-            requireLargeEnough(request.content(), "content", levelContent, network, settings, contentFix);
-            requireLargeEnough(request.style(), "style", style, network, settings,
+            requireLargeEnough(request.content(), "content", levelContent, network, deepest, contentFix);
+            requireLargeEnough(request.style(), "style", style, network, deepest,
                     "use a larger styleScale or style image");
             INDArray contentInput = VggPreprocessing.toNetworkInput(levelContent, DataType.FLOAT);
             try (StyleObjective objective = new StyleObjective(network, settings, contentInput,
-                    request.styleGrams().get(request.style(), style, network, settings.styleLayers()))) {
+                    request.styleGrams().get(request.style(), style, network, styleLayers))) {
                 image = image == null ? initialImage(settings, contentInput) : enlarge(image, levelContent);
                 long prepared = System.nanoTime();
                 prepareNanos += prepared - levelStart;
 
                 listener.started(levelContent.width(), levelContent.height(), settings.iterations(), backend);
-                losses = optimize(image, objective, settings, last ? listener : ProgressListener.NONE,
-                        levelContent.alpha());
+                result = optimize(image, objective, settings, request.iterateAveraging(),
+                        last ? listener : ProgressListener.NONE, levelContent.alpha());
                 optimizeNanos += System.nanoTime() - prepared;
                 evaluations += objective.evaluations();
             }
         }
 
-        RgbImage result = VggPreprocessing.toImage(image, content.alpha());
-        byte[] encoded = ImageWriter.encode(result, settings.format(), settings.jpegQuality());
+        List<IterationLoss> losses = result.losses();
+        RgbImage output = VggPreprocessing.toImage(image, content.alpha());
+        byte[] encoded = ImageWriter.encode(output, settings.format(), settings.jpegQuality());
         if (settings.snapshotEvery() > 0) {
-            listener.snapshot(losses.get(losses.size() - 1).iteration(), result);
+            listener.snapshot(losses.get(losses.size() - 1).iteration(), output);
         }
         RunTimings timings = new RunTimings(prepareNanos / 1_000_000, optimizeNanos / 1_000_000,
-                losses.get(losses.size() - 1).iteration(), evaluations);
-        return new StyleTransferResult(result, encoded, losses, timings, backend);
+                losses.get(losses.size() - 1).iteration(), evaluations, result.stop());
+        return new StyleTransferResult(output, encoded, losses, timings, backend);
+    }
+
+    /** One level's loss history, entry 0 its starting image, and why it ended. */
+    private record Level(List<IterationLoss> losses, StopReason stop) {
     }
 
     /**
      * Optimizes {@code image} in place for up to {@code iterations} iterations, stopping early once the loss fell by
-     * less than {@code tolerance} over the last {@link StyleSettings#TOLERANCE_WINDOW} iterations. Returns the loss
-     * history, entry 0 the starting image.
+     * less than {@code tolerance} over the last {@link StyleSettings#TOLERANCE_WINDOW} iterations or the optimizer
+     * stalled. With {@code averaging}, the image left at the end is the iterates' average ({@link IterateAverage}) and
+     * the history's last entry is replaced by the average's loss (the listener sees that iteration twice). Returns the
+     * loss history, entry 0 the starting image.
      */
-    private static List<IterationLoss> optimize(INDArray image, StyleObjective objective, StyleSettings settings,
-                                                ProgressListener listener, float[] alpha) {
+    private static Level optimize(INDArray image, StyleObjective objective, StyleSettings settings, boolean averaging,
+                                  ProgressListener listener, float[] alpha) {
         Optimizer optimizer = settings.optimizer() == StyleSettings.Optimizer.ADAM
                 ? new Adam(settings.learningRate(), settings.adamBeta1(), settings.adamBeta2())
                 : new Lbfgs(settings.learningRate());
         List<IterationLoss> losses = new ArrayList<>(settings.iterations() + 1);
         Evaluation current = objective.evaluate(image, true);
         record(losses, listener, 0, current, settings);
-        for (int iteration = 1; iteration <= settings.iterations(); iteration++) {
-            Evaluation next = optimizer.step(image, current, objective);
-            if (next != current) {
-                current.gradient().close(); // optimizers keep no reference to it: free its native memory now
+        StopReason stop = StopReason.ITERATIONS;
+        try (IterateAverage average = averaging ? new IterateAverage(image) : null) {
+            for (int iteration = 1; iteration <= settings.iterations(); iteration++) {
+                Evaluation next = optimizer.step(image, current, objective);
+                if (next != current) {
+                    current.gradient().close(); // optimizers keep no reference to it: free its native memory now
+                }
+                current = next;
+                if (optimizer.stopped() != null) {
+                    stop = optimizer.stopped(); // the image did not move: no new history entry
+                    break;
+                }
+                record(losses, listener, iteration, current, settings);
+                if (average != null) {
+                    average.add(image);
+                }
+                if (converged(losses, settings.tolerance())) {
+                    stop = StopReason.TOLERANCE;
+                    break;
+                }
+                if (settings.snapshotEvery() > 0 && iteration % settings.snapshotEvery() == 0
+                        && iteration < settings.iterations()) {
+                    listener.snapshot(iteration, VggPreprocessing.toImage(image, alpha));
+                }
             }
-            current = next;
-            record(losses, listener, iteration, current, settings);
-            if (converged(losses, settings.tolerance())) {
-                break;
-            }
-            if (settings.snapshotEvery() > 0 && iteration % settings.snapshotEvery() == 0
-                    && iteration < settings.iterations()) {
-                listener.snapshot(iteration, VggPreprocessing.toImage(image, alpha));
+            current.gradient().close();
+            if (average != null && average.count() > 0) {
+                average.writeTo(image);
+                IterationLoss last = losses.remove(losses.size() - 1);
+                record(losses, listener, last.iteration(), objective.evaluate(image, false), settings);
             }
         }
-        return losses;
+        return new Level(losses, stop);
     }
 
     static boolean converged(List<IterationLoss> losses, double tolerance) {
@@ -148,15 +175,18 @@ public final class StyleTransfer {
 
     /**
      * The image sizes of the coarse-to-fine levels, coarsest first, the last being the content's own size. Each
-     * level halves the one after it, stopping early rather than going below what the network's poolings need.
+     * level halves the one after it, stopping early rather than going below what the network's poolings need, in the
+     * content or in the style image fitted to the level ({@link #fitStyle}): settings valid at full size are valid
+     * at every level.
      */
-    static List<int[]> levelSizes(RgbImage content, int scales, int minimumSide) {
+    static List<int[]> levelSizes(RgbImage content, RgbImage style, double styleScale, int scales, int minimumSide) {
         List<int[]> sizes = new ArrayList<>();
         sizes.add(new int[]{content.width(), content.height()});
         for (int level = 1; level < scales; level++) {
             int width = (int) Math.round(content.width() / Math.pow(2, level));
             int height = (int) Math.round(content.height() / Math.pow(2, level));
-            if (width < minimumSide || height < minimumSide) {
+            int[] styleSize = PreparedSizes.style(style.width(), style.height(), Math.max(width, height), styleScale);
+            if (Math.min(width, height) < minimumSide || Math.min(styleSize[0], styleSize[1]) < minimumSide) {
                 break;
             }
             sizes.add(0, new int[]{width, height});
@@ -191,13 +221,13 @@ public final class StyleTransfer {
     }
 
     private static void requireLargeEnough(Path file, String role, RgbImage image, VggNetwork network,
-                                           StyleSettings settings, String fix) {
+                                           String deepest, String fix) {
         int minimum = 1 << network.poolings();
         if (image.width() < minimum || image.height() < minimum) {
             throw new InvalidSettingException(role.equals("style") ? "styleScale" : "size",
                     "the " + role + " image " + file + " is " + image.width() + "x" + image.height()
-                            + " pixels as used, but layer " + settings.deepestLayer() + " (block "
-                            + Vgg19Layers.block(settings.deepestLayer()) + ") needs at least " + minimum
+                            + " pixels as used, but layer " + deepest + " (block "
+                            + Vgg19Layers.block(deepest) + ") needs at least " + minimum
                             + " pixels on each side; " + fix + ", or shallower layers");
         }
     }
@@ -223,12 +253,21 @@ public final class StyleTransfer {
                                Evaluation evaluation, StyleSettings settings) {
         IterationLoss loss = new IterationLoss(iteration, evaluation.content(), evaluation.style(), evaluation.tv(),
                 evaluation.total());
+        String where = " at iteration " + iteration + " (content " + evaluation.content() + ", style "
+                + evaluation.style() + ", tv " + evaluation.tv() + ")";
         if (!evaluation.isFinite()) {
-            throw new StylizeException("The loss became " + evaluation.total() + " at iteration " + iteration
-                    + " (content " + evaluation.content() + ", style " + evaluation.style() + ", tv " + evaluation.tv()
-                    + "): the optimization diverged and nothing was written. Lower learningRate (now "
-                    + settings.learningRate() + "), e.g. to " + settings.learningRate() / 10
-                    + ", or lower contentWeight/styleWeight/tvWeight.");
+            throw new StylizeException("The loss became " + evaluation.total() + where + ": the optimization diverged "
+                    + "and nothing was written. " + (settings.optimizer() == StyleSettings.Optimizer.ADAM
+                    ? "Lower learningRate (now " + settings.learningRate() + "), e.g. to " + settings.learningRate() / 10
+                    + ", or lower contentWeight/styleWeight/tvWeight."
+                    : "L-BFGS accepts only points with a finite loss (learningRate only sets its first step), so the "
+                    + "loss overflowed before it moved: lower contentWeight/styleWeight/tvWeight, or check the "
+                    + "weights file."));
+        }
+        if (!evaluation.gradientIsFinite()) {
+            throw new StylizeException("The gradient holds NaN or infinite values" + where + " although the loss is "
+                    + "finite: the network's backward pass overflowed and nothing was written. Lower "
+                    + "contentWeight/styleWeight/tvWeight, or check the weights file.");
         }
         losses.add(loss);
         listener.iteration(loss);

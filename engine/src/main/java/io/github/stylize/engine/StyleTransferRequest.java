@@ -2,6 +2,7 @@ package io.github.stylize.engine;
 
 import io.github.stylize.engine.image.ImageReader;
 import io.github.stylize.engine.objective.StyleGramCache;
+import io.github.stylize.engine.objective.StyleObjective;
 import io.github.stylize.engine.weights.VggWeights;
 
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ public final class StyleTransferRequest {
     private final StyleGramCache styleGrams;
     private final boolean requireGpu;
     private final long maxPixels;
+    private final boolean iterateAveraging;
 
     private StyleTransferRequest(Builder b) {
         this.content = b.content;
@@ -30,6 +32,7 @@ public final class StyleTransferRequest {
         this.styleGrams = b.styleGrams == null ? new StyleGramCache() : b.styleGrams;
         this.requireGpu = b.requireGpu;
         this.maxPixels = b.maxPixels;
+        this.iterateAveraging = b.iterateAveraging;
     }
 
     public static Builder builder() {
@@ -47,6 +50,12 @@ public final class StyleTransferRequest {
     public boolean requireGpu() { return requireGpu; }
     /** The most pixels an input image's header may declare; a larger one is refused before it is decoded. */
     public long maxPixels() { return maxPixels; }
+    /**
+     * Output each level's bias-corrected exponential moving average of the iterates instead of the last iterate (see
+     * {@link IterateAverage}). An engine option rather than a setting: off unless a caller asks, as measured in
+     * site/markdown/quality.md.
+     */
+    public boolean iterateAveraging() { return iterateAveraging; }
 
     public static final class Builder {
         private Path content;
@@ -57,6 +66,7 @@ public final class StyleTransferRequest {
         private StyleGramCache styleGrams;
         private boolean requireGpu;
         private long maxPixels = ImageReader.DEFAULT_MAX_PIXELS;
+        private boolean iterateAveraging;
 
         private Builder() {
         }
@@ -71,6 +81,8 @@ public final class StyleTransferRequest {
         public Builder requireGpu(boolean v) { requireGpu = v; return this; }
         /** Default {@link ImageReader#DEFAULT_MAX_PIXELS}; must be positive. */
         public Builder maxPixels(long v) { maxPixels = v; return this; }
+        /** Default off; see {@link StyleTransferRequest#iterateAveraging()}. */
+        public Builder iterateAveraging(boolean v) { iterateAveraging = v; return this; }
 
         public StyleTransferRequest build() {
             Objects.requireNonNull(content, "content image path");
@@ -81,7 +93,7 @@ public final class StyleTransferRequest {
             if (maxPixels <= 0) {
                 throw new IllegalArgumentException("maxPixels must be positive, not " + maxPixels);
             }
-            weights.requireUpTo(settings.deepestLayer());
+            weights.requireUpTo(StyleObjective.deepestLayer(settings));
             return new StyleTransferRequest(this);
         }
     }

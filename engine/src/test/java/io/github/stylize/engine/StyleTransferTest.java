@@ -30,6 +30,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -190,6 +191,73 @@ class StyleTransferTest {
         StylizeException e = assertThrows(StylizeException.class,
                 () -> run(quick().learningRate(1e38).iterations(5).build(), content, ProgressListener.NONE));
         assertTrue(e.getMessage().contains("diverged") && e.getMessage().contains("Lower learningRate"), e.getMessage());
+    }
+
+    @Test
+    void lbfgsCannotDivergeByItsStepSoItsErrorDoesNotBlameTheLearningRate() {
+        // The loss overflows at the initial image: nothing L-BFGS's learningRate could change.
+        StylizeException e = assertThrows(StylizeException.class, () -> run(quick()
+                .optimizer(StyleSettings.Optimizer.LBFGS).styleWeight(1e308).iterations(5).build(), content,
+                ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("iteration 0") && e.getMessage().contains("only sets its first step")
+                && !e.getMessage().contains("Lower learningRate"), e.getMessage());
+    }
+
+    @Test
+    void aLevelAtAZeroGradientEndsAsConvergedAndTheTimingsSaySo() {
+        // Content only, starting from the content: the loss and its gradient are exactly 0.
+        StyleTransferResult result = run(quick().optimizer(StyleSettings.Optimizer.LBFGS).styleWeight(0)
+                .init(StyleSettings.Init.CONTENT).tolerance(0).build(), content, ProgressListener.NONE);
+        assertEquals(1, result.losses().size(), "only the initial image: no step moved it");
+        assertEquals(StopReason.CONVERGED, result.timings().stop());
+        assertEquals(1, result.timings().evaluations());
+        assertEquals(StopReason.ITERATIONS, run(quick().iterations(3).build(), content, ProgressListener.NONE)
+                .timings().stop());
+    }
+
+    @Test
+    void iterateAveragingOutputsTheAverageWithItsLossAsTheLastEntry() {
+        StyleSettings settings = quick().iterations(10).build();
+        StyleTransferResult plain = run(settings, content, ProgressListener.NONE);
+        StyleTransferResult averaged = StyleTransfer.run(StyleTransferRequest.builder().content(content).style(style)
+                .settings(settings).weights(weights).iterateAveraging(true).build());
+        assertEquals(11, averaged.losses().size());
+        assertEquals(plain.losses().subList(0, 10), averaged.losses().subList(0, 10), "the same iterates");
+        assertNotEquals(plain.losses().get(10).total(), averaged.losses().get(10).total(), "the average's loss");
+        assertEquals(plain.timings().evaluations() + 1, averaged.timings().evaluations(), "one to evaluate it");
+        assertFalse(Arrays.equals(plain.image().rgb(), averaged.image().rgb()));
+    }
+
+    @Test
+    void coarseLevelsTooSmallForTheStyleAreSkippedInsteadOfFailing() {
+        // styleScale 0.3: the 40x40 style is 19x19 at full size (64x48) but would be 10x10 at the 32x24 level,
+        // under the 16 pixels conv5_1 needs; settings valid at full size must not fail at a coarse level.
+        List<String> started = new ArrayList<>();
+        run(quick().iterations(2).scales(3).styleScale(0.3).build(), content, new ProgressListener() {
+            @Override
+            public void started(int width, int height, int iterations, String backend) {
+                started.add(width + "x" + height);
+            }
+        });
+        assertEquals(List.of("64x48"), started);
+    }
+
+    @Test
+    void layersOfWeightZeroAreNotComputedAndAllZeroWeightsAreAnInvalidSetting() {
+        // conv5_1 at weight 0 and no content: weights that stop at block 4 are enough, as nothing reads conv5_1.
+        VggWeights shallow = new VggWeights("shallow.h5", weights.layers().subList(0, 9));
+        StyleSettings noDeepLayer = quick().iterations(2).contentWeight(0)
+                .styleLayerWeights(List.of(0.25, 0.25, 0.25, 0.25, 0.0)).build();
+        assertEquals("conv4_1", io.github.stylize.engine.objective.StyleObjective.deepestLayer(noDeepLayer));
+        StyleTransferResult result = StyleTransfer.run(StyleTransferRequest.builder().content(content).style(style)
+                .settings(noDeepLayer).weights(shallow).build());
+        assertEquals(0, result.losses().get(0).content());
+
+        StyleSettings nothing = quick().contentWeight(0).styleLayerWeights(List.of(0.0, 0.0, 0.0, 0.0, 0.0)).build();
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> StyleTransferRequest.builder()
+                .content(content).style(style).settings(nothing).weights(weights).build());
+        assertEquals("styleLayerWeights", e.setting());
+        assertTrue(e.getMessage().contains("nothing to optimize"), e.getMessage());
     }
 
     @Test

@@ -4,21 +4,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Style loss of one layer (Gatys et al., eq. 4): with the layer's features F reshaped to N filters x M positions,
- * the Gram matrix is {@code G = F F^T} and {@code E = 1/(4 N^2 M^2) * sum_ij (G_ij - A_ij)^2}, A being the style
- * image's Gram matrix. Its gradient is {@code dE/dF = 1/(N^2 M^2) * (G - A) F}.
+ * Style loss of one layer (Gatys et al., eq. 4), with each Gram matrix divided by its own number of positions: with
+ * the layer's features F reshaped to N filters x M positions, the Gram matrix is {@code G = F F^T / M} and
+ * {@code E = 1/(4 N^2) * sum_ij (G_ij - A_ij)^2}, A being the style image's Gram matrix divided by the style's own
+ * M_s positions. When M_s = M this is the paper's {@code 1/(4 N^2 M^2) * sum (F F^T - S S^T)^2}; when the two images
+ * have different pixel counts (a styleScale other than 1, a different aspect ratio) the paper's unnormalized Gram
+ * matrices differ by M_s/M for the same texture, and this form does not. Its gradient is
+ * {@code dE/dF = 1/(N^2 M) * (G - A) F}.
  *
- * <p>Features arrive as NHWC [1, h, w, N]; as a row-major [M, N] matrix X that is F^T, so {@code G = X^T X} and
- * {@code dE/dX = X (G - A) / (N^2 M^2)}.
+ * <p>Features arrive as NHWC [1, h, w, N]; as a row-major [M, N] matrix X that is F^T, so {@code G = X^T X / M} and
+ * {@code dE/dX = X (G - A) / (N^2 M)}.
  */
 public final class StyleLoss {
     private StyleLoss() {
     }
 
-    /** The Gram matrix [N, N] of features [1, h, w, N]. */
+    /** The Gram matrix [N, N] of features [1, h, w, N], divided by their number of positions h * w. */
     public static INDArray gram(INDArray features) {
         INDArray x = asMatrix(features);
-        return Nd4j.gemm(x, x, true, false);
+        return Nd4j.gemm(x, x, true, false).divi(x.size(0));
     }
 
     /** E and, if asked, dE/dfeatures (a new array shaped like {@code features}). */
@@ -37,11 +41,11 @@ public final class StyleLoss {
     public static Evaluated evaluate(INDArray features, INDArray target) {
         INDArray x = asMatrix(features);
         // gemm with a transpose flag: a transposed view passed to mmul is copied first (measured: 2.3x slower)
-        INDArray gramDifference = Nd4j.gemm(x, x, true, false).subi(target);
+        double m = x.size(0);
+        INDArray gramDifference = Nd4j.gemm(x, x, true, false).divi(m).subi(target);
         double norm = gramDifference.norm2Number().doubleValue();
         double n = x.size(1);
-        double m = x.size(0);
-        return new Evaluated(norm * norm / (4 * n * n * m * m), x, gramDifference);
+        return new Evaluated(norm * norm / (4 * n * n), x, gramDifference);
     }
 
     /** The loss at one layer and what its gradient needs; valid until the features are overwritten. */
@@ -68,7 +72,7 @@ public final class StyleLoss {
             double n = features.size(1);
             double m = features.size(0);
             INDArray targetMatrix = asMatrix(target);
-            Nd4j.gemm(features, gramDifference, targetMatrix, false, false, weight / (n * n * m * m),
+            Nd4j.gemm(features, gramDifference, targetMatrix, false, false, weight / (n * n * m),
                     accumulate ? 1 : 0);
         }
 

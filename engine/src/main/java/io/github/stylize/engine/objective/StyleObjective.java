@@ -1,9 +1,12 @@
 package io.github.stylize.engine.objective;
 
+import io.github.stylize.engine.InvalidSettingException;
 import io.github.stylize.engine.StyleSettings;
+import io.github.stylize.engine.network.Vgg19Layers;
 import io.github.stylize.engine.network.VggNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,15 +15,27 @@ import java.util.Map;
 /**
  * The function the optimizer minimizes over the pixels x of the generated image:
  * {@code L(x) = alpha * L_content + beta * sum_l w_l E_l + tvWeight * TV(x)}. The content features and the style Gram
- * matrices are computed once, here, and reused for every evaluation.
+ * matrices are computed once, here, and reused for every evaluation. Terms and layers whose weight is 0 are not
+ * computed at all.
+ *
+ * <p>Every term is independent of the image size: the style loss compares Gram matrices divided by their own number
+ * of positions ({@link StyleLoss}); the content loss and total variation are scaled to what they would be at
+ * {@value #REFERENCE_SIDE}x{@value #REFERENCE_SIDE} pixels ({@link ContentLoss}, {@link TotalVariationLoss}). A
+ * 512x512 render with a style image of as many pixels keeps the paper's (and the engine's earlier) balance; at other
+ * sizes, at coarse levels of {@code scales}, and with any {@code styleScale}, the same weights give the same balance.
  */
 public final class StyleObjective implements Objective {
+    /** The side of the square image at which every loss term equals the paper's unscaled one. */
+    public static final int REFERENCE_SIDE = 512;
 
     private final VggNetwork network;
     private final double contentWeight;
     private final double styleWeight;
     private final double tvWeight;
     private final String contentLayer;
+    /** The content layer's positions at the reference size; see {@link ContentLoss}. */
+    private final long contentReferencePositions;
+    /** Null when the content weight is 0. */
     private final INDArray contentTarget;
     private final Map<String, INDArray> styleTargets;
     private final Map<String, Double> styleLayerWeights = new LinkedHashMap<>();
@@ -41,12 +56,48 @@ public final class StyleObjective implements Objective {
         this.contentLayer = settings.contentLayer();
         List<String> layers = settings.styleLayers();
         for (int i = 0; i < layers.size(); i++) {
-            styleLayerWeights.put(layers.get(i), settings.styleLayerWeights().get(i));
+            if (styleWeight > 0 && settings.styleLayerWeights().get(i) > 0) {
+                styleLayerWeights.put(layers.get(i), settings.styleLayerWeights().get(i));
+            }
         }
         this.styleTargets = Map.copyOf(styleGrams);
-        try (VggNetwork.Activations contentActivations = network.forward(contentImage)) {
-            this.contentTarget = contentActivations.get(contentLayer).dup();
+        long side = REFERENCE_SIDE >> (Vgg19Layers.block(contentLayer) - 1);
+        this.contentReferencePositions = side * side;
+        if (contentWeight > 0) {
+            try (VggNetwork.Activations contentActivations = network.forward(contentImage)) {
+                this.contentTarget = contentActivations.get(contentLayer).dup();
+            }
+        } else {
+            this.contentTarget = null;
         }
+    }
+
+    /** The style layers the loss reads: those with a positive weight, none when the style weight is 0. */
+    public static List<String> activeStyleLayers(StyleSettings settings) {
+        List<String> active = new ArrayList<>();
+        for (int i = 0; i < settings.styleLayers().size(); i++) {
+            if (settings.styleWeight() > 0 && settings.styleLayerWeights().get(i) > 0) {
+                active.add(settings.styleLayers().get(i));
+            }
+        }
+        return active;
+    }
+
+    /**
+     * The deepest layer the loss reads, counting only terms and layers of positive weight: the network is built up to
+     * it and no further. Throws {@link InvalidSettingException} when every weight is 0, so nothing would be optimized.
+     */
+    public static String deepestLayer(StyleSettings settings) {
+        List<String> read = new ArrayList<>(activeStyleLayers(settings));
+        if (settings.contentWeight() > 0) {
+            read.add(settings.contentLayer());
+        }
+        if (read.isEmpty()) {
+            throw new InvalidSettingException("styleLayerWeights", "every style layer weight "
+                    + settings.styleLayerWeights() + " is 0 and contentWeight is 0, so there is nothing to optimize;"
+                    + " make a style layer weight or contentWeight positive");
+        }
+        return read.stream().max((a, b) -> Vgg19Layers.indexOf(a) - Vgg19Layers.indexOf(b)).orElseThrow();
     }
 
     /** The style image's Gram matrices at {@code layers}: computed once per style image, size and network. */
@@ -75,22 +126,17 @@ public final class StyleObjective implements Objective {
         ContentLoss.Evaluated contentTerm = null;
         double content = 0;
         if (contentWeight > 0) {
-            contentTerm = ContentLoss.evaluate(activations.get(contentLayer), contentTarget);
+            contentTerm = ContentLoss.evaluate(activations.get(contentLayer), contentTarget, contentReferencePositions);
             content = contentWeight * contentTerm.value();
         }
 
         Map<String, StyleLoss.Evaluated> styleTerms = new HashMap<>();
         double style = 0;
-        if (styleWeight > 0) {
-            for (Map.Entry<String, Double> layer : styleLayerWeights.entrySet()) {
-                if (layer.getValue() == 0) {
-                    continue;
-                }
-                StyleLoss.Evaluated term = StyleLoss.evaluate(activations.get(layer.getKey()),
-                        styleTargets.get(layer.getKey()));
-                styleTerms.put(layer.getKey(), term);
-                style += styleWeight * layer.getValue() * term.value();
-            }
+        for (Map.Entry<String, Double> layer : styleLayerWeights.entrySet()) {
+            StyleLoss.Evaluated term = StyleLoss.evaluate(activations.get(layer.getKey()),
+                    styleTargets.get(layer.getKey()));
+            styleTerms.put(layer.getKey(), term);
+            style += styleWeight * layer.getValue() * term.value();
         }
 
         double tv = 0;
@@ -144,6 +190,8 @@ public final class StyleObjective implements Objective {
             activations.close();
             activations = null;
         }
-        contentTarget.close();
+        if (contentTarget != null) {
+            contentTarget.close();
+        }
     }
 }

@@ -6,8 +6,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Total variation of an image [1, H, W, C]: the sum of squared differences between vertically and horizontally
- * adjacent pixels, {@code TV = sum (x[i+1,j] - x[i,j])^2 + (x[i,j+1] - x[i,j])^2}. Penalizing it smooths out the
- * high-frequency noise that pixel-wise optimization leaves behind.
+ * adjacent pixels, {@code TV = R/(H W) * sum (x[i+1,j] - x[i,j])^2 + (x[i,j+1] - x[i,j])^2}, R the pixel count of the
+ * reference size ({@link StyleObjective#REFERENCE_SIDE} squared) so that, like the content loss, it weighs the same
+ * against the style loss at every size. Penalizing it smooths out the high-frequency noise that pixel-wise
+ * optimization leaves behind.
  */
 public final class TotalVariationLoss {
     private TotalVariationLoss() {
@@ -24,7 +26,11 @@ public final class TotalVariationLoss {
         if (w > 1) {
             value += differences(image, gradient, 2, w);
         }
-        return new LossTerm(value, gradient);
+        double scale = (double) StyleObjective.REFERENCE_SIDE * StyleObjective.REFERENCE_SIDE / (h * w);
+        if (gradient != null) {
+            gradient.muli(scale);
+        }
+        return new LossTerm(scale * value, gradient);
     }
 
     /** Adds the squared neighbour differences along {@code axis} to the value (returned) and to the gradient. */

@@ -1,5 +1,6 @@
 package io.github.stylize.engine.optim;
 
+import io.github.stylize.engine.StopReason;
 import io.github.stylize.engine.objective.Evaluation;
 import io.github.stylize.engine.objective.Objective;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,6 +17,12 @@ import java.util.List;
  * {@value #HISTORY} position and gradient changes (two-loop recursion); the step from a line search that meets the
  * strong Wolfe conditions. The first step, having no curvature to go on, moves the pixel with the
  * largest gradient by {@code learningRate} levels.
+ *
+ * <p>A trial point whose loss is not finite is a step too far: the search shrinks the step. A trial point with a finite
+ * loss and a non-finite gradient ends the search at once and is returned for the caller to report, as the slopes the
+ * search relies on are meaningless there. A search along the steepest descent, with no curvature history, that finds
+ * no acceptable step leaves the image where it was and {@link #stopped()} says {@link StopReason#STALLED}: another
+ * would repeat it exactly; a gradient of exactly zero says {@link StopReason#CONVERGED} without a search.
  */
 public final class Lbfgs implements Optimizer {
     static final int HISTORY = 10;
@@ -29,6 +36,7 @@ public final class Lbfgs implements Optimizer {
 
     private final double learningRate;
     private final Deque<Correction> history = new ArrayDeque<>();
+    private StopReason stopped;
 
     public Lbfgs(double learningRate) {
         this.learningRate = learningRate;
@@ -46,19 +54,28 @@ public final class Lbfgs implements Optimizer {
             direction = gradient.neg();
             slope = -dot(gradient, gradient);
         }
-        double firstStep = history.isEmpty() ? learningRate / Math.max(gradient.amaxNumber().doubleValue(), 1e-12) : 1.0;
+        if (slope == 0) {
+            // A zero gradient (-g.g is 0 only then): no direction leads anywhere.
+            direction.close();
+            stopped = StopReason.CONVERGED;
+            return current;
+        }
+        boolean steepestDescent = history.isEmpty();
+        double firstStep = steepestDescent ? learningRate / Math.max(gradient.amaxNumber().doubleValue(), 1e-12) : 1.0;
         INDArray start = image.dup();
         LineSearch search = new LineSearch(image, start, direction, current, slope, objective);
         Evaluation next = search.run(firstStep);
         direction.close();
         if (next == current) {
-            // No step decreased the loss enough: stay put and forget the curvature that proposed the direction.
+            // No step decreased the loss enough: stay put and forget the curvature that proposed the direction. From
+            // the steepest descent there is nothing left to forget, and the next search would be this one again.
             image.assign(start);
             start.close();
             forgetHistory();
+            stopped = steepestDescent ? StopReason.STALLED : null;
             return current;
         }
-        if (next.isFinite()) {
+        if (next.gradientIsFinite()) {
             // In place: start becomes the position change, a copy of the new gradient the gradient change.
             INDArray positionChange = start.rsubi(image);
             INDArray gradientChange = next.gradient().sub(gradient);
@@ -67,6 +84,11 @@ public final class Lbfgs implements Optimizer {
             start.close();
         }
         return next;
+    }
+
+    @Override
+    public StopReason stopped() {
+        return stopped;
     }
 
     /**
@@ -115,13 +137,14 @@ public final class Lbfgs implements Optimizer {
             double step = firstStep;
             while (tried.size() < MAX_EVALUATIONS) {
                 Evaluation at = evaluate(step);
-                if (!at.isFinite()) {
-                    return at; // let the caller report the divergence
+                if (at.isFinite() && !at.gradientIsFinite()) {
+                    return at; // let the caller report it
                 }
-                double stepSlope = dot(at.gradient(), direction);
+                // A non-finite loss fails the decrease test (NaN compares false): the step shrinks in zoom.
                 if (!sufficientDecrease(step, at) || (previous != initial && at.total() >= previous.total())) {
                     return zoom(previousStep, previous, step);
                 }
+                double stepSlope = dot(at.gradient(), direction);
                 if (Math.abs(stepSlope) <= -CURVATURE * initialSlope) {
                     return at;
                 }
@@ -140,10 +163,10 @@ public final class Lbfgs implements Optimizer {
             while (tried.size() < MAX_EVALUATIONS && Math.abs(high - low) > 1e-12 * Math.max(low, high)) {
                 double step = 0.5 * (low + high);
                 Evaluation at = evaluate(step);
-                if (!at.isFinite()) {
+                if (at.isFinite() && !at.gradientIsFinite()) {
                     return at;
                 }
-                if (!sufficientDecrease(step, at) || at.total() >= atLow.total()) {
+                if (!sufficientDecrease(step, at) || !(at.total() < atLow.total())) {
                     high = step;
                     continue;
                 }
@@ -169,8 +192,9 @@ public final class Lbfgs implements Optimizer {
             return initial;
         }
 
+        /** Armijo's condition; false for a non-finite loss. */
         private boolean sufficientDecrease(double step, Evaluation at) {
-            return at.total() <= initial.total() + SUFFICIENT_DECREASE * step * initialSlope;
+            return at.isFinite() && at.total() <= initial.total() + SUFFICIENT_DECREASE * step * initialSlope;
         }
 
         private Evaluation evaluate(double step) {

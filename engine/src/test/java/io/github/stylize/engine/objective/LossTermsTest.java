@@ -12,11 +12,9 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Each loss term, value and gradient, equals the formula of Gatys et al. evaluated directly in plain Java double
- * arithmetic on small NHWC arrays [1, h, w, c], in float32 as the engine runs: the content loss
- * {@code 1/2 sum (F - P)^2}; the Gram matrix {@code G = F F^T} of the N x M feature matrix F (N channels, M positions);
- * the style loss {@code E = 1/(4 N^2 M^2) sum (G - A)^2} against the style's Gram matrix A; and the total variation,
- * the sum of squared differences between vertical and horizontal neighbours.
+ * Each loss term, value and gradient, equals its formula (Gatys et al.'s, each term made independent of the image
+ * size as the classes' javadoc says) evaluated directly in plain Java double arithmetic on small NHWC arrays
+ * [1, h, w, c], in float32 as the engine runs.
  */
 class LossTermsTest {
     private static final int H = 3;
@@ -29,25 +27,26 @@ class LossTermsTest {
     }
 
     @Test
-    void contentLossIsHalfTheSquaredDistanceAndItsGradientTheDifference() {
+    void contentLossIsHalfTheSquaredDistanceScaledToTheReferencePositionsAndItsGradientTheScaledDifference() {
         double[] f = random(1, H * W * C);
         double[] p = random(2, H * W * C);
+        long reference = 4L * H * W;
         double expected = 0;
         for (int i = 0; i < f.length; i++) {
-            expected += 0.5 * (f[i] - p[i]) * (f[i] - p[i]);
+            expected += 4 * 0.5 * (f[i] - p[i]) * (f[i] - p[i]);
         }
-        LossTerm term = ContentLoss.valueAndGradient(nhwc(f), nhwc(p), true);
+        LossTerm term = ContentLoss.valueAndGradient(nhwc(f), nhwc(p), reference, true);
         assertEquals(expected, term.value(), 1e-5 * expected);
         double[] gradient = term.gradient().data().asDouble();
         for (int i = 0; i < f.length; i++) {
-            assertEquals(f[i] - p[i], gradient[i], 1e-5);
+            assertEquals(4 * (f[i] - p[i]), gradient[i], 1e-5);
         }
     }
 
     @Test
-    void gramMatrixIsFeaturesTimesTheirTranspose() {
+    void gramMatrixIsFeaturesTimesTheirTransposeOverThePositions() {
         double[] f = random(3, H * W * C);
-        double[][] expected = gram(f);
+        double[][] expected = gram(f, H * W);
         INDArray gram = StyleLoss.gram(nhwc(f));
         for (int a = 0; a < C; a++) {
             for (int b = 0; b < C; b++) {
@@ -59,19 +58,22 @@ class LossTermsTest {
     @Test
     void styleLossFollowsTheNormalizedGramDistanceAndItsGradient() {
         double[] f = random(4, H * W * C);
-        double[] s = random(5, H * W * C);
-        double[][] g = gram(f);
-        double[][] a = gram(s);
+        int styleHeight = 5;
+        int styleWidth = 2;
+        double[] s = random(5, styleHeight * styleWidth * C);
         int n = C;
         int m = H * W;
+        // each Gram matrix over its own positions: the style image has 10, the generated one 12
+        double[][] g = gram(f, m);
+        double[][] a = gram(s, styleHeight * styleWidth);
         double expected = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 expected += (g[i][j] - a[i][j]) * (g[i][j] - a[i][j]);
             }
         }
-        expected /= 4.0 * n * n * m * m;
-        // dE/dF_ik = 1/(N^2 M^2) * sum_j (G - A)_ij F_jk, F_jk = feature j at position k
+        expected /= 4.0 * n * n;
+        // dE/dF_ik = 1/(N^2 M) * sum_j (G - A)_ij F_jk, F_jk = feature j at position k
         double[] expectedGradient = new double[f.length];
         for (int k = 0; k < m; k++) {
             for (int i = 0; i < n; i++) {
@@ -79,11 +81,13 @@ class LossTermsTest {
                 for (int j = 0; j < n; j++) {
                     sum += (g[i][j] - a[i][j]) * f[k * n + j];
                 }
-                expectedGradient[k * n + i] = sum / ((double) n * n * m * m);
+                expectedGradient[k * n + i] = sum / ((double) n * n * m);
             }
         }
 
-        LossTerm term = StyleLoss.valueAndGradient(nhwc(f), Nd4j.create(a).castTo(DataType.FLOAT), true);
+        INDArray target = StyleLoss.gram(Nd4j.create(s, new long[]{1, styleHeight, styleWidth, C}, DataType.DOUBLE)
+                .castTo(DataType.FLOAT));
+        LossTerm term = StyleLoss.valueAndGradient(nhwc(f), target, true);
 
         assertEquals(expected, term.value(), 1e-4 * expected);
         double[] gradient = term.gradient().data().asDouble();
@@ -94,7 +98,7 @@ class LossTermsTest {
     }
 
     @Test
-    void totalVariationSumsSquaredNeighbourDifferencesWithItsGradient() {
+    void totalVariationSumsSquaredNeighbourDifferencesScaledToTheReferencePixelsWithItsGradient() {
         double[] x = random(6, H * W * C);
         double expected = 0;
         double[] expectedGradient = new double[x.length];
@@ -119,20 +123,22 @@ class LossTermsTest {
                 }
             }
         }
+        double scale = 512.0 * 512.0 / (H * W);
         LossTerm term = TotalVariationLoss.valueAndGradient(nhwc(x), true);
-        assertEquals(expected, term.value(), 1e-5 * expected);
+        assertEquals(scale * expected, term.value(), 1e-5 * scale * expected);
         double[] gradient = term.gradient().data().asDouble();
         for (int i = 0; i < x.length; i++) {
-            assertEquals(expectedGradient[i], gradient[i], 1e-4);
+            assertEquals(scale * expectedGradient[i], gradient[i], 1e-4 * scale);
         }
     }
 
-    private static double[][] gram(double[] features) {
+    /** sum over the positions of F F^T, divided by their number. */
+    private static double[][] gram(double[] features, int positions) {
         double[][] g = new double[C][C];
-        for (int k = 0; k < H * W; k++) {
+        for (int k = 0; k < positions; k++) {
             for (int i = 0; i < C; i++) {
                 for (int j = 0; j < C; j++) {
-                    g[i][j] += features[k * C + i] * features[k * C + j];
+                    g[i][j] += features[k * C + i] * features[k * C + j] / positions;
                 }
             }
         }

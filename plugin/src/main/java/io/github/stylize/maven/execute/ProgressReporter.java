@@ -7,6 +7,8 @@ import io.github.stylize.engine.image.RgbImage;
 import io.github.stylize.maven.report.SummaryTable;
 
 import java.io.IOException;
+import io.github.stylize.engine.StopReason;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -65,8 +67,8 @@ final class ProgressReporter implements ProgressListener {
 
     /**
      * After the run: one closing line with the last iteration, the engine's total time (all coarse-to-fine levels,
-     * preparation included) and its evaluations, saying so when early stopping ({@code tolerance}) ended the run
-     * before {@code iterations}.
+     * preparation included) and its evaluations, saying why when the run ended before {@code iterations}: the
+     * tolerance, or L-BFGS converged or stalled.
      */
     void finished(List<IterationLoss> losses, RunTimings timings) {
         if (losses.isEmpty()) {
@@ -75,12 +77,22 @@ final class ProgressReporter implements ProgressListener {
         IterationLoss last = losses.get(losses.size() - 1);
         String time = SummaryTable.seconds(timings.totalMillis()) + " (" + SummaryTable.evaluations(timings) + ")";
         if (last.iteration() < iterations) {
-            log.info(String.format(Locale.ROOT, "[%s] stopped early at iteration %d/%d loss %.2e (converged within tolerance) in %s",
-                    id, last.iteration(), iterations, last.total(), time));
+            log.info(String.format(Locale.ROOT, "[%s] stopped early at iteration %d/%d loss %.2e (%s) in %s",
+                    id, last.iteration(), iterations, last.total(), why(timings.stop()), time));
         } else {
             log.info(String.format(Locale.ROOT, "[%s] iteration %d/%d loss %.2e done in %s",
                     id, last.iteration(), iterations, last.total(), time));
         }
+    }
+
+    private static String why(StopReason stop) {
+        if (stop == StopReason.CONVERGED) {
+            return "converged: the gradient is zero";
+        }
+        if (stop == StopReason.STALLED) {
+            return "converged or stalled: no step along the steepest descent lowers the loss";
+        }
+        return "converged within tolerance";
     }
 
     /** A line for an iteration before the last: the loss and the estimated time left. */

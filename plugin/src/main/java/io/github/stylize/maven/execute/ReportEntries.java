@@ -64,6 +64,9 @@ public final class ReportEntries {
         String styleSha = CacheKeys.field(asset.cacheKeyInput(), "style.sha256");
         Path output = outputDirectory.resolve(asset.output()).toAbsolutePath().normalize();
         Map<String, Object> settings = SettingsJson.of(asset.settings());
+        if (asset.preview()) {
+            settings.put(ReportEntry.PREVIEW, asset.settings().size()); // the report marks it; survives in the JSON
+        }
         if (outcome.result() == AssetOutcome.Result.FAILED || outcome.result() == AssetOutcome.Result.SKIPPED) {
             // Nothing was written for it in this build: no metadata to read.
             return new ReportEntry(asset.id(), outcome.result() == AssetOutcome.Result.FAILED ? ReportEntry.FAILED

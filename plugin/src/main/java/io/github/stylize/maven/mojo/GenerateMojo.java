@@ -134,6 +134,14 @@ public class GenerateMojo extends GenerateMojoSettings {
     @Parameter(property = "stylize.force", defaultValue = "false")
     private boolean force;
 
+    /**
+     * Render previews: every selected asset with its longest side capped at this many pixels (e.g. 128) and its own
+     * settings otherwise, cached under its own key, written to the usual outputs and marked PREVIEW in the report.
+     * 0 renders at full size.
+     */
+    @Parameter(property = "stylize.preview", defaultValue = "0")
+    private int preview;
+
     /** Comma-separated ids of stylizations, batches or batch files to produce; empty produces all. */
     @Parameter(property = "stylize.only")
     private String only;
@@ -356,7 +364,7 @@ public class GenerateMojo extends GenerateMojoSettings {
             return Planner.plan(new PlanRequest(read.stylizations(stylizations), read.batches(batches),
                     read.defaults(defaults), parseOnly(only), weights.identity(),
                     new PlanRequest.WrittenDirectories(outputDirectory.toPath(), metadataDirectory.toPath()),
-                    weights.source().localFile(), maxPixels));
+                    weights.source().localFile(), maxPixels, preview));
         } catch (PlanException e) {
             throw failBeforeAnyWork(e.getMessage(), e.problems().stream().map(PlanProblem::describe).toList());
         }

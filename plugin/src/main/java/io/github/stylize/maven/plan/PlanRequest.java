@@ -19,10 +19,11 @@ import java.util.function.Supplier;
  * @param written         the directories the build writes into, which no input may overlap
  * @param weightsFile     the local weights file, an input like the images; null for downloaded or random weights
  * @param maxPixels       the largest image the engine may read or prepare ({@code stylize.maxPixels})
+ * @param preview         {@code stylize.preview}: cap every selected asset's longest side at this many pixels; 0 off
  */
 public record PlanRequest(List<StylizationDeclaration> stylizations, List<BatchDeclaration> batches,
                           Overrides defaults, Set<String> only, Supplier<String> weightsIdentity,
-                          WrittenDirectories written, Path weightsFile, long maxPixels) {
+                          WrittenDirectories written, Path weightsFile, long maxPixels, int preview) {
     public PlanRequest {
         stylizations = stylizations == null ? List.of() : List.copyOf(stylizations);
         batches = batches == null ? List.of() : List.copyOf(batches);
@@ -32,12 +33,12 @@ public record PlanRequest(List<StylizationDeclaration> stylizations, List<BatchD
     }
 
     /**
-     * A request whose outputs go where no input is, under the engine's default {@link ImageReader#DEFAULT_MAX_PIXELS}
-     * (the planner's tests).
+     * A request whose outputs go where no input is, under the engine's default {@link ImageReader#DEFAULT_MAX_PIXELS},
+     * without a preview (the planner's tests).
      */
     public PlanRequest(List<StylizationDeclaration> stylizations, List<BatchDeclaration> batches, Overrides defaults,
                        Set<String> only, Supplier<String> weightsIdentity) {
-        this(stylizations, batches, defaults, only, weightsIdentity, null, null, ImageReader.DEFAULT_MAX_PIXELS);
+        this(stylizations, batches, defaults, only, weightsIdentity, null, null, ImageReader.DEFAULT_MAX_PIXELS, 0);
     }
 
     /**

@@ -73,7 +73,11 @@ public final class Planner {
                 problems.add(new PlanProblem(null, "weights", problem));
             }
         }
-        List<PlannedAsset> selected = select(request.only());
+        String previewProblem = Preview.problemWith(request.preview());
+        if (previewProblem != null) {
+            problems.add(new PlanProblem(null, "preview", previewProblem));
+        }
+        List<PlannedAsset> selected = Preview.apply(select(request.only()), previewProblem == null ? request.preview() : 0);
         String weightsIdentity = weightsIdentity(request);
         if (!problems.isEmpty()) {
             throw new PlanException(problems);

@@ -2,6 +2,7 @@ package io.github.stylize.maven.report;
 
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.RunTimings;
+import io.github.stylize.engine.StopReason;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,8 +47,9 @@ public record AssetMetadata(String id, String cacheKey, String output, boolean f
     }
 
     /**
-     * {@code prepareMillis}, {@code optimizeMillis}, {@code iterations}, {@code evaluations} and, derived from them
-     * and rounded to the microsecond, {@code millisPerEvaluation}.
+     * {@code prepareMillis}, {@code optimizeMillis}, {@code iterations}, {@code evaluations}, derived from them
+     * and rounded to the microsecond, {@code millisPerEvaluation}, and, where known, {@code stop}: why the full-size
+     * level ended ({@code iterations}, {@code tolerance}, {@code converged} or {@code stalled}).
      */
     public static Map<String, Object> timingsToJson(RunTimings timings) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -56,6 +58,9 @@ public record AssetMetadata(String id, String cacheKey, String output, boolean f
         m.put("iterations", timings.iterations());
         m.put("evaluations", timings.evaluations());
         m.put("millisPerEvaluation", Math.round(timings.millisPerEvaluation() * 1000) / 1000.0);
+        if (timings.stop() != null) {
+            m.put("stop", timings.stop().label());
+        }
         return m;
     }
 
@@ -68,8 +73,13 @@ public record AssetMetadata(String id, String cacheKey, String output, boolean f
         if (!(json instanceof Map<?, ?> m)) {
             throw new IllegalArgumentException("no timings recorded");
         }
+        Object stop = m.get("stop");
+        if (stop != null && !(stop instanceof String)) {
+            throw new IllegalArgumentException("timings.stop is " + stop + ", not a word");
+        }
         RunTimings timings = new RunTimings(whole(m, "prepareMillis"), whole(m, "optimizeMillis"),
-                Math.toIntExact(whole(m, "iterations")), Math.toIntExact(whole(m, "evaluations")));
+                Math.toIntExact(whole(m, "iterations")), Math.toIntExact(whole(m, "evaluations")),
+                stop == null ? null : StopReason.ofLabel((String) stop));
         if (!(millis instanceof Number total) || total.longValue() != timings.totalMillis()) {
             throw new IllegalArgumentException("millis " + millis + " is not the timings' total "
                     + timings.totalMillis());

@@ -252,7 +252,8 @@ public final class HtmlReport {
                 .append("<span class=\"badge ").append(Html.escape(e.result())).append("\">")
                 .append(e.failed() ? "failed" : e.result().equals(ReportEntry.CACHED) ? "cache hit"
                         : e.result().equals(ReportEntry.SKIPPED) ? "skipped" : "generated")
-                .append("</span></h3>\n<p class=\"meta\">").append(Html.escape(timing(e))).append("</p>\n");
+                .append("</span>").append(e.preview() ? " <span class=\"badge preview\">PREVIEW</span>" : "")
+                .append("</h3>\n<p class=\"meta\">").append(Html.escape(timing(e))).append("</p>\n");
         if (e.earlierBuild()) {
             html.append("<p class=\"notice\">Not selected in the last build (stylize.only): as an earlier build left it.</p>\n");
         }
@@ -428,6 +429,7 @@ public final class HtmlReport {
               vertical-align: middle; }
             .badge.generated { background: var(--generated); } .badge.cached { background: var(--cached); }
             .badge.failed { background: var(--failed); } .badge.skipped { background: var(--skipped); }
+            .badge.preview { background: #8a4baf; }
             .meta, .hint { color: var(--muted); margin: 0 0 10px; }
             .notice { background: var(--mark); padding: 8px 12px; border-radius: 6px; }
             pre.failure { white-space: pre-wrap; background: #fdecea; color: var(--failed); border: 1px solid #f3b8b3;

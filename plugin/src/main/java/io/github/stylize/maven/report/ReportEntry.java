@@ -41,6 +41,8 @@ public record ReportEntry(String id, String result, String failure, boolean earl
     public static final String CACHED = "cached";
     public static final String FAILED = "failed";
     public static final String SKIPPED = "skipped";
+    /** The settings entry that marks a preview ({@code stylize.preview}), holding its capped size. */
+    public static final String PREVIEW = "preview";
 
     /** An intermediate image and the iteration it shows. */
     public record Snapshot(int iteration, Path file) {
@@ -59,6 +61,11 @@ public record ReportEntry(String id, String result, String failure, boolean earl
     /** Whether this build has an image for it: neither failed nor left to another shard. */
     public boolean hasResult() {
         return !failed() && !SKIPPED.equals(result);
+    }
+
+    /** Whether this is a preview ({@code stylize.preview}), not the full render. */
+    public boolean preview() {
+        return settings.containsKey(PREVIEW);
     }
 
     public ReportEntry asEarlierBuild() {

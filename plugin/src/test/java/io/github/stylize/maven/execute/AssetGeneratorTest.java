@@ -3,6 +3,7 @@ package io.github.stylize.maven.execute;
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.ProgressListener;
 import io.github.stylize.engine.RunTimings;
+import io.github.stylize.engine.StopReason;
 import io.github.stylize.engine.StylizeException;
 import io.github.stylize.engine.image.ImageException;
 import io.github.stylize.maven.cache.ImageCache;
@@ -458,6 +459,19 @@ class AssetGeneratorTest {
         assertEquals("INFO [x] stopped early at iteration 57/100 loss 2.00e+00 (converged within tolerance) in 42.2 s"
                 + " (312 evaluations, 0.13 s each)", lines.get(1));
         assertEquals(2, lines.size());
+    }
+
+    @Test
+    void aStalledOrConvergedRunSaysSoInItsClosingLine() {
+        List<String> lines = new ArrayList<>();
+        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> 0, dir, true);
+        p.started(48, 32, 100, "CPU");
+        List<IterationLoss> losses = List.of(new IterationLoss(0, 5, 5, 0, 10), new IterationLoss(12, 1, 1, 0, 2));
+        p.finished(losses, new RunTimings(300, 41_900, 12, 60, StopReason.STALLED));
+        p.finished(losses, new RunTimings(300, 41_900, 12, 60, StopReason.CONVERGED));
+        assertTrue(lines.get(1).contains("stopped early at iteration 12/100 loss 2.00e+00 (converged or stalled: no step"
+                + " along the steepest descent lowers the loss)"), lines.get(1));
+        assertTrue(lines.get(2).contains("(converged: the gradient is zero)"), lines.get(2));
     }
 
     @Test

@@ -38,9 +38,9 @@ class PlanLimitsTest {
                 "batch 'b' file 'large.png' <styleScale>: styleScale 8.0 scales the style image " + style + " to 320x320"
                         + " (102400 pixels) for the content's 40x40 as used, more than maxPixels (100000), which would "
                         + "exhaust memory; use styleScale 7.90 or less, or raise maxPixels"),
-                problems(new PlanRequest(s, b, Overrides.NONE, Set.of(), () -> "w", null, null, 100_000)));
+                problems(new PlanRequest(s, b, Overrides.NONE, Set.of(), () -> "w", null, null, 100_000, 0)));
 
-        assertEquals(3, Planner.plan(new PlanRequest(s, b, Overrides.NONE, Set.of(), () -> "w", null, null, 262_144))
+        assertEquals(3, Planner.plan(new PlanRequest(s, b, Overrides.NONE, Set.of(), () -> "w", null, null, 262_144, 0))
                 .selected().size(), "exactly at the limit fits");
     }
 

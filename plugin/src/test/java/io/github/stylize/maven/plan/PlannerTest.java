@@ -227,6 +227,27 @@ class PlannerTest {
     }
 
     @Test
+    void aPreviewCapsEverySelectedAssetsLongestSideKeepsItsOtherSettingsAndHasItsOwnKey() throws Exception {
+        List<StylizationDeclaration> s = List.of(stylization("big", mosaic, Overrides.builder().set("size", "1024").build()),
+                stylization("small", mosaic, Overrides.builder().set("size", "64").set("iterations", "7").build()));
+        List<PlannedAsset> full = Planner.plan(request(s, List.of(), Overrides.NONE)).selected();
+        List<PlannedAsset> previews = Planner.plan(new PlanRequest(s, List.of(), Overrides.NONE, Set.of(),
+                () -> "weights-digest", null, null, ImageReader.DEFAULT_MAX_PIXELS, 128)).selected();
+
+        assertEquals(List.of(128, 64), previews.stream().map(a -> a.settings().size()).toList());
+        assertEquals(7, previews.get(1).settings().iterations(), "its own settings otherwise");
+        assertTrue(previews.stream().allMatch(PlannedAsset::preview), "marked for the report");
+        assertTrue(full.stream().noneMatch(PlannedAsset::preview));
+        assertEquals(full.get(0).output(), previews.get(0).output(), "the usual output");
+        assertNotEquals(full.get(0).cacheKey(), previews.get(0).cacheKey(), "a preview never stands in for the render");
+        assertEquals(full.get(1).cacheKey(), previews.get(1).cacheKey(), "already within the cap: the same pixels");
+
+        PlanException e = assertThrows(PlanException.class, () -> Planner.plan(new PlanRequest(s, List.of(),
+                Overrides.NONE, Set.of(), () -> "w", null, null, ImageReader.DEFAULT_MAX_PIXELS, 8)));
+        assertTrue(e.getMessage().contains("<preview>: 8 is not allowed"), e.getMessage());
+    }
+
+    @Test
     void cacheKeyInputIsTheDocumentedCanonicalText() throws Exception {
         PlannedAsset asset = Planner.plan(new PlanRequest(List.of(stylization("a", mosaic, Overrides.NONE)), List.of(),
                 Overrides.NONE, Set.of(), () -> "sha256:abc")).selected().get(0);
@@ -250,7 +271,7 @@ class PlannerTest {
     static PlanRequest writing(List<StylizationDeclaration> s, List<BatchDeclaration> b, Path outputDirectory,
                                Path weightsFile) {
         return new PlanRequest(s, b, Overrides.NONE, Set.of(), () -> "weights-digest",
-                new PlanRequest.WrittenDirectories(outputDirectory, null), weightsFile, ImageReader.DEFAULT_MAX_PIXELS);
+                new PlanRequest.WrittenDirectories(outputDirectory, null), weightsFile, ImageReader.DEFAULT_MAX_PIXELS, 0);
     }
 
     List<String> problems(PlanRequest request) {

@@ -2,12 +2,14 @@ package io.github.stylize.maven.report;
 
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.RunTimings;
+import io.github.stylize.engine.StopReason;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class AssetMetadataTest {
@@ -24,6 +26,18 @@ class AssetMetadataTest {
         assertEquals(Map.of("prepareMillis", 1_200L, "optimizeMillis", 40_000L, "iterations", 300L,
                 "evaluations", 312L, "millisPerEvaluation", 128.205), json.get("timings"));
         assertEquals(TIMINGS, AssetMetadata.timingsFromJson(json.get("timings"), json.get("millis")));
+    }
+
+    @Test
+    void whyTheRunStoppedIsRecordedAndReadsBackAndOlderRecordsWithoutItStillRead() {
+        RunTimings stalled = new RunTimings(1_200, 40_000, 12, 60, StopReason.STALLED);
+        Map<String, Object> json = AssetMetadata.timingsToJson(stalled);
+        assertEquals("stalled", json.get("stop"));
+        assertEquals(stalled, AssetMetadata.timingsFromJson(json, 41_200L));
+        json.remove("stop");
+        assertNull(AssetMetadata.timingsFromJson(json, 41_200L).stop());
+        json.put("stop", "bored");
+        assertThrows(IllegalArgumentException.class, () -> AssetMetadata.timingsFromJson(json, 41_200L));
     }
 
     @Test

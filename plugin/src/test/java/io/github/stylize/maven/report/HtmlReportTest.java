@@ -81,6 +81,27 @@ class HtmlReportTest {
     }
 
     @Test
+    void aPreviewSaysPreviewAndKeepsSayingItAfterTheRecordIsReadBack() throws IOException {
+        ReportFixture fixture = new ReportFixture(dir);
+        List<ReportEntry> entries = new java.util.ArrayList<>(fixture.record.entries());
+        ReportEntry tree = fixture.entry("sprites/tree");
+        java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(tree.settings());
+        settings.put(ReportEntry.PREVIEW, 32);
+        entries.set(entries.indexOf(tree), new ReportEntry(tree.id(), tree.result(), null, false, tree.content(),
+                tree.style(), tree.contentSha256(), tree.styleSha256(), tree.output(), settings, tree.cacheKey(),
+                tree.backend(), tree.losses(), tree.engineMillis(), tree.timings(), tree.buildMillis(), List.of()));
+        ExecutionRecord record = new ExecutionRecord("default", "previews", "2025-01-01T12:00:00Z", entries);
+        record.write(fixture.metadataDirectory);
+        ExecutionRecord readBack = ExecutionRecord.read(fixture.metadataDirectory, "default");
+
+        String html = new HtmlReport("previews", List.of(readBack), Links.relativeTo(fixture.metadataDirectory), null)
+                .render();
+        String badge = "<span class=\"badge preview\">PREVIEW</span>";
+        assertEquals(1, html.split(java.util.regex.Pattern.quote(badge), -1).length - 1, "only the preview: " + html);
+        assertTrue(html.substring(html.indexOf("sprites/tree")).contains(badge));
+    }
+
+    @Test
     void everyAssetShowsItsResultTimingBackendAndSettings() throws IOException {
         ReportFixture fixture = new ReportFixture(dir);
         String html = render(fixture);
