@@ -118,7 +118,7 @@ class StyleSettingsTest {
     @Test
     void canonicalFormTextIsPinned() {
         String defaults = """
-                algorithmVersion=3
+                algorithmVersion=4
                 size=512
                 iterations=100
                 optimizer=lbfgs
@@ -140,7 +140,7 @@ class StyleSettingsTest {
                 """;
         assertEquals(defaults, StyleSettings.defaults().canonicalForm());
         assertEquals("""
-                algorithmVersion=3
+                algorithmVersion=4
                 size=256
                 iterations=300
                 optimizer=adam
