@@ -1,34 +1,18 @@
 package io.github.stylize.maven.mojo;
 
 import io.github.stylize.engine.StylizeException;
-import io.github.stylize.engine.files.AtomicFiles;
 import io.github.stylize.engine.image.ImageReader;
 import io.github.stylize.engine.weights.WeightsOptions;
 import io.github.stylize.engine.weights.WeightsSource;
+import io.github.stylize.maven.build.BuildFailure;
+import io.github.stylize.maven.build.BuildOrchestrator;
+import io.github.stylize.maven.build.BuildRequest;
 import io.github.stylize.maven.cache.CacheDirectories;
-import io.github.stylize.maven.cache.ImageCache;
-import io.github.stylize.maven.cache.RemoteCache;
 import io.github.stylize.maven.cache.RemoteCacheSettings;
-import io.github.stylize.maven.execute.AssetGenerator;
-import io.github.stylize.maven.execute.AssetOutcome;
 import io.github.stylize.maven.execute.BuildLog;
-import io.github.stylize.maven.execute.EngineRenderer;
-import io.github.stylize.maven.execute.ExecutionResult;
-import io.github.stylize.maven.execute.ReportEntries;
 import io.github.stylize.maven.plan.Plan;
-import io.github.stylize.maven.plan.PlanException;
-import io.github.stylize.maven.plan.PlanProblem;
 import io.github.stylize.maven.plan.PlanRequest;
-import io.github.stylize.maven.plan.Planner;
 import io.github.stylize.maven.plan.Shard;
-import io.github.stylize.maven.publish.DirectoryLocks;
-import io.github.stylize.maven.publish.OutputManifest;
-import io.github.stylize.maven.publish.OutputPublisher;
-import io.github.stylize.maven.report.ExecutionRecord;
-import io.github.stylize.maven.report.HtmlReport;
-import io.github.stylize.maven.report.ReportEntry;
-import io.github.stylize.maven.report.ReportPages;
-import io.github.stylize.maven.report.SummaryTable;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.MojoExecution;
@@ -44,13 +28,9 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ProxySelector;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -226,39 +206,37 @@ public class GenerateMojo extends GenerateMojoSettings {
         BuildLog log = new MavenBuildLog(getLog());
         checkParameterNames();
         checkMaxPixels();
-        Weights w = weights(log);
-        Plan plan = plan(w);
+        BuildRequest request = request(log);
         addResourceRoot();
-
-        getLog().info("stylize: " + describeSelection(plan) + ", cache " + cacheRoot());
-        Shard share = shard(shard, System::getenv);
-        if (requireCached && force) {
-            throw new MojoFailureException("stylize: stylize.requireCached=true and stylize.force=true contradict each"
-                    + " other (force generates every asset, requireCached forbids generating any); drop one of them");
-        }
-        RemoteCacheSettings remote = remoteCacheSettings();
-        AssetGenerator generator = new AssetGenerator(new ImageCache(cacheRoot()),
-                remote == null ? null : new RemoteCache(remote, log::warn),
-                new OutputPublisher(outputDirectory.toPath(), packagedCopies(), AtomicFiles.Filler.DURABLE),
-                metadataDirectory.toPath(), manifestFile(),
-                () -> new EngineRenderer(w.source(), w.identity().get(), w.options(), log, requireGpu, maxPixels), log,
-                Math.max(1, progressInterval) * 1000L, new AssetGenerator.Options(force, requireCached, share),
-                System::nanoTime);
-        ExecutionResult result;
-        try (DirectoryLocks locks = lockWrittenDirectories()) {
-            try {
-                result = generator.execute(plan);
-            } catch (IOException e) {
-                throw new MojoExecutionException("stylize could not update " + outputDirectory + " or "
-                        + metadataDirectory + ": " + e.getMessage(), e);
-            }
-            logSummary(result, share);
-            writeReport(plan, result);
+        try {
+            new BuildOrchestrator(request, log).run();
+        } catch (BuildFailure e) {
+            throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("stylize could not release its lock on " + outputDirectory + ": "
-                    + e.getMessage(), e);
+            throw new MojoExecutionException("stylize could not update " + outputDirectory + " or "
+                    + metadataDirectory + ": " + e.getMessage(), e);
         }
-        failOnFailures(result);
+    }
+
+    /** The configuration, resolved into one request. Package-private for tests. */
+    BuildRequest request(BuildLog log) throws MojoFailureException {
+        Weights w = weights(log);
+        return BuildRequest.builder()
+                .title(projectTitle(project))
+                .executionId(executionId())
+                .plan(planRequest(w))
+                .outputDirectory(outputDirectory.toPath())
+                .packagedCopies(packagedCopies())
+                .metadataDirectory(metadataDirectory.toPath())
+                .cacheDirectory(cacheRoot())
+                .remoteCache(remoteCacheSettings())
+                .weights(w.source(), w.options())
+                .force(force)
+                .requireCached(requireCached)
+                .shard(shard(shard, System::getenv))
+                .requireGpu(requireGpu)
+                .progressIntervalMillis(Math.max(1, progressInterval) * 1000L)
+                .build();
     }
 
     /** {@code stylize.shard}, else {@code CI_NODE_INDEX}/{@code CI_NODE_TOTAL} when both are set, else null. */
@@ -286,41 +264,6 @@ public class GenerateMojo extends GenerateMojoSettings {
         return MavenRemoteCache.resolve(remoteCache, commandLine, pom,
                 session == null ? null : session.getRepositorySession(), session == null ? null : session.getSettings(),
                 session != null && session.isOffline(), new MavenBuildLog(getLog()));
-    }
-
-    /**
-     * Holds the output and metadata directories until the report is written, so a second build writing into them
-     * waits. A lock that cannot be taken (an unwritable cache directory) costs only that protection: warned, not fatal.
-     */
-    private DirectoryLocks lockWrittenDirectories() {
-        Path locks = cacheRoot().resolve("locks");
-        try {
-            return DirectoryLocks.acquire(locks, List.of(outputDirectory.toPath(), metadataDirectory.toPath()),
-                    getLog()::info);
-        } catch (IOException e) {
-            getLog().warn("stylize: could not lock " + outputDirectory + " against other builds (" + e.getMessage()
-                    + " in " + locks + "); go on, but do not run two builds into the same directories at once");
-            return null;
-        }
-    }
-
-    /**
-     * Records this execution for the report and renders {@code index.html} from every execution's record. A report
-     * that cannot be written is a warning: the images, which the build is for, are in place.
-     */
-    private void writeReport(Plan plan, ExecutionResult result) {
-        Path directory = metadataDirectory.toPath().toAbsolutePath().normalize();
-        try {
-            String execution = executionId();
-            List<ReportEntry> entries = ReportEntries.of(plan, result, directory,
-                    outputDirectory.toPath().toAbsolutePath().normalize(), ExecutionRecord.read(directory, execution));
-            new ExecutionRecord(execution, projectTitle(project), OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS)
-                    .toString(), entries).write(directory);
-            Path page = ReportPages.writeBuildPage(directory, projectTitle(project));
-            getLog().info("stylize: report " + page.toUri());
-        } catch (IOException | RuntimeException e) {
-            getLog().warn("stylize: could not write the report in " + directory + ": " + e.getMessage());
-        }
     }
 
     static String projectTitle(MavenProject project) {
@@ -355,37 +298,20 @@ public class GenerateMojo extends GenerateMojoSettings {
 
     /** Configuration to plan: what this execution would do. Package-private for tests. */
     Plan plan() throws MojoFailureException {
-        return plan(weights(new MavenBuildLog(getLog())));
+        BuildLog log = new MavenBuildLog(getLog());
+        try {
+            return new BuildOrchestrator(request(log), log).plan();
+        } catch (BuildFailure e) {
+            throw new MojoFailureException(e.getMessage());
+        }
     }
 
-    private Plan plan(Weights weights) throws MojoFailureException {
+    private PlanRequest planRequest(Weights weights) throws MojoFailureException {
         ConfigurationReader read = ConfigurationReader.of(project.getBasedir().toPath(), session, mojoExecution);
-        try {
-            return Planner.plan(new PlanRequest(read.stylizations(stylizations), read.batches(batches),
-                    read.defaults(defaults), parseOnly(only), weights.identity(),
-                    new PlanRequest.WrittenDirectories(outputDirectory.toPath(), metadataDirectory.toPath()),
-                    weights.source().localFile(), maxPixels, preview));
-        } catch (PlanException e) {
-            throw failBeforeAnyWork(e.getMessage(), e.problems().stream().map(PlanProblem::describe).toList());
-        }
-    }
-
-    /**
-     * Fails the build over its configuration. The report page then shows the problems instead of an earlier build's
-     * images (and this execution's record, which the site's report would publish, is removed), so it never passes for
-     * the result of this build.
-     */
-    private MojoFailureException failBeforeAnyWork(String message, List<String> problems) {
-        Path directory = metadataDirectory.toPath().toAbsolutePath().normalize();
-        try {
-            java.nio.file.Files.deleteIfExists(ExecutionRecord.file(directory, executionId()));
-            AtomicFiles.write(directory.resolve(ReportPages.PAGE), HtmlReport.problems(projectTitle(project),
-                    "The configuration has problems: no image was generated", problems)
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            getLog().warn("stylize: could not write the report in " + directory + ": " + e.getMessage());
-        }
-        return new MojoFailureException(message + "\nSee the parameters at: mvn stylize:help -Ddetail");
+        return new PlanRequest(read.stylizations(stylizations), read.batches(batches), read.defaults(defaults),
+                parseOnly(only), weights.identity(),
+                new PlanRequest.WrittenDirectories(outputDirectory.toPath(), metadataDirectory.toPath()),
+                weights.source().localFile(), maxPixels, preview);
     }
 
     private static void addChildNames(Object configuration, List<String> names) {
@@ -416,9 +342,11 @@ public class GenerateMojo extends GenerateMojoSettings {
                 .forEach(e -> addChildNames(e.getConfiguration(), written));
         List<String> problems = ParameterNames.unknown(written, known, "the plugin's <configuration>");
         if (!problems.isEmpty()) {
-            throw failBeforeAnyWork("stylize configuration has " + (problems.size() == 1 ? "1 problem"
-                    : problems.size() + " problems") + " (no image was generated):\n  - "
-                    + String.join("\n  - ", problems), problems);
+            BuildFailure failure = BuildOrchestrator.failBeforeAnyWork(metadataDirectory.toPath(), executionId(),
+                    projectTitle(project), "stylize configuration has " + (problems.size() == 1 ? "1 problem"
+                            : problems.size() + " problems") + " (no image was generated):\n  - "
+                            + String.join("\n  - ", problems), problems, new MavenBuildLog(getLog()));
+            throw new MojoFailureException(failure.getMessage());
         }
     }
 
@@ -487,59 +415,10 @@ public class GenerateMojo extends GenerateMojoSettings {
         return Path.of(classes).resolve(targetPath);
     }
 
-    private Path manifestFile() {
-        return OutputManifest.fileFor(metadataDirectory.toPath(), executionId(), outputDirectory.toPath());
-    }
-
     /** This execution's id, safe in a file name. */
     private String executionId() {
         return mojoExecution == null || mojoExecution.getExecutionId() == null
                 ? "default" : mojoExecution.getExecutionId().replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    private static String describeSelection(Plan plan) {
-        int declared = plan.declared().size();
-        int selected = plan.selected().size();
-        return declared + (declared == 1 ? " asset" : " assets")
-                + (selected == declared ? "" : ", " + selected + " selected by stylize.only");
-    }
-
-    private void logSummary(ExecutionResult result, Shard share) {
-        SummaryTable table = new SummaryTable();
-        for (AssetOutcome o : result.outcomes()) {
-            String label = o.result() == AssetOutcome.Result.SKIPPED ? o.failure() : o.result().label();
-            table.add(o.asset().id(), label, o.millis(), o.asset().output());
-        }
-        table.lines().forEach(line -> getLog().info("  " + line));
-        long remote = result.count(AssetOutcome.Result.REMOTE);
-        long skipped = result.count(AssetOutcome.Result.SKIPPED);
-        getLog().info(String.format("stylize: %d cached%s, %d generated, %d failed%s in %s%s",
-                result.count(AssetOutcome.Result.CACHED) + remote, remote == 0 ? "" : " (" + remote + " from the remote cache)",
-                result.count(AssetOutcome.Result.GENERATED), result.count(AssetOutcome.Result.FAILED),
-                skipped == 0 ? "" : ", " + skipped + " skipped (shard " + share + ")", SummaryTable.seconds(result.millis()),
-                result.engineLoaded() ? "" : "; engine not started (ND4J not loaded)"));
-    }
-
-    static void failOnFailures(ExecutionResult result) throws MojoFailureException {
-        List<AssetOutcome> failures = result.failures();
-        if (failures.isEmpty()) {
-            return;
-        }
-        // Assets failing for one cause (weights that cannot be downloaded) are listed together, the cause once.
-        Map<String, List<String>> byCause = new LinkedHashMap<>();
-        for (AssetOutcome f : failures) {
-            byCause.computeIfAbsent(f.failure(), k -> new ArrayList<>()).add(f.asset().description());
-        }
-        String list = byCause.entrySet().stream()
-                .map(e -> "  - " + String.join(", ", e.getValue()) + ": " + e.getKey())
-                .collect(Collectors.joining("\n"));
-        int total = result.outcomes().size();
-        int others = total - failures.size();
-        String head = others == 0
-                ? (total == 1 ? "the asset failed" : "all " + total + " assets failed")
-                : failures.size() + " of " + total + " assets failed (the other " + (others == 1 ? "one was" : others
-                + " were") + " written and cached)";
-        throw new MojoFailureException("stylize: " + head + ":\n" + list);
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> supplier) {

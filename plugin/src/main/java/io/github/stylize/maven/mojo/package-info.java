@@ -1,6 +1,7 @@
 /**
- * The Maven layer: the {@code stylize:generate} goal and its configuration objects. It only maps configuration to
- * the pure-Java {@link io.github.stylize.maven.plan plan}, hands the plan to the
- * {@link io.github.stylize.maven.execute executor}, and turns outcomes into log lines and build failures.
+ * The Maven layer: the {@code stylize:generate} and {@code stylize:report} goals and their configuration. It only
+ * maps configuration (the POM, settings.xml's servers and proxies, the session) to one
+ * {@link io.github.stylize.maven.build.BuildRequest}, hands it to the
+ * {@link io.github.stylize.maven.build.BuildOrchestrator}, and turns its failures into Maven's.
  */
 package io.github.stylize.maven.mojo;

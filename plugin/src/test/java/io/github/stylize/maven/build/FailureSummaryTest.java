@@ -1,10 +1,9 @@
-package io.github.stylize.maven.mojo;
+package io.github.stylize.maven.build;
 
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.maven.execute.AssetOutcome;
 import io.github.stylize.maven.execute.ExecutionResult;
 import io.github.stylize.maven.plan.PlannedAsset;
-import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ class FailureSummaryTest {
     }
 
     static String message(AssetOutcome... outcomes) {
-        return assertThrows(MojoFailureException.class, () -> GenerateMojo.failOnFailures(
+        return assertThrows(BuildFailure.class, () -> BuildOrchestrator.failOnFailures(
                 new ExecutionResult(List.of(outcomes), List.of(), true, 1))).getMessage();
     }
 
