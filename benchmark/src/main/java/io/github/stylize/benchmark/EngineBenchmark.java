@@ -1,5 +1,6 @@
 package io.github.stylize.benchmark;
 
+import io.github.stylize.maven.json.Json;
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.network.NativeBackend;
 import io.github.stylize.engine.network.VggNetwork;
@@ -78,7 +79,7 @@ public final class EngineBenchmark {
         for (int size : options.sizes) {
             Map<String, Object> result = benchmark(network, weights, settings, size, size, options);
             result.put("backend", backend);
-            String line = Json.object(result);
+            String line = Json.line(result);
             System.out.println(line);
             if (options.out != null) {
                 Files.writeString(options.out, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -296,8 +297,8 @@ public final class EngineBenchmark {
         result.put("width", width);
         result.put("layout", "NHWC float32 little-endian, preprocessed BGR");
         result.put("losses", losses);
-        Files.writeString(dir.resolve("engine.json"), Json.object(result) + "\n");
-        System.out.println("engine losses on " + height + "x" + width + ": " + Json.list(losses));
+        Files.writeString(dir.resolve("engine.json"), Json.line(result) + "\n");
+        System.out.println("engine losses on " + height + "x" + width + ": " + Json.line(losses));
     }
 
     private static Map<String, Object> lossEntry(int iteration, Evaluation evaluation) {
@@ -366,62 +367,6 @@ public final class EngineBenchmark {
 
         static double max(double[] values) {
             return java.util.Arrays.stream(values).max().orElse(Double.NaN);
-        }
-    }
-
-    /** Just enough JSON for flat objects of numbers, strings, arrays and nested lists/maps. */
-    static final class Json {
-        private Json() {
-        }
-
-        static String object(Map<String, Object> map) {
-            StringBuilder s = new StringBuilder("{");
-            for (Map.Entry<String, Object> e : map.entrySet()) {
-                if (s.length() > 1) {
-                    s.append(", ");
-                }
-                s.append(string(e.getKey())).append(": ").append(value(e.getValue()));
-            }
-            return s.append('}').toString();
-        }
-
-        static String list(List<?> list) {
-            StringBuilder s = new StringBuilder("[");
-            for (Object o : list) {
-                if (s.length() > 1) {
-                    s.append(", ");
-                }
-                s.append(value(o));
-            }
-            return s.append(']').toString();
-        }
-
-        @SuppressWarnings("unchecked")
-        private static String value(Object value) {
-            if (value instanceof Map<?, ?> map) {
-                return object((Map<String, Object>) map);
-            }
-            if (value instanceof List<?> list) {
-                return list(list);
-            }
-            if (value instanceof double[] array) {
-                List<Object> boxed = new ArrayList<>();
-                for (double d : array) {
-                    boxed.add(d);
-                }
-                return list(boxed);
-            }
-            if (value instanceof Double d) {
-                return Double.isFinite(d) ? d.toString() : "null"; // shortest round-trip form, valid JSON
-            }
-            if (value instanceof Number || value instanceof Boolean) {
-                return value.toString();
-            }
-            return string(String.valueOf(value));
-        }
-
-        private static String string(String s) {
-            return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
         }
     }
 

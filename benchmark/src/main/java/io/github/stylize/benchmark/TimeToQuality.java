@@ -1,5 +1,6 @@
 package io.github.stylize.benchmark;
 
+import io.github.stylize.maven.json.Json;
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.ProgressListener;
 import io.github.stylize.engine.StyleSettings;
@@ -157,7 +158,7 @@ public final class TimeToQuality {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(out, EngineBenchmark.Json.object(line) + "\n", StandardOpenOption.CREATE,
+        Files.writeString(out, Json.line(line) + "\n", StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
     }
 

@@ -1,6 +1,6 @@
 package io.github.stylize.maven.cache;
 
-import io.github.stylize.maven.report.Json;
+import io.github.stylize.maven.json.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.github.stylize.maven.cache;
 
 import io.github.stylize.engine.files.Digests;
-import io.github.stylize.maven.report.AssetMetadata;
-import io.github.stylize.maven.report.Json;
+import io.github.stylize.maven.json.Json;
+import io.github.stylize.maven.json.RunJson;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -133,8 +133,8 @@ public final class ImageCache implements CacheTier {
         Map<String, Object> settingsMap = settings instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         Object keyInput = metadata.get("keyInput");
         return new NewEntry(image, imageName.substring("image.".length()), (String) metadata.get("backend"),
-                AssetMetadata.lossesFromJson(metadata.get("losses")),
-                AssetMetadata.timingsFromJson(metadata.get("timings"), metadata.get("millis")),
+                RunJson.lossesFromJson(metadata.get("losses")),
+                RunJson.timingsFromJson(metadata.get("timings"), metadata.get("millis")),
                 keyInput instanceof String k ? k : null, settingsMap);
     }
 
@@ -154,11 +154,11 @@ public final class ImageCache implements CacheTier {
         metadata.put("imageSha256", Digests.sha256Hex(entry.encoded()));
         metadata.put("backend", entry.backend());
         metadata.put("millis", entry.timings().totalMillis());
-        metadata.put("timings", AssetMetadata.timingsToJson(entry.timings()));
+        metadata.put("timings", RunJson.timingsToJson(entry.timings()));
         metadata.put("createdAt", Instant.now().toString());
         metadata.put("settings", entry.settings());
         metadata.put("keyInput", entry.keyInput());
-        metadata.put("losses", AssetMetadata.lossesToJson(entry.losses()));
+        metadata.put("losses", RunJson.lossesToJson(entry.losses()));
         return metadata;
     }
 

@@ -1,12 +1,13 @@
 package io.github.stylize.maven.execute;
 
 import io.github.stylize.engine.RunTimings;
+import io.github.stylize.maven.json.Json;
+import io.github.stylize.maven.json.RunJson;
 import io.github.stylize.maven.plan.CacheKeys;
 import io.github.stylize.maven.plan.Plan;
 import io.github.stylize.maven.plan.PlannedAsset;
 import io.github.stylize.maven.report.AssetMetadata;
 import io.github.stylize.maven.report.ExecutionRecord;
-import io.github.stylize.maven.report.Json;
 import io.github.stylize.maven.report.ReportEntry;
 import io.github.stylize.maven.report.SettingsJson;
 
@@ -77,7 +78,7 @@ public final class ReportEntries {
         Map<?, ?> metadata = (Map<?, ?>) Json.parse(Files.readString(
                 metadataDirectory.resolve(AssetGenerator.metadataName(asset)), StandardCharsets.UTF_8));
         boolean generated = outcome.result() == AssetOutcome.Result.GENERATED;
-        RunTimings timings = AssetMetadata.timingsFromJson(metadata.get("timings"), metadata.get("millis"));
+        RunTimings timings = RunJson.timingsFromJson(metadata.get("timings"), metadata.get("millis"));
         List<ReportEntry.Snapshot> snapshots;
         if (generated) {
             snapshots = snapshots(AssetGenerator.snapshotDirectory(metadataDirectory, asset.id()));
@@ -88,7 +89,7 @@ public final class ReportEntries {
         }
         return new ReportEntry(asset.id(), generated ? ReportEntry.GENERATED : ReportEntry.CACHED, null, false,
                 abs(asset.content()), abs(asset.style()), contentSha, styleSha, output, settings, asset.cacheKey(),
-                (String) metadata.get("backend"), AssetMetadata.lossesFromJson(metadata.get("losses")),
+                (String) metadata.get("backend"), RunJson.lossesFromJson(metadata.get("losses")),
                 timings.totalMillis(), timings, outcome.millis(), snapshots);
     }
 

@@ -2,7 +2,7 @@ package io.github.stylize.maven.publish;
 
 import io.github.stylize.engine.files.AtomicFiles;
 import io.github.stylize.engine.files.Digests;
-import io.github.stylize.maven.report.Json;
+import io.github.stylize.maven.json.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

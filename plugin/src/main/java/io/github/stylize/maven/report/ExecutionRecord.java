@@ -1,6 +1,7 @@
 package io.github.stylize.maven.report;
 
 import io.github.stylize.engine.files.AtomicFiles;
+import io.github.stylize.maven.json.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

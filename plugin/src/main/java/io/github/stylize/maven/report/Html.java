@@ -1,5 +1,6 @@
 package io.github.stylize.maven.report;
 
+import io.github.stylize.maven.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;

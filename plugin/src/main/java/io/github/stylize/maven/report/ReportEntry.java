@@ -2,6 +2,7 @@ package io.github.stylize.maven.report;
 
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.RunTimings;
+import io.github.stylize.maven.json.RunJson;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,9 +93,9 @@ public record ReportEntry(String id, String result, String failure, boolean earl
         m.put("settings", settings);
         m.put("cacheKey", cacheKey);
         m.put("backend", backend);
-        m.put("losses", AssetMetadata.lossesToJson(losses));
+        m.put("losses", RunJson.lossesToJson(losses));
         m.put("engineMillis", engineMillis);
-        m.put("timings", timings == null ? null : AssetMetadata.timingsToJson(timings));
+        m.put("timings", timings == null ? null : RunJson.timingsToJson(timings));
         m.put("buildMillis", buildMillis);
         List<Object> shots = new ArrayList<>();
         for (Snapshot s : snapshots) {
@@ -118,9 +119,9 @@ public record ReportEntry(String id, String result, String failure, boolean earl
                 Boolean.TRUE.equals(m.get("earlierBuild")), Path.of((String) m.get("content")),
                 Path.of((String) m.get("style")), (String) m.get("contentSha256"), (String) m.get("styleSha256"),
                 Path.of((String) m.get("output")), (Map<String, Object>) m.get("settings"), (String) m.get("cacheKey"),
-                (String) m.get("backend"), AssetMetadata.lossesFromJson(m.get("losses")),
+                (String) m.get("backend"), RunJson.lossesFromJson(m.get("losses")),
                 ((Number) m.get("engineMillis")).longValue(),
-                m.get("timings") == null ? null : AssetMetadata.timingsFromJson(m.get("timings"), m.get("engineMillis")),
+                m.get("timings") == null ? null : RunJson.timingsFromJson(m.get("timings"), m.get("engineMillis")),
                 ((Number) m.get("buildMillis")).longValue(), shots);
     }
 }

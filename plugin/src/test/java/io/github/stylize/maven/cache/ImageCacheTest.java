@@ -3,7 +3,7 @@ package io.github.stylize.maven.cache;
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.files.Digests;
-import io.github.stylize.maven.report.Json;
+import io.github.stylize.maven.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,10 +107,8 @@ class ImageCacheTest {
                 "\"backend\": " + "[".repeat(100_000) + "]".repeat(100_000)));
         List<String> warnings = new ArrayList<>();
         assertTrue(cache.lookup(KEY, warnings::add).isEmpty());
-        // inside the top-level object, the MAX_DEPTH-th bracket is one too deep
-        assertEquals(List.of("Cache entry " + stored.image().getParent() + " is damaged (malformed JSON at offset "
-                + (json.indexOf("\"backend\": ") + 11 + Json.MAX_DEPTH - 1) + ": nested more than " + Json.MAX_DEPTH
-                + " deep); it will be regenerated"), warnings);
+        assertEquals(List.of("Cache entry " + stored.image().getParent() + " is damaged (malformed JSON: nested more"
+                + " than " + Json.MAX_DEPTH + " deep); it will be regenerated"), warnings);
 
         Files.writeString(metadata, json.replace("\"CPU test\"", "\"" + "x".repeat(ImageCache.MAX_METADATA_BYTES) + "\""));
         warnings.clear();

@@ -3,6 +3,8 @@ package io.github.stylize.maven.report;
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.StopReason;
+import io.github.stylize.maven.json.Json;
+import io.github.stylize.maven.json.RunJson;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -25,33 +27,33 @@ class AssetMetadataTest {
         assertEquals(true, json.get("fromCache"));
         assertEquals(Map.of("prepareMillis", 1_200L, "optimizeMillis", 40_000L, "iterations", 300L,
                 "evaluations", 312L, "millisPerEvaluation", 128.205), json.get("timings"));
-        assertEquals(TIMINGS, AssetMetadata.timingsFromJson(json.get("timings"), json.get("millis")));
+        assertEquals(TIMINGS, RunJson.timingsFromJson(json.get("timings"), json.get("millis")));
     }
 
     @Test
     void whyTheRunStoppedIsRecordedAndReadsBackAndOlderRecordsWithoutItStillRead() {
         RunTimings stalled = new RunTimings(1_200, 40_000, 12, 60, StopReason.STALLED);
-        Map<String, Object> json = AssetMetadata.timingsToJson(stalled);
+        Map<String, Object> json = RunJson.timingsToJson(stalled);
         assertEquals("stalled", json.get("stop"));
-        assertEquals(stalled, AssetMetadata.timingsFromJson(json, 41_200L));
+        assertEquals(stalled, RunJson.timingsFromJson(json, 41_200L));
         json.remove("stop");
-        assertNull(AssetMetadata.timingsFromJson(json, 41_200L).stop());
+        assertNull(RunJson.timingsFromJson(json, 41_200L).stop());
         json.put("stop", "bored");
-        assertThrows(IllegalArgumentException.class, () -> AssetMetadata.timingsFromJson(json, 41_200L));
+        assertThrows(IllegalArgumentException.class, () -> RunJson.timingsFromJson(json, 41_200L));
     }
 
     @Test
     void missingIncompleteOrInconsistentTimingsAreRejected() {
-        Map<String, Object> json = AssetMetadata.timingsToJson(TIMINGS);
+        Map<String, Object> json = RunJson.timingsToJson(TIMINGS);
         assertEquals("no timings recorded",
-                assertThrows(IllegalArgumentException.class, () -> AssetMetadata.timingsFromJson(null, 41_200L))
+                assertThrows(IllegalArgumentException.class, () -> RunJson.timingsFromJson(null, 41_200L))
                         .getMessage());
         assertEquals("millis null is not the timings' total 41200",
-                assertThrows(IllegalArgumentException.class, () -> AssetMetadata.timingsFromJson(json, null))
+                assertThrows(IllegalArgumentException.class, () -> RunJson.timingsFromJson(json, null))
                         .getMessage());
         json.put("iterations", 2.5);
         assertEquals("timings.iterations is 2.5, not a whole number",
-                assertThrows(IllegalArgumentException.class, () -> AssetMetadata.timingsFromJson(json, 41_200L))
+                assertThrows(IllegalArgumentException.class, () -> RunJson.timingsFromJson(json, 41_200L))
                         .getMessage());
     }
 }

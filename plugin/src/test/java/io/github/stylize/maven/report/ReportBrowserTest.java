@@ -1,5 +1,6 @@
 package io.github.stylize.maven.report;
 
+import io.github.stylize.maven.json.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
