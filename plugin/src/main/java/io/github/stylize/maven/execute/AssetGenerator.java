@@ -60,6 +60,7 @@ public final class AssetGenerator {
     private final LongSupplier nanoTime;
 
     private Renderer renderer;
+    private BuildProgress progress;
     private boolean cacheWarned;
     /** Metadata files written by this execution, relative to the metadata directory, with their SHA-256. */
     private final Map<String, String> metadataWritten = new LinkedHashMap<>();
@@ -103,6 +104,8 @@ public final class AssetGenerator {
         if (!options.force()) {
             cache.prefetch(share.stream().map(AssetGenerator::request).toList());
         }
+        progress = new BuildProgress(options.requireCached() ? List.of() : share.stream()
+                .filter(a -> options.force() || !cache.expectsHit(request(a))).toList(), ShardSplit::cost, log, nanoTime);
         for (PlannedAsset asset : plan.selected()) {
             outcomes.add(share.contains(asset) ? process(asset)
                     : new AssetOutcome(asset, AssetOutcome.Result.SKIPPED, 0, "skipped (shard " + options.shard() + ")"));
@@ -216,6 +219,18 @@ public final class AssetGenerator {
         Path snapshots = snapshotDirectory(metadataDirectory, asset.id());
         // Snapshots of an earlier run (other settings) would pass for this run's in the report.
         ReportEntries.deleteSnapshots(snapshots);
+        progress.starting(asset);
+        boolean succeeded = false;
+        try {
+            Rendering rendering = render(asset, snapshots);
+            succeeded = true;
+            return rendering;
+        } finally {
+            progress.finished(asset, succeeded);
+        }
+    }
+
+    private Rendering render(PlannedAsset asset, Path snapshots) throws IOException {
         ProgressReporter reporter = new ProgressReporter(asset.id(), log, progressIntervalMillis, nanoTime, snapshots,
                 asset.settings().tolerance() > 0);
         UnchangedInputs.require(asset);
