@@ -4,10 +4,12 @@ import io.github.stylize.engine.StylizeException;
 import io.github.stylize.engine.files.AtomicFiles;
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.files.Digests;
+import io.github.stylize.engine.weights.WeightsSource;
 import io.github.stylize.maven.cache.ImageCache;
 import io.github.stylize.maven.cache.NewEntry;
 import io.github.stylize.maven.cache.RemoteCache;
 import io.github.stylize.maven.cache.TieredCache;
+import io.github.stylize.maven.plan.CacheKeys;
 import io.github.stylize.maven.plan.Plan;
 import io.github.stylize.maven.plan.PlannedAsset;
 import io.github.stylize.maven.plan.Shard;
@@ -16,6 +18,7 @@ import io.github.stylize.maven.publish.OutputManifest;
 import io.github.stylize.maven.publish.OutputPublisher;
 import io.github.stylize.maven.report.AssetMetadata;
 import io.github.stylize.maven.report.SettingsJson;
+import io.github.stylize.maven.report.WeightsProvenance;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +42,17 @@ import java.util.function.Supplier;
  */
 public final class AssetGenerator {
     /**
-     * How this build uses the cache.
+     * How this build uses the cache, and what it records.
      *
      * @param force         render every selected asset even if cached, replacing the local entry
      * @param requireCached fail an asset found in no cache instead of rendering it
      * @param shard         build only this shard's share of the assets, or null for all
+     * @param weights       the configured weights, recorded in each image's metadata; null records none
      */
-    public record Options(boolean force, boolean requireCached, Shard shard) {
+    public record Options(boolean force, boolean requireCached, Shard shard, WeightsSource weights) {
+        public Options(boolean force, boolean requireCached, Shard shard) {
+            this(force, requireCached, shard, null);
+        }
     }
 
     private final ImageCache localCache;
@@ -250,8 +257,14 @@ public final class AssetGenerator {
             throw OutputException.of(target, e);
         }
         writeMetadata(asset, changed, new AssetMetadata(asset.id(), asset.cacheKey(), asset.output(),
-                found.source() != TieredCache.Source.GENERATED, entry.backend(), SettingsJson.of(asset.settings()),
-                entry.losses(), entry.timings()));
+                found.source() != TieredCache.Source.GENERATED, entry.backend(), weights(asset),
+                SettingsJson.of(asset.settings()), entry.losses(), entry.timings()));
+    }
+
+    /** The weights that made {@code asset}'s image: its key holds their digest, so a hit's are this build's. */
+    private WeightsProvenance weights(PlannedAsset asset) {
+        return options.weights() == null ? null
+                : WeightsProvenance.of(options.weights(), CacheKeys.field(asset.cacheKeyInput(), "weights"));
     }
 
     private void writeMetadata(PlannedAsset asset, boolean outputChanged, AssetMetadata metadata)

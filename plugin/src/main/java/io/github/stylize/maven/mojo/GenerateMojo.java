@@ -242,7 +242,8 @@ public class GenerateMojo extends GenerateMojoSettings {
                 new OutputPublisher(outputDirectory.toPath(), packagedCopies(), AtomicFiles.Filler.DURABLE),
                 metadataDirectory.toPath(), manifestFile(),
                 () -> new EngineRenderer(w.source(), w.identity().get(), w.options(), log, requireGpu, maxPixels), log,
-                Math.max(1, progressInterval) * 1000L, new AssetGenerator.Options(force, requireCached, share),
+                Math.max(1, progressInterval) * 1000L,
+                new AssetGenerator.Options(force, requireCached, share, w.source()),
                 System::nanoTime);
         ExecutionResult result;
         try (DirectoryLocks locks = lockWrittenDirectories()) {
