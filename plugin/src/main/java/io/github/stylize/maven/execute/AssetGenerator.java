@@ -111,8 +111,9 @@ public final class AssetGenerator {
         if (!options.force()) {
             cache.prefetch(share.stream().map(AssetGenerator::request).toList());
         }
-        progress = new BuildProgress(options.requireCached() ? List.of() : share.stream()
-                .filter(a -> options.force() || !cache.expectsHit(request(a))).toList(), ShardSplit::cost, log, nanoTime);
+        List<PlannedAsset> toGenerate = options.requireCached() ? List.of() : share.stream()
+                .filter(a -> options.force() || !cache.expectsHit(request(a))).toList();
+        progress = new BuildProgress(toGenerate, ShardSplit::cost, log, nanoTime);
         for (PlannedAsset asset : plan.selected()) {
             outcomes.add(share.contains(asset) ? process(asset)
                     : new AssetOutcome(asset, AssetOutcome.Result.SKIPPED, 0, "skipped (shard " + options.shard() + ")"));

@@ -72,8 +72,8 @@ public final class ReportEntries {
             // Nothing was written for it in this build: no metadata to read.
             return new ReportEntry(asset.id(), outcome.result() == AssetOutcome.Result.FAILED ? ReportEntry.FAILED
                     : ReportEntry.SKIPPED, outcome.failure(), false, abs(asset.content()),
-                    abs(asset.style()), contentSha, styleSha, output, settings, asset.cacheKey(), null, null, List.of(), 0,
-                    null, outcome.millis(), List.of());
+                    abs(asset.style()), contentSha, styleSha, output, settings, asset.cacheKey(), null, null,
+                    List.of(), 0, null, outcome.millis(), List.of());
         }
         Map<?, ?> metadata = (Map<?, ?>) Json.parse(Files.readString(
                 metadataDirectory.resolve(AssetGenerator.metadataName(asset)), StandardCharsets.UTF_8));

@@ -25,7 +25,8 @@ import java.util.Objects;
  *                  written as {@code millis} (the total) and {@code timings}
  */
 public record AssetMetadata(String id, String cacheKey, String output, boolean fromCache, String backend,
-                            WeightsProvenance weights, Map<String, Object> settings, List<IterationLoss> losses, RunTimings timings) {
+                            WeightsProvenance weights, Map<String, Object> settings, List<IterationLoss> losses,
+                            RunTimings timings) {
 
     public AssetMetadata {
         settings = new LinkedHashMap<>(settings);
