@@ -3,6 +3,7 @@ package io.github.stylize.maven.report;
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.files.Digests;
+import io.github.stylize.engine.weights.WeightsSource;
 import io.github.stylize.maven.it.ItFixtures;
 
 import java.io.IOException;
@@ -21,9 +22,8 @@ import java.util.Map;
  */
 final class ReportFixture {
     static final String CONTENT_NAME = "harbor #1 & <sea> é.png";
-    static final WeightsProvenance KERAS = new WeightsProvenance(WeightsProvenance.DEFAULT,
-            "https://storage.googleapis.com/tensorflow/keras-applications/vgg19/vgg19_weights_tf_dim_ordering_tf_kernels_notop.h5",
-            "keras-vgg19-notop md5:253f8cb515780f3b799900260a226db6");
+    static final WeightsProvenance KERAS = new WeightsProvenance(WeightsProvenance.DEFAULT, WeightsSource.DEFAULT_URL,
+            "keras-vgg19-notop md5:" + WeightsSource.DEFAULT_MD5);
     /** sprites/tree's weights: a preview. */
     static final WeightsProvenance RANDOM = new WeightsProvenance(WeightsProvenance.RANDOM, "random",
             "random-he:v1:seed=20150826");
