@@ -25,6 +25,18 @@ assert differing == ['iterations', 'styleWeight'] : "highlighted settings: $diff
 assert (html =~ /<svg class="loss-chart"/).count == 3 : 'one chart per asset and one comparing them'
 assert html.contains('Cache miss: generated in')
 assert !html.contains('<script')
+// which weights made each image, the settings changed from the defaults in sight, the result opening at full size
+def tinyVgg = new File(basedir, 'tiny-vgg.h5').toPath().normalize().toString()
+assert html.count('<p class="meta weights">Weights: VGG19 weights file ' + tinyVgg + ' &middot; <code>sha256:') == 2
+assert !html.contains('PREVIEW') : 'weights from a file are no preview'
+assert html.contains('Changed from the defaults: <b>size</b> 32 <small>(default 512)</small> &middot; <b>iterations</b> 8')
+assert (html =~ /<div class="lightbox" id="view-asset-\d-harbor-long-result">/).count == 1
+def metadata = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/stylize/harbor-long.json'))
+assert metadata.weights.kind == 'file' && metadata.weights.source == tinyVgg
+assert metadata.weights.digest ==~ /sha256:[0-9a-f]{64}/
+// two assets to generate: the build's progress too
+assert log.contains('[harbor-short] asset 1 of 2 to generate; a build ETA follows once one is done')
+assert log =~ /\[harbor-long\] asset 2 of 2 to generate; build ETA about \d+:\d\d/
 
 // `mvn stylize:report` on its own writes the same page to the reporting directory
 def standalone = new File(basedir, 'target/reports/stylize/index.html')

@@ -90,7 +90,7 @@ public final class BuildOrchestrator {
                 r.metadataDirectory(), OutputManifest.fileFor(r.metadataDirectory(), r.executionId(), r.outputDirectory()),
                 () -> new EngineRenderer(r.weightsSource(), r.plan().weightsIdentity().get(), r.weightsOptions(), log,
                         r.requireGpu(), r.plan().maxPixels()),
-                log, r.progressIntervalMillis(), new AssetGenerator.Options(r.force(), r.requireCached(), r.shard()),
+                log, r.progressIntervalMillis(), new AssetGenerator.Options(r.force(), r.requireCached(), r.shard(), r.weightsSource()),
                 System::nanoTime);
     }
 

@@ -123,6 +123,16 @@ public final class TieredCache {
                 : hit.get());
     }
 
+    /**
+     * Whether {@link #find} is expected to answer {@code r}: its entry is in the local directory, or {@link #prefetch}
+     * found it on the remote. Reads no image, so a build can count what it will generate before it starts.
+     */
+    public boolean expectsHit(Request r) {
+        Prefetched ahead = prefetched.get(r.key());
+        return ahead != null && ahead.hit()
+                || Files.isRegularFile(local.entryDirectory(r.key()).resolve(ImageCache.METADATA));
+    }
+
     /** The image from the local cache, else from the remote one (stored locally on the way), else empty. */
     public Optional<Found> find(Request r) {
         Prefetched ahead = prefetched.remove(r.key());

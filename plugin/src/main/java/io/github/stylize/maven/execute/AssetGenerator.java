@@ -4,10 +4,12 @@ import io.github.stylize.engine.StylizeException;
 import io.github.stylize.engine.files.AtomicFiles;
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.files.Digests;
+import io.github.stylize.engine.weights.WeightsSource;
 import io.github.stylize.maven.cache.ImageCache;
 import io.github.stylize.maven.cache.NewEntry;
 import io.github.stylize.maven.cache.RemoteCache;
 import io.github.stylize.maven.cache.TieredCache;
+import io.github.stylize.maven.plan.CacheKeys;
 import io.github.stylize.maven.plan.Plan;
 import io.github.stylize.maven.plan.PlannedAsset;
 import io.github.stylize.maven.plan.Shard;
@@ -16,6 +18,7 @@ import io.github.stylize.maven.publish.OutputManifest;
 import io.github.stylize.maven.publish.OutputPublisher;
 import io.github.stylize.maven.report.AssetMetadata;
 import io.github.stylize.maven.report.SettingsJson;
+import io.github.stylize.maven.report.WeightsProvenance;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +42,17 @@ import java.util.function.Supplier;
  */
 public final class AssetGenerator {
     /**
-     * How this build uses the cache.
+     * How this build uses the cache, and what it records.
      *
      * @param force         render every selected asset even if cached, replacing the local entry
      * @param requireCached fail an asset found in no cache instead of rendering it
      * @param shard         build only this shard's share of the assets, or null for all
+     * @param weights       the configured weights, recorded in each image's metadata; null records none
      */
-    public record Options(boolean force, boolean requireCached, Shard shard) {
+    public record Options(boolean force, boolean requireCached, Shard shard, WeightsSource weights) {
+        public Options(boolean force, boolean requireCached, Shard shard) {
+            this(force, requireCached, shard, null);
+        }
     }
 
     private final ImageCache localCache;
@@ -60,6 +67,7 @@ public final class AssetGenerator {
     private final LongSupplier nanoTime;
 
     private Renderer renderer;
+    private BuildProgress progress;
     private boolean cacheWarned;
     /** Metadata files written by this execution, relative to the metadata directory, with their SHA-256. */
     private final Map<String, String> metadataWritten = new LinkedHashMap<>();
@@ -103,6 +111,9 @@ public final class AssetGenerator {
         if (!options.force()) {
             cache.prefetch(share.stream().map(AssetGenerator::request).toList());
         }
+        List<PlannedAsset> toGenerate = options.requireCached() ? List.of() : share.stream()
+                .filter(a -> options.force() || !cache.expectsHit(request(a))).toList();
+        progress = new BuildProgress(toGenerate, ShardSplit::cost, log, nanoTime);
         for (PlannedAsset asset : plan.selected()) {
             outcomes.add(share.contains(asset) ? process(asset)
                     : new AssetOutcome(asset, AssetOutcome.Result.SKIPPED, 0, "skipped (shard " + options.shard() + ")"));
@@ -216,6 +227,18 @@ public final class AssetGenerator {
         Path snapshots = snapshotDirectory(metadataDirectory, asset.id());
         // Snapshots of an earlier run (other settings) would pass for this run's in the report.
         ReportEntries.deleteSnapshots(snapshots);
+        progress.starting(asset);
+        boolean succeeded = false;
+        try {
+            Rendering rendering = render(asset, snapshots);
+            succeeded = true;
+            return rendering;
+        } finally {
+            progress.finished(asset, succeeded);
+        }
+    }
+
+    private Rendering render(PlannedAsset asset, Path snapshots) throws IOException {
         ProgressReporter reporter = new ProgressReporter(asset.id(), log, progressIntervalMillis, nanoTime, snapshots,
                 asset.settings().tolerance() > 0);
         UnchangedInputs.require(asset);
@@ -235,8 +258,14 @@ public final class AssetGenerator {
             throw OutputException.of(target, e);
         }
         writeMetadata(asset, changed, new AssetMetadata(asset.id(), asset.cacheKey(), asset.output(),
-                found.source() != TieredCache.Source.GENERATED, entry.backend(), SettingsJson.of(asset.settings()),
-                entry.losses(), entry.timings()));
+                found.source() != TieredCache.Source.GENERATED, entry.backend(), weights(asset),
+                SettingsJson.of(asset.settings()), entry.losses(), entry.timings()));
+    }
+
+    /** The weights that made {@code asset}'s image: its key holds their digest, so a hit's are this build's. */
+    private WeightsProvenance weights(PlannedAsset asset) {
+        return options.weights() == null ? null
+                : WeightsProvenance.of(options.weights(), CacheKeys.field(asset.cacheKeyInput(), "weights"));
     }
 
     private void writeMetadata(PlannedAsset asset, boolean outputChanged, AssetMetadata metadata)

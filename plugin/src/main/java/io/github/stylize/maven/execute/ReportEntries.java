@@ -10,6 +10,7 @@ import io.github.stylize.maven.report.AssetMetadata;
 import io.github.stylize.maven.report.ExecutionRecord;
 import io.github.stylize.maven.report.ReportEntry;
 import io.github.stylize.maven.report.SettingsJson;
+import io.github.stylize.maven.report.WeightsProvenance;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,8 +73,8 @@ public final class ReportEntries {
             // Nothing was written for it in this build: no metadata to read.
             return new ReportEntry(asset.id(), outcome.result() == AssetOutcome.Result.FAILED ? ReportEntry.FAILED
                     : ReportEntry.SKIPPED, outcome.failure(), false, abs(asset.content()),
-                    abs(asset.style()), contentSha, styleSha, output, settings, asset.cacheKey(), null, List.of(), 0,
-                    null, outcome.millis(), List.of());
+                    abs(asset.style()), contentSha, styleSha, output, settings, asset.cacheKey(), null, null,
+                    List.of(), 0, null, outcome.millis(), List.of());
         }
         Map<?, ?> metadata = (Map<?, ?>) Json.parse(Files.readString(
                 metadataDirectory.resolve(AssetGenerator.metadataName(asset)), StandardCharsets.UTF_8));
@@ -89,7 +90,8 @@ public final class ReportEntries {
         }
         return new ReportEntry(asset.id(), generated ? ReportEntry.GENERATED : ReportEntry.CACHED, null, false,
                 abs(asset.content()), abs(asset.style()), contentSha, styleSha, output, settings, asset.cacheKey(),
-                (String) metadata.get("backend"), RunJson.lossesFromJson(metadata.get("losses")),
+                (String) metadata.get("backend"), WeightsProvenance.fromJson(metadata.get("weights")),
+                RunJson.lossesFromJson(metadata.get("losses")),
                 timings.totalMillis(), timings, outcome.millis(), snapshots);
     }
 

@@ -1,6 +1,8 @@
 package io.github.stylize.maven.report;
 
 import io.github.stylize.engine.IterationLoss;
+import io.github.stylize.engine.Setting;
+import io.github.stylize.engine.StyleSettings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,9 +11,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The report page: per asset its content, style and result images (thumbnails linking to full size), loss curves,
- * snapshots, effective settings, cache hit or miss, time and backend; before them, the comparison sheets of assets
- * that share content and style. One self-contained HTML file: inline CSS and SVG, no script, images by relative link.
+ * The report page: per asset its content, style and result images (thumbnails that open at full size on the page),
+ * the settings changed from the defaults, loss curves and a table of their values, snapshots, all effective settings,
+ * cache hit or miss, time, backend and weights (random weights and {@code stylize.preview} renders badged as
+ * previews); before them, the comparison sheets of assets that share content and style. One self-contained HTML file:
+ * inline CSS and SVG, no script, images by relative link.
  */
 public final class HtmlReport {
     private final String title;
@@ -222,6 +226,11 @@ public final class HtmlReport {
         if (skipped > 0) {
             html.append(", ").append(skipped).append(" skipped (another shard's)");
         }
+        long random = members.stream().filter(m -> m.entry().hasResult() && m.entry().randomWeights()).count();
+        if (random > 0) {
+            html.append(" &middot; <strong>").append(random).append(random == 1 ? " preview" : " previews")
+                    .append(" from random weights</strong>");
+        }
         String written = records.stream().map(ExecutionRecord::writtenAt).filter(w -> w != null)
                 .max(String::compareTo).orElse(null);
         if (written != null) {
@@ -252,8 +261,22 @@ public final class HtmlReport {
                 .append("<span class=\"badge ").append(Html.escape(e.result())).append("\">")
                 .append(e.failed() ? "failed" : e.result().equals(ReportEntry.CACHED) ? "cache hit"
                         : e.result().equals(ReportEntry.SKIPPED) ? "skipped" : "generated")
-                .append("</span>").append(e.preview() ? " <span class=\"badge preview\">PREVIEW</span>" : "")
-                .append("</h3>\n<p class=\"meta\">").append(Html.escape(timing(e))).append("</p>\n");
+                .append("</span>");
+        if (e.preview()) {
+            html.append(" <span class=\"badge preview\" title=\"stylize.preview caps the size at ")
+                    .append(Html.escape(Html.value(e.settings().get(ReportEntry.PREVIEW))))
+                    .append(" px\">PREVIEW: reduced size</span>");
+        }
+        if (e.hasResult() && e.randomWeights()) {
+            html.append(" <span class=\"badge preview\" title=\"stylize.weights=random: no pretrained network\">"
+                    + "PREVIEW: random weights</span>");
+        }
+        html.append("</h3>\n<p class=\"meta\">").append(Html.escape(timing(e))).append("</p>\n");
+        if (e.hasResult() && e.weights() != null) {
+            html.append("<p class=\"meta weights\">Weights: ").append(Html.escape(e.weights().describe()))
+                    .append(" &middot; <code>").append(Html.escape(e.weights().digest())).append("</code></p>\n");
+        }
+        changedSettings(html, e.settings());
         if (e.earlierBuild()) {
             html.append("<p class=\"notice\">Not selected in the last build (stylize.only): as an earlier build left it.</p>\n");
         }
@@ -261,10 +284,10 @@ public final class HtmlReport {
             html.append("<pre class=\"failure\">").append(Html.escape(e.failure())).append("</pre>\n");
         }
         html.append("<div class=\"images\">");
-        figure(html, links, e.content(), "content", "content image of " + e.id(), "");
-        figure(html, links, e.style(), "style", "style image of " + e.id(), "");
+        viewable(html, e.content(), "content", "content image of " + e.id(), "", anchor, "content");
+        viewable(html, e.style(), "style", "style image of " + e.id(), "", anchor, "style");
         if (e.hasResult()) {
-            figure(html, links, e.output(), "result", "result " + e.id(), "");
+            viewable(html, e.output(), "result", "result " + e.id(), "large", anchor, "result");
         }
         html.append("</div>\n");
         if (!e.losses().isEmpty()) {
@@ -274,7 +297,7 @@ public final class HtmlReport {
             lossTable(html, e.losses());
             html.append("</div>\n");
         }
-        snapshots(html, e);
+        snapshots(html, e, anchor);
         settings(html, e.settings());
         html.append("</article>\n");
     }
@@ -296,12 +319,14 @@ public final class HtmlReport {
         return e.cacheKey() == null ? "" : " · cache key " + e.cacheKey().substring(0, Math.min(12, e.cacheKey().length()));
     }
 
-    /** The first and the last iteration: how far the optimization got. */
+    /** Rows of the loss table: the first and the last iteration and evenly spaced ones between. */
+    static final int LOSS_ROWS = 8;
+
+    /** How the optimization went, in {@link #LOSS_ROWS} rows: where the curve's values can be read. */
     private static void lossTable(StringBuilder html, List<IterationLoss> losses) {
         html.append("<table class=\"losses\"><thead><tr><th>iteration</th><th>content</th><th>style</th><th>tv</th>"
                 + "<th>total</th></tr></thead><tbody>");
-        List<IterationLoss> rows = losses.size() == 1 ? losses : List.of(losses.get(0), losses.get(losses.size() - 1));
-        for (IterationLoss l : rows) {
+        for (IterationLoss l : lossRows(losses, LOSS_ROWS)) {
             html.append("<tr><td>").append(l.iteration()).append("</td><td>").append(Html.loss(l.content()))
                     .append("</td><td>").append(Html.loss(l.style())).append("</td><td>").append(Html.loss(l.tv()))
                     .append("</td><td>").append(Html.loss(l.total())).append("</td></tr>");
@@ -309,7 +334,19 @@ public final class HtmlReport {
         html.append("</tbody></table>");
     }
 
-    private void snapshots(StringBuilder html, ReportEntry e) {
+    /** At most {@code count} entries, the first and the last among them, spread evenly over the history. */
+    static List<IterationLoss> lossRows(List<IterationLoss> losses, int count) {
+        if (losses.size() <= count) {
+            return losses;
+        }
+        List<IterationLoss> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(losses.get((int) Math.round(i * (losses.size() - 1) / (double) (count - 1))));
+        }
+        return rows;
+    }
+
+    private void snapshots(StringBuilder html, ReportEntry e, String anchor) {
         if (!e.hasResult()) {
             return;
         }
@@ -319,7 +356,8 @@ public final class HtmlReport {
         } else {
             html.append("<div class=\"strip\">");
             for (ReportEntry.Snapshot s : e.snapshots()) {
-                figure(html, links, s.file(), "iteration " + s.iteration(), e.id() + " at iteration " + s.iteration(), "small");
+                viewable(html, s.file(), "iteration " + s.iteration(), e.id() + " at iteration " + s.iteration(),
+                        "small", anchor, "iteration-" + s.iteration());
             }
             html.append("</div>");
         }
@@ -348,6 +386,37 @@ public final class HtmlReport {
         html.append("</table></details>\n");
     }
 
+    /**
+     * The settings that differ from the defaults, in a line shown without expanding anything: what the user changed,
+     * or a preview capped. Entries that are not settings of the engine's table (the preview marker) are left out.
+     */
+    private static void changedSettings(StringBuilder html, Map<String, Object> settings) {
+        List<String> changed = new ArrayList<>();
+        for (Setting<?> setting : StyleSettings.settings()) {
+            if (!settings.containsKey(setting.name())) {
+                continue;
+            }
+            String value = Html.value(settings.get(setting.name()));
+            String defaultValue = defaultValue(setting);
+            if (!value.equals(defaultValue)) {
+                changed.add("<b>" + Html.escape(setting.name()) + "</b> " + Html.escape(value) + " <small>(default "
+                        + Html.escape(defaultValue.isEmpty() ? "none" : defaultValue) + ")</small>");
+            }
+        }
+        html.append("<p class=\"changed\">");
+        if (changed.isEmpty()) {
+            html.append("All settings at their defaults.");
+        } else {
+            html.append("Changed from the defaults: ").append(String.join(" &middot; ", changed));
+        }
+        html.append("</p>\n");
+    }
+
+    private static <T> String defaultValue(Setting<T> setting) {
+        T value = setting.defaultValue();
+        return value == null ? "" : Html.value(setting.json(value));
+    }
+
     /** The settings a reader looks for first, in one line. */
     static String headline(Map<String, Object> s) {
         List<String> parts = new ArrayList<>();
@@ -369,6 +438,34 @@ public final class HtmlReport {
             parts.add(layers.size() + (layers.size() == 1 ? " style layer" : " style layers"));
         }
         return String.join(", ", parts);
+    }
+
+    /**
+     * A captioned thumbnail that opens the image at full size on this page (a {@code :target} overlay, no script), or
+     * a note that the file is missing.
+     *
+     * @param anchor the asset's anchor, where closing the overlay returns to
+     * @param role   what the image is to the asset, unique in it: makes the overlay's id
+     */
+    private void viewable(StringBuilder html, Path file, String caption, String alt, String size, String anchor,
+                          String role) {
+        String href = links.href(file);
+        if (href == null) {
+            figure(html, links, file, caption, alt, size);
+            return;
+        }
+        String url = Html.escape(href);
+        String view = "view-" + anchor + "-" + role;
+        html.append("<figure class=\"thumb ").append(size).append(' ').append(role.startsWith("iteration-") ? "snapshot"
+                        : role).append("\"><a href=\"#").append(view).append("\" title=\"view at full size\">")
+                .append("<img loading=\"lazy\" class=\"").append(size).append("\" src=\"").append(url)
+                .append("\" alt=\"").append(Html.escape(alt)).append("\"></a><figcaption>").append(Html.escape(caption))
+                .append("<br><code>").append(Html.escape(file.getFileName().toString())).append("</code></figcaption>")
+                .append("<div class=\"lightbox\" id=\"").append(view).append("\"><a class=\"backdrop\" href=\"#")
+                .append(anchor).append("\" aria-label=\"close\"></a><img loading=\"lazy\" src=\"").append(url)
+                .append("\" alt=\"").append(Html.escape(alt)).append(" at full size\"><p>")
+                .append(Html.escape(alt)).append(" &middot; <a href=\"").append(url).append("\">open the file</a>")
+                .append(" &middot; <a href=\"#").append(anchor).append("\">close</a></p></div></figure>");
     }
 
     /** A captioned thumbnail linking to the full-size file, or a note that the file is missing. */
@@ -442,6 +539,17 @@ public final class HtmlReport {
               repeating-conic-gradient(#eceff3 0% 25%, #fff 0% 50%) 50% / 16px 16px;
               border: 1px solid var(--line); border-radius: 4px; }
             img.small { width: 110px; height: 110px; }
+            img.large { width: 360px; height: 360px; max-width: 100%; }
+            .lightbox { display: none; }
+            .lightbox:target { display: flex; position: fixed; inset: 0; z-index: 10; flex-direction: column;
+              align-items: center; justify-content: center; gap: 10px; background: rgba(16, 20, 28, .9); }
+            .lightbox .backdrop { position: absolute; inset: 0; }
+            .lightbox img { position: relative; width: auto; height: auto; max-width: 94vw; max-height: 86vh;
+              border: 0; border-radius: 0; }
+            .lightbox p { position: relative; margin: 0; color: #e8ebf0; }
+            .lightbox p a { color: #fff; }
+            .changed { margin: 0 0 10px; }
+            .changed small { color: var(--muted); }
             .missing { display: inline-flex; width: 200px; height: 200px; align-items: center; justify-content: center;
               border: 1px dashed var(--failed); color: var(--failed); border-radius: 4px; }
             .small .missing, td .missing { width: 110px; height: 110px; }

@@ -26,6 +26,8 @@ import java.util.Map;
  * @param settings      the effective settings, named as in the configuration
  * @param cacheKey      the cache key; null if unknown
  * @param backend       the ND4J backend that generated the image; null for a failed asset
+ * @param weights       the VGG19 weights that made the image; null for a failed asset, and in a record written by a
+ *                      version of the plugin that did not keep them
  * @param losses        the loss history, entry 0 the initial image; empty for a failed asset
  * @param engineMillis  engine time of the run that generated the image
  * @param timings       that run's time, iterations and evaluations; null for a failed asset, and in a record written
@@ -35,8 +37,8 @@ import java.util.Map;
  */
 public record ReportEntry(String id, String result, String failure, boolean earlierBuild, Path content, Path style,
                           String contentSha256, String styleSha256, Path output, Map<String, Object> settings,
-                          String cacheKey, String backend, List<IterationLoss> losses, long engineMillis,
-                          RunTimings timings, long buildMillis, List<Snapshot> snapshots) {
+                          String cacheKey, String backend, WeightsProvenance weights, List<IterationLoss> losses,
+                          long engineMillis, RunTimings timings, long buildMillis, List<Snapshot> snapshots) {
 
     public static final String GENERATED = "generated";
     public static final String CACHED = "cached";
@@ -69,14 +71,19 @@ public record ReportEntry(String id, String result, String failure, boolean earl
         return settings.containsKey(PREVIEW);
     }
 
+    /** Whether random weights made the image: a preview of another kind, whatever its size. */
+    public boolean randomWeights() {
+        return weights != null && weights.random();
+    }
+
     public ReportEntry asEarlierBuild() {
         return new ReportEntry(id, result, failure, true, content, style, contentSha256, styleSha256, output, settings,
-                cacheKey, backend, losses, engineMillis, timings, buildMillis, snapshots);
+                cacheKey, backend, weights, losses, engineMillis, timings, buildMillis, snapshots);
     }
 
     public ReportEntry withSnapshots(List<Snapshot> newSnapshots) {
         return new ReportEntry(id, result, failure, earlierBuild, content, style, contentSha256, styleSha256, output,
-                settings, cacheKey, backend, losses, engineMillis, timings, buildMillis, newSnapshots);
+                settings, cacheKey, backend, weights, losses, engineMillis, timings, buildMillis, newSnapshots);
     }
 
     Map<String, Object> toJson() {
@@ -93,6 +100,7 @@ public record ReportEntry(String id, String result, String failure, boolean earl
         m.put("settings", settings);
         m.put("cacheKey", cacheKey);
         m.put("backend", backend);
+        m.put("weights", weights == null ? null : weights.toJson());
         m.put("losses", RunJson.lossesToJson(losses));
         m.put("engineMillis", engineMillis);
         m.put("timings", timings == null ? null : RunJson.timingsToJson(timings));
@@ -119,7 +127,8 @@ public record ReportEntry(String id, String result, String failure, boolean earl
                 Boolean.TRUE.equals(m.get("earlierBuild")), Path.of((String) m.get("content")),
                 Path.of((String) m.get("style")), (String) m.get("contentSha256"), (String) m.get("styleSha256"),
                 Path.of((String) m.get("output")), (Map<String, Object>) m.get("settings"), (String) m.get("cacheKey"),
-                (String) m.get("backend"), RunJson.lossesFromJson(m.get("losses")),
+                (String) m.get("backend"), WeightsProvenance.fromJson(m.get("weights")),
+                RunJson.lossesFromJson(m.get("losses")),
                 ((Number) m.get("engineMillis")).longValue(),
                 m.get("timings") == null ? null : RunJson.timingsFromJson(m.get("timings"), m.get("engineMillis")),
                 ((Number) m.get("buildMillis")).longValue(), shots);

@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -50,6 +51,7 @@ class AssetGeneratorTest {
     FakeRenderer fake;
     int renderersCreated;
     List<String> logged;
+    LongSupplier clock = System::nanoTime;
 
     @BeforeEach
     void setUp() {
@@ -80,7 +82,7 @@ class AssetGeneratorTest {
                 OutputManifest.fileFor(meta, "default", publisher.outputDirectory()), () -> {
                     renderersCreated++;
                     return fake;
-                }, new ListLog(logged), 5000, force, System::nanoTime);
+                }, new ListLog(logged), 5000, force, clock);
         return generator.execute(plan);
     }
 
@@ -487,6 +489,48 @@ class AssetGeneratorTest {
                 new RunTimings(1200, 40_000, 100, 101));
         assertEquals(List.of("INFO [x] generating 48x32, 100 iterations, on CPU",
                 "INFO [x] iteration 100/100 loss 9.88e+04 done in 41.2 s (101 evaluations, 0.40 s each)"), lines);
+    }
+
+    @Test
+    void aBuildGeneratingSeveralAssetsLogsAssetKOfNAndAnEtaFromTheCostLeftIgnoringCacheHits() throws Exception {
+        long[] now = {0};
+        clock = () -> now[0];
+        fake.duringRender = () -> now[0] += 10_000_000_000L; // every run takes 10 s
+        run(plan(decl("hit", mosaic, Overrides.NONE)), false);
+        assertTrue(logged.stream().noneMatch(l -> l.contains("to generate")), "one asset: no build line " + logged);
+        logged.clear();
+
+        // b costs 12x8 pixels x 4 iterations; c and its twin (the same key, generated once) twice that.
+        ExecutionResult r = run(plan(decl("hit", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE),
+                decl("c", waves, Overrides.builder().set("iterations", "8").build()),
+                decl("c-twin", waves, Overrides.builder().set("iterations", "8").build())), false);
+
+        assertEquals(List.of(AssetOutcome.Result.CACHED, AssetOutcome.Result.GENERATED, AssetOutcome.Result.GENERATED,
+                AssetOutcome.Result.CACHED), results(r));
+        List<String> build = logged.stream().filter(l -> l.contains("to generate")).toList();
+        assertEquals(List.of("INFO [b] asset 1 of 2 to generate; a build ETA follows once one is done",
+                "INFO [c] asset 2 of 2 to generate; build ETA about 0:20"), build);
+        assertTrue(logged.indexOf(build.get(1)) < logged.indexOf("INFO [c] generating 12x8, 8 iterations, on fake backend"),
+                "the overall line comes before the asset's own: " + logged);
+    }
+
+    @Test
+    void aFailedRunDoesNotSetTheBuildPace() throws Exception {
+        List<String> lines = new ArrayList<>();
+        long[] now = {0};
+        Plan plan = plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE),
+                decl("c", waves, Overrides.builder().set("seed", "3").build()));
+        BuildProgress progress = new BuildProgress(plan.selected(), a -> 100, new ListLog(lines), () -> now[0]);
+        progress.starting(plan.selected().get(0));
+        now[0] = 1_000_000_000L; // failed fast
+        progress.finished(plan.selected().get(0), false);
+        progress.starting(plan.selected().get(1));
+        now[0] = 31_000_000_000L;
+        progress.finished(plan.selected().get(1), true);
+        progress.starting(plan.selected().get(2));
+        assertEquals(List.of("INFO [a] asset 1 of 3 to generate; a build ETA follows once one is done",
+                "INFO [b] asset 2 of 3 to generate; a build ETA follows once one is done",
+                "INFO [c] asset 3 of 3 to generate; build ETA about 0:30"), lines);
     }
 
     private static List<AssetOutcome.Result> results(ExecutionResult r) {

@@ -5,6 +5,8 @@ import io.github.stylize.engine.ProgressListener;
 import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.files.Digests;
 import io.github.stylize.engine.image.ImageException;
+import io.github.stylize.engine.weights.WeightsOptions;
+import io.github.stylize.engine.weights.WeightsSource;
 import io.github.stylize.maven.cache.ImageCache;
 import io.github.stylize.maven.plan.Overrides;
 import io.github.stylize.maven.plan.Plan;
@@ -14,7 +16,9 @@ import io.github.stylize.maven.plan.Planner;
 import io.github.stylize.maven.plan.StylizationDeclaration;
 import io.github.stylize.maven.publish.OutputPublisher;
 import io.github.stylize.maven.report.ExecutionRecord;
+import io.github.stylize.maven.json.Json;
 import io.github.stylize.maven.report.ReportEntry;
+import io.github.stylize.maven.report.WeightsProvenance;
 import io.github.stylize.maven.testing.TestImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -88,6 +93,31 @@ class ReportEntriesTest {
         List<ReportEntry> entries = ReportEntries.of(plan, result, meta, out, ExecutionRecord.read(meta, "default"));
         new ExecutionRecord("default", "t", "now", entries).write(meta);
         return entries;
+    }
+
+    @Test
+    void theWeightsThatMadeAnImageAreRecordedInItsMetadataAndEntryOnAMissAndOnAHit() throws Exception {
+        Path vgg = Files.write(dir.resolve("vgg19.h5"), new byte[] {1, 2, 3}); // only hashed here
+        WeightsSource weights = WeightsSource.parse(vgg.toString());
+        String identity = weights.identity(WeightsOptions.defaults());
+        Plan plan = Planner.plan(new PlanRequest(List.of(new StylizationDeclaration("a", harbor, mosaic, null,
+                Overrides.NONE)), List.of(), Overrides.builder().set("iterations", "4").build(), Set.of(), () -> identity));
+        WeightsProvenance expected = new WeightsProvenance(WeightsProvenance.FILE, vgg.toString(),
+                "sha256:" + Digests.sha256Hex(vgg));
+        assertEquals(identity, expected.digest());
+
+        for (String result : List.of(ReportEntry.GENERATED, ReportEntry.CACHED)) {
+            ExecutionResult executed = new AssetGenerator(new ImageCache(dir.resolve("cache")), null,
+                    new OutputPublisher(out), meta, meta.resolve("outputs-default.txt"), () -> renderer,
+                    new AssetGeneratorTest.ListLog(new ArrayList<>()), 5000,
+                    new AssetGenerator.Options(false, false, null, weights), System::nanoTime).execute(plan);
+            ReportEntry a = ReportEntries.of(plan, executed, meta, out, null).get(0);
+            assertEquals(result, a.result());
+            assertEquals(expected, a.weights(), result);
+            assertFalse(a.randomWeights());
+            Map<?, ?> metadata = (Map<?, ?>) Json.parse(Files.readString(meta.resolve("a.json")));
+            assertEquals(expected.toJson(), metadata.get("weights"), result);
+        }
     }
 
     static ReportEntry entry(List<ReportEntry> entries, String id) {

@@ -19,7 +19,7 @@ class AssetMetadataTest {
 
     @Test
     void theJsonHasTheTotalMillisAndTheTimingsWhichReadBack() {
-        AssetMetadata metadata = new AssetMetadata("harbor", "ab".repeat(32), "harbor.png", true, "CPU",
+        AssetMetadata metadata = new AssetMetadata("harbor", "ab".repeat(32), "harbor.png", true, "CPU", null,
                 Map.of("size", 256L), List.of(new IterationLoss(0, 1, 2, 0, 3)), TIMINGS);
         Map<?, ?> json = (Map<?, ?>) Json.parse(metadata.toJson());
 

@@ -37,9 +37,13 @@ final class HeadlessChromium {
         return new HeadlessChromium(found);
     }
 
-    /** The DOM after the page loaded and its scripts ran (virtual time lets timers and image loads finish). */
+    /**
+     * The DOM after the page loaded and its scripts ran (virtual time lets timers and image loads finish), in a window
+     * as wide as a desktop browser's, so the layout measured is the one an artist sees.
+     */
     String dumpDom(Path page) throws IOException, InterruptedException {
-        return run(List.of("--virtual-time-budget=10000", "--dump-dom", page.toUri().toString()));
+        return run(List.of("--virtual-time-budget=10000", "--window-size=1280,1000", "--dump-dom",
+                page.toUri().toString()));
     }
 
     void screenshot(Path page, Path png, int width, int height) throws IOException, InterruptedException {

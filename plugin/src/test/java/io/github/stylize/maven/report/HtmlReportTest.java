@@ -35,7 +35,7 @@ class HtmlReportTest {
             ReportEntry like = i % 50 == 0 ? broken : tree;
             entries.add(new ReportEntry(String.format("batch/item-%03d", i), like.result(), like.failure(), false,
                     like.content(), like.style(), String.format("%064d", i), like.styleSha256(), like.output(),
-                    like.settings(), like.cacheKey(), like.backend(), like.losses(), like.engineMillis(), like.timings(),
+                    like.settings(), like.cacheKey(), like.backend(), like.weights(), like.losses(), like.engineMillis(), like.timings(),
                     like.buildMillis(), like.snapshots()));
         }
         new ExecutionRecord("default", "t", "now", entries).write(fixture.metadataDirectory);
@@ -89,16 +89,103 @@ class HtmlReportTest {
         settings.put(ReportEntry.PREVIEW, 32);
         entries.set(entries.indexOf(tree), new ReportEntry(tree.id(), tree.result(), null, false, tree.content(),
                 tree.style(), tree.contentSha256(), tree.styleSha256(), tree.output(), settings, tree.cacheKey(),
-                tree.backend(), tree.losses(), tree.engineMillis(), tree.timings(), tree.buildMillis(), List.of()));
+                tree.backend(), tree.weights(), tree.losses(), tree.engineMillis(), tree.timings(), tree.buildMillis(), List.of()));
         ExecutionRecord record = new ExecutionRecord("default", "previews", "2025-01-01T12:00:00Z", entries);
         record.write(fixture.metadataDirectory);
         ExecutionRecord readBack = ExecutionRecord.read(fixture.metadataDirectory, "default");
 
         String html = new HtmlReport("previews", List.of(readBack), Links.relativeTo(fixture.metadataDirectory), null)
                 .render();
-        String badge = "<span class=\"badge preview\">PREVIEW</span>";
+        String badge = "<span class=\"badge preview\" title=\"stylize.preview caps the size at 32 px\">"
+                + "PREVIEW: reduced size</span>";
         assertEquals(1, html.split(java.util.regex.Pattern.quote(badge), -1).length - 1, "only the preview: " + html);
-        assertTrue(html.substring(html.indexOf("sprites/tree")).contains(badge));
+        assertTrue(article(html, "sprites/tree").contains(badge));
+    }
+
+    @Test
+    void everyImageNamesItsWeightsAndRandomWeightsAreBadgedAsAPreviewThatSaysWhy() throws IOException {
+        ReportFixture fixture = new ReportFixture(dir);
+        ExecutionRecord readBack = ExecutionRecord.read(fixture.metadataDirectory, "default");
+        assertEquals(fixture.record.entries().stream().map(ReportEntry::weights).toList(),
+                readBack.entries().stream().map(ReportEntry::weights).toList(), "the record keeps the weights");
+        String html = new HtmlReport("t", List.of(readBack), Links.relativeTo(fixture.metadataDirectory), null).render();
+
+        String randomBadge = "<span class=\"badge preview\" title=\"stylize.weights=random: no pretrained network\">"
+                + "PREVIEW: random weights</span>";
+        assertEquals(1, html.split(Pattern.quote(randomBadge), -1).length - 1, html);
+        assertTrue(article(html, "sprites/tree").contains(randomBadge), "in the heading of the random one");
+        assertFalse(html.contains("PREVIEW: reduced size"), "no stylize.preview render in the fixture");
+        assertTrue(html.contains("1 preview from random weights"), "counted in the summary");
+        assertTrue(article(html, "sprites/tree").contains("<p class=\"meta weights\">Weights: random VGG19 weights"
+                + " (stylize.weights=random): a preview, not the pretrained network&#39;s look; leave stylize.weights unset"
+                + " (or name a weights file) for the final image &middot; <code>random-he:v1:seed=20150826</code></p>"),
+                article(html, "sprites/tree"));
+        assertTrue(article(html, "harbor-mosaic-long").contains("<p class=\"meta weights\">Weights: Keras VGG19 ImageNet"
+                + " weights, downloaded from https://storage.googleapis.com/tensorflow/keras-applications/vgg19/"
+                + "vgg19_weights_tf_dim_ordering_tf_kernels_notop.h5 &middot; <code>keras-vgg19-notop"
+                + " md5:253f8cb515780f3b799900260a226db6</code></p>"), "a cache hit names its weights too");
+        assertFalse(article(html, "broken-<b>").contains("Weights:"), "a failed asset has no image to speak of");
+
+        // As a plugin that did not record weights wrote it: no weights line, no badge.
+        Path file = ExecutionRecord.file(fixture.metadataDirectory, "default");
+        Files.writeString(file, Files.readString(file).replaceAll("\"weights\": \\{[^}]*},", ""));
+        ExecutionRecord old = ExecutionRecord.read(fixture.metadataDirectory, "default");
+        assertTrue(old.entries().stream().allMatch(e -> e.weights() == null));
+        String oldHtml = new HtmlReport("t", List.of(old), Links.relativeTo(fixture.metadataDirectory), null).render();
+        assertFalse(oldHtml.contains("Weights:") || oldHtml.contains("random weights"), oldHtml);
+    }
+
+    @Test
+    void theSettingsChangedFromTheDefaultsAreShownOutsideTheCollapsedTable() throws IOException {
+        String html = render(new ReportFixture(dir));
+        String tree = article(html, "sprites/tree");
+
+        String changed = "<p class=\"changed\">Changed from the defaults: <b>size</b> 96 <small>(default 512)</small>"
+                + " &middot; <b>iterations</b> 8 <small>(default 100)</small> &middot; <b>optimizer</b> adam"
+                + " <small>(default lbfgs)</small> &middot; <b>tvWeight</b> 5 <small>(default 0)</small></p>";
+        assertTrue(tree.contains(changed), tree);
+        assertTrue(tree.indexOf(changed) < tree.indexOf("<details"), "visible without expanding the settings");
+        assertTrue(article(html, "harbor-mosaic-long").contains("<b>styleWeight</b> 10000 <small>(default 1000)"
+                + "</small> &middot; <b>snapshotEvery</b> 4 <small>(default 0)</small></p>"));
+    }
+
+    @Test
+    void aThumbnailOpensTheImageAtFullSizeOnThePageWithoutAScript() throws IOException {
+        ReportFixture fixture = new ReportFixture(dir);
+        String html = render(fixture);
+        String article = article(html, "harbor-mosaic");
+
+        String view = "view-asset-0-harbor-mosaic-result";
+        assertTrue(article.contains("<figure class=\"thumb large result\"><a href=\"#" + view + "\" title=\"view at"
+                + " full size\"><img loading=\"lazy\" class=\"large\" src=\"../generated-resources/stylize/"
+                + "harbor-mosaic.png\""), article);
+        assertTrue(article.contains("<div class=\"lightbox\" id=\"" + view + "\"><a class=\"backdrop\""
+                + " href=\"#asset-0-harbor-mosaic\" aria-label=\"close\"></a><img loading=\"lazy\""
+                + " src=\"../generated-resources/stylize/harbor-mosaic.png\" alt=\"result harbor-mosaic at full size\">"),
+                "the overlay holds the same file, unscaled");
+        assertTrue(article.contains("href=\"#view-asset-0-harbor-mosaic-iteration-4\""), "snapshots open too");
+        assertTrue(html.contains(".lightbox:target { display: flex;"), "shown by the URL's fragment, not a script");
+        assertTrue(html.contains("img.large { width: 360px;"), "the result thumbnail is large enough to judge");
+        assertFalse(html.contains("<script"));
+        Files.writeString(fixture.metadataDirectory.resolve("page.html"), html);
+        PageLinks.check(fixture.metadataDirectory.resolve("page.html")); // every overlay link finds its id
+    }
+
+    @Test
+    void theLossTableShowsIterationsSpreadOverTheRunNotOnlyTheFirstAndLast() throws IOException {
+        String html = render(new ReportFixture(dir));
+        String table = article(html, "harbor-mosaic-long");
+        table = table.substring(table.indexOf("<table class=\"losses\">"), table.indexOf("</table>",
+                table.indexOf("<table class=\"losses\">")));
+
+        Matcher rows = Pattern.compile("<tr><td>(\\d+)</td>").matcher(table);
+        List<Integer> iterations = new ArrayList<>();
+        while (rows.find()) {
+            iterations.add(Integer.parseInt(rows.group(1)));
+        }
+        assertEquals(List.of(0, 6, 11, 17, 23, 29, 34, 40), iterations);
+        String shortRun = article(html, "harbor-mosaic");
+        assertEquals(HtmlReport.LOSS_ROWS, shortRun.split("<tr><td>", -1).length - 1, "9 entries: 8 rows");
     }
 
     @Test
@@ -171,6 +258,14 @@ class HtmlReportTest {
         String html = HtmlReport.message("a <b> project", "Nothing here", "Run <mvn> first");
         assertTrue(html.contains("<title>Stylized assets: a &lt;b&gt; project</title>"));
         assertTrue(html.contains("Run &lt;mvn&gt; first"));
+    }
+
+    /** The article of asset {@code id}, as the page shows it. */
+    private static String article(String html, String id) {
+        Matcher m = Pattern.compile("<article class=\"asset\" id=\"[^\"]*\">\n<h3>" + Pattern.quote(Html.escape(id))
+                + " ").matcher(html);
+        assertTrue(m.find(), "no article for " + id);
+        return html.substring(m.start(), html.indexOf("</article>", m.start()));
     }
 
     private static List<String> rowsWithClass(String html, String cssClass) {

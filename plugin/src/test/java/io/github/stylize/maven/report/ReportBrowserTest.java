@@ -20,8 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Opens the report in headless Chromium: every image loads (natural width above 0) and every loss chart has drawn
- * curves. The page under test is the real {@code index.html}; the check runs from a copy of it with a script appended,
+ * Opens the report in headless Chromium: every image loads (natural width above 0), every loss chart has drawn
+ * curves, results are large enough to judge, a click on a thumbnail shows the image at full size, and previews and
+ * changed settings are in sight. The page under test is the real {@code index.html}; the check runs from a copy of it with a script appended,
  * in the same directory so every relative link resolves the same way. Leaves a screenshot at
  * {@code target/report-screenshot.png}.
  */
@@ -49,10 +50,36 @@ class ReportBrowserTest {
                 curves: Array.from(svg.querySelectorAll('path.curve'))
                     .filter(p => (p.getAttribute('d') || '').trim() !== '' && p.getTotalLength() > 0).length
               }));
+              const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+              const assets = Array.from(document.querySelectorAll('article.asset')).map(article => ({
+                id: article.querySelector('h3').firstChild.textContent.trim(),
+                resultWidth: Array.from(article.querySelectorAll('figure.result > a > img'))
+                    .map(img => Math.round(img.getBoundingClientRect().width))[0] || 0,
+                badges: Array.from(article.querySelectorAll('h3 .badge.preview')).filter(shown).map(b => b.textContent),
+                changed: Array.from(article.querySelectorAll('.changed')).filter(shown).map(p => p.textContent)
+              }));
+              // Click the first result thumbnail: its overlay must appear over the page with the image at full size.
+              const thumb = document.querySelector('figure.result > a[href^="#view-"]');
+              const view = document.getElementById(thumb.getAttribute('href').substring(1));
+              const hiddenBefore = !shown(view);
+              thumb.click();
+              await new Promise(done => setTimeout(done, 100));
+              const full = view.querySelector('img');
+              const box = view.getBoundingClientRect();
+              const lightbox = {
+                hiddenBefore: hiddenBefore,
+                shownAfterClick: shown(view),
+                coversWindow: box.left <= 0 && box.top <= 0 && box.width >= document.documentElement.clientWidth
+                    && box.height >= document.documentElement.clientHeight,
+                width: Math.round(full.getBoundingClientRect().width),
+                naturalWidth: full.naturalWidth
+              };
               const result = {
                 images: images.length,
                 broken: images.filter(img => !(img.naturalWidth > 0)).map(img => img.getAttribute('src')),
-                charts: charts
+                charts: charts,
+                assets: assets,
+                lightbox: lightbox
               };
               const out = document.createElement('pre');
               out.id = 'stylize-check';
@@ -92,8 +119,37 @@ class ReportBrowserTest {
         assertEquals(Map.of("Losses of harbor-mosaic", 3L, "Losses of harbor-mosaic-long", 3L,
                 "Losses of sprites/tree", 4L, "Total loss of harbor-mosaic, harbor-mosaic-long", 2L), curvesByChart);
 
-        chromium.screenshot(page, SCREENSHOT, 1200, 2000);
+        chromium.screenshot(page, SCREENSHOT, 1280, 2000);
         assertTrue(Files.size(SCREENSHOT) > 10_000, "a screenshot of the rendered page, not a blank one");
+    }
+
+    @Test
+    void resultsAreLargeOpenAtFullSizeOnAClickAndPreviewsAndChangedSettingsAreInSight() throws Exception {
+        Map<?, ?> check = check(page);
+
+        Map<String, Map<?, ?>> assets = new java.util.LinkedHashMap<>();
+        for (Object o : (List<?>) check.get("assets")) {
+            assets.put((String) ((Map<?, ?>) o).get("id"), (Map<?, ?>) o);
+        }
+        assertEquals(List.of("harbor-mosaic", "harbor-mosaic-long", "sprites/tree", "broken-<b>"),
+                List.copyOf(assets.keySet()));
+        for (String id : List.of("harbor-mosaic", "harbor-mosaic-long", "sprites/tree")) {
+            long width = ((Number) assets.get(id).get("resultWidth")).longValue();
+            assertTrue(width >= 320, id + ": the result is " + width + " px wide on a 1280 px window, under 320");
+            List<?> changed = (List<?>) assets.get(id).get("changed");
+            assertEquals(1, changed.size(), id + ": the changed settings, visible without expanding");
+            assertTrue(((String) changed.get(0)).startsWith("Changed from the defaults: size 96 (default 512)"),
+                    changed.toString());
+        }
+        assertEquals(List.of("PREVIEW: random weights"), assets.get("sprites/tree").get("badges"));
+        assertEquals(List.of(), assets.get("harbor-mosaic").get("badges"), "the Keras weights make no preview");
+
+        Map<?, ?> lightbox = (Map<?, ?>) check.get("lightbox");
+        assertEquals(true, lightbox.get("hiddenBefore"), "the overlay stays hidden until asked for: " + lightbox);
+        assertEquals(true, lightbox.get("shownAfterClick"), "a click on the thumbnail shows it: " + lightbox);
+        assertEquals(true, lightbox.get("coversWindow"), lightbox.toString());
+        assertEquals(96L, ((Number) lightbox.get("naturalWidth")).longValue(), "the result file is 96 px wide");
+        assertEquals(96L, ((Number) lightbox.get("width")).longValue(), "shown at its full size, not a thumbnail's");
     }
 
     @Test
@@ -105,8 +161,10 @@ class ReportBrowserTest {
         Map<?, ?> check = check(page);
 
         List<?> broken = (List<?>) check.get("broken");
-        assertEquals(1, broken.size(), "broken images: " + broken);
-        assertTrue(((String) broken.get(0)).endsWith("snapshots/harbor-mosaic/iteration-00004.png"), broken.toString());
+        assertEquals(2, broken.size(), "the thumbnail and its full-size view; broken images: " + broken);
+        for (Object src : broken) {
+            assertTrue(((String) src).endsWith("snapshots/harbor-mosaic/iteration-00004.png"), broken.toString());
+        }
     }
 
     private Map<?, ?> check(Path report) throws Exception {

@@ -3,6 +3,7 @@ package io.github.stylize.maven.report;
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.files.Digests;
+import io.github.stylize.engine.weights.WeightsSource;
 import io.github.stylize.maven.it.ItFixtures;
 
 import java.io.IOException;
@@ -15,11 +16,17 @@ import java.util.Map;
 /**
  * A project tree as a build leaves it (inputs under {@code src/}, results under {@code target/generated-resources},
  * metadata and snapshots under {@code target/stylize}), with real PNG files and one execution's record: two assets
- * that share content and style (a comparison sheet), one with its own style and a TV term, one failed. File and asset
+ * that share content and style (a comparison sheet) made with the Keras weights, one with its own style and a TV term
+ * made with random weights, one failed. File and asset
  * names hold characters that need escaping in HTML and in URLs.
  */
 final class ReportFixture {
     static final String CONTENT_NAME = "harbor #1 & <sea> é.png";
+    static final WeightsProvenance KERAS = new WeightsProvenance(WeightsProvenance.DEFAULT, WeightsSource.DEFAULT_URL,
+            "keras-vgg19-notop md5:" + WeightsSource.DEFAULT_MD5);
+    /** sprites/tree's weights: a preview. */
+    static final WeightsProvenance RANDOM = new WeightsProvenance(WeightsProvenance.RANDOM, "random",
+            "random-he:v1:seed=20150826");
 
     final Path project;
     final Path metadataDirectory;
@@ -41,20 +48,20 @@ final class ReportFixture {
                 snapshot("harbor-mosaic", 4), snapshot("harbor-mosaic", 8));
         entries.add(new ReportEntry("harbor-mosaic", ReportEntry.GENERATED, null, false, content, mosaic,
                 sha(content), sha(mosaic), shortRun, settings(8, 1000.0, 0.0), "a".repeat(64), "CPU (x86_64, AVX2)",
-                losses(8, 1000.0, 0.0), 3_400, new RunTimings(400, 3_000, 8, 9), 3_600, snapshots));
+                KERAS, losses(8, 1000.0, 0.0), 3_400, new RunTimings(400, 3_000, 8, 9), 3_600, snapshots));
         Path longRun = ItFixtures.drawContent(outputDirectory.resolve("harbor-mosaic-long.png"), 96, 64, 3);
         entries.add(new ReportEntry("harbor-mosaic-long", ReportEntry.CACHED, null, false, content, mosaic,
                 sha(content), sha(mosaic), longRun, settings(40, 10000.0, 0.0), "b".repeat(64), "CPU (x86_64, AVX2)",
-                losses(40, 10000.0, 0.0), 17_000, new RunTimings(600, 16_400, 40, 41), 12,
+                KERAS, losses(40, 10000.0, 0.0), 17_000, new RunTimings(600, 16_400, 40, 41), 12,
                 List.of()));
         Path treeOut = ItFixtures.drawContent(outputDirectory.resolve("sprites/tree.png"), 48, 48, 4);
         entries.add(new ReportEntry("sprites/tree", ReportEntry.GENERATED, null, false, tree, waves, sha(tree),
                 sha(waves), treeOut, with(settings(8, 1000.0, 5.0), "snapshotEvery", 0L), "c".repeat(64), "CPU (x86_64, AVX2)",
-                losses(8, 1000.0, 5.0), 900, new RunTimings(100, 800, 8, 9), 950, List.of()));
+                RANDOM, losses(8, 1000.0, 5.0), 900, new RunTimings(100, 800, 8, 9), 950, List.of()));
         entries.add(new ReportEntry("broken-<b>", ReportEntry.FAILED,
                 "cannot decode <script>alert(1)</script> & more: not a PNG", false, tree, waves, sha(tree), "0".repeat(64),
-                outputDirectory.resolve("broken.png"), settings(8, 1000.0, 0.0), "d".repeat(64), null, List.of(), 0, null,
-                40, List.of()));
+                outputDirectory.resolve("broken.png"), settings(8, 1000.0, 0.0), "d".repeat(64), null, null, List.of(), 0,
+                null, 40, List.of()));
         this.record = new ExecutionRecord("default", "Fixture <game> & art", "2025-01-01T12:00:00Z", entries);
         record.write(metadataDirectory);
     }
