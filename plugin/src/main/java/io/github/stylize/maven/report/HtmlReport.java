@@ -5,6 +5,7 @@ import io.github.stylize.engine.IterationLoss;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -236,7 +237,7 @@ public final class HtmlReport {
             ReportEntry first = sheets.get(i).members().get(0).entry();
             html.append("<li class=\"sheet-link\"><a href=\"#compare-").append(i).append("\">compare ")
                     .append(Html.escape(first.content().getFileName().toString())).append(" &times; ")
-                    .append(Html.escape(first.style().getFileName().toString())).append("</a></li>");
+                    .append(Html.escape(first.styleNames())).append("</a></li>");
         }
         for (ComparisonSheet.Member m : members) {
             html.append("<li><a href=\"").append(Html.escape(m.href())).append("\"><span class=\"dot ")
@@ -262,7 +263,7 @@ public final class HtmlReport {
         }
         html.append("<div class=\"images\">");
         figure(html, links, e.content(), "content", "content image of " + e.id(), "");
-        figure(html, links, e.style(), "style", "style image of " + e.id(), "");
+        styleFigures(html, links, e.styles(), "style image of " + e.id(), "");
         if (e.hasResult()) {
             figure(html, links, e.output(), "result", "result " + e.id(), "");
         }
@@ -377,6 +378,21 @@ public final class HtmlReport {
         image(html, links, file, alt, size);
         html.append("<figcaption>").append(Html.escape(caption)).append("<br><code>")
                 .append(Html.escape(file.getFileName().toString())).append("</code></figcaption></figure>");
+    }
+
+    /** A figure per style image; with several, each captioned with its weight and share of the blend. */
+    static void styleFigures(StringBuilder html, Links links, List<ReportEntry.StyleImage> styles, String alt,
+                             String size) {
+        if (styles.size() == 1) {
+            figure(html, links, styles.get(0).file(), "style", alt, size);
+            return;
+        }
+        double total = styles.stream().mapToDouble(ReportEntry.StyleImage::weight).sum();
+        for (int i = 0; i < styles.size(); i++) {
+            ReportEntry.StyleImage style = styles.get(i);
+            figure(html, links, style.file(), String.format(Locale.ROOT, "style %d, weight %s (%.0f%%)", i + 1,
+                    Html.value(style.weight()), 100 * style.weight() / total), alt + " " + (i + 1), size);
+        }
     }
 
     static void image(StringBuilder html, Links links, Path file, String alt, String size) {
