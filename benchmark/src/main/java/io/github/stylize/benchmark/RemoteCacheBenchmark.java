@@ -116,7 +116,7 @@ public final class RemoteCacheBenchmark {
         List<PlannedAsset> more = new ArrayList<>(assets);
         PlannedAsset median = assets.stream().sorted((a, b) -> Long.compare(ShardSplit.cost(a), ShardSplit.cost(b)))
                 .toList().get(assets.size() / 2);
-        more.add(new PlannedAsset("added", "added", median.content(), median.style(), "added.png", median.settings(),
+        more.add(new PlannedAsset("added", "added", median.content(), median.styles(), "added.png", median.settings(),
                 "f".repeat(64), "added"));
         ShardSplit after = ShardSplit.of(more, shards, ShardSplit::cost);
         List<PlannedAsset> moved = assets.stream().filter(a -> split.shardOf(a) != after.shardOf(a)).toList();

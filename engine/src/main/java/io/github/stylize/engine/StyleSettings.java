@@ -31,6 +31,8 @@ public final class StyleSettings {
 
     public enum Pooling { AVG, MAX }
 
+    public enum PreserveColors { NONE, LUMINANCE, HISTOGRAM }
+
     public enum Format {
         PNG("png"), JPG("jpg");
 
@@ -129,6 +131,13 @@ public final class StyleSettings {
             .allowedIf(v -> Double.isFinite(v) && v >= 0 && v < 1, "0 (run every iteration) or a fraction such as 0.001")
             .doc("Early stopping: a level ends when its loss fell by less than this fraction over the last "
                     + TOLERANCE_WINDOW + " iterations; 0 runs every iteration."));
+    public static final Setting<PreserveColors> PRESERVE_COLORS = declare(Setting.choice("preserveColors",
+                    PreserveColors.NONE, Map.of())
+            .doc("Keep the content's colours (Gatys et al. 2016): `none` takes the style's colours; `luminance`"
+                    + " stylizes the luma Y of YIQ only (Y = 0.299 R + 0.587 G + 0.114 B, the style's Y matched to the"
+                    + " content's mean and spread) and puts back the content's chroma I, Q; `histogram` first gives"
+                    + " the style image the content's colour mean and covariance.")
+            .inKeyWhen(s -> s.preserveColors() != PreserveColors.NONE, "it is not `none`"));
     public static final Setting<Format> FORMAT = declare(Setting.choice("format", Format.PNG, Map.of("jpeg", Format.JPG))
             .doc("Output format."));
     public static final Setting<Double> JPEG_QUALITY = declare(Setting.decimal("jpegQuality", 0.92)
@@ -236,6 +245,7 @@ public final class StyleSettings {
     public Format format() { return get(FORMAT); }
     public double jpegQuality() { return get(JPEG_QUALITY); }
     public int snapshotEvery() { return get(SNAPSHOT_EVERY); }
+    public PreserveColors preserveColors() { return get(PRESERVE_COLORS); }
     public int scales() { return get(SCALES); }
     public double tolerance() { return get(TOLERANCE); }
 
@@ -330,6 +340,7 @@ public final class StyleSettings {
         public Builder format(Format v) { return set(FORMAT, v); }
         public Builder jpegQuality(double v) { return set(JPEG_QUALITY, v); }
         public Builder snapshotEvery(int v) { return set(SNAPSHOT_EVERY, v); }
+        public Builder preserveColors(PreserveColors v) { return set(PRESERVE_COLORS, v); }
         public Builder scales(int v) { return set(SCALES, v); }
         public Builder tolerance(double v) { return set(TOLERANCE, v); }
 

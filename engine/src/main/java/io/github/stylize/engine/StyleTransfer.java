@@ -1,5 +1,6 @@
 package io.github.stylize.engine;
 
+import io.github.stylize.engine.image.ColorTransfer;
 import io.github.stylize.engine.image.ImageReader;
 import io.github.stylize.engine.image.ImageWriter;
 import io.github.stylize.engine.image.Resampler;
@@ -8,6 +9,7 @@ import io.github.stylize.engine.network.NativeBackend;
 import io.github.stylize.engine.network.Vgg19Layers;
 import io.github.stylize.engine.network.VggNetwork;
 import io.github.stylize.engine.network.VggPreprocessing;
+import io.github.stylize.engine.objective.BlendedGrams;
 import io.github.stylize.engine.objective.Evaluation;
 import io.github.stylize.engine.objective.StyleObjective;
 import io.github.stylize.engine.optim.Adam;
@@ -20,16 +22,20 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 
 /**
  * The engine's entry point: one stylization, start to finish, in the order of Gatys et al.
  * <ol>
- *   <li>read the content image and fit it into {@code size}; read the style image and fit it to
- *       {@code styleScale} times the content's longest side;</li>
- *   <li>build VGG19 up to the deepest layer the settings read; compute the content features and style Gram matrices;</li>
+ *   <li>read the content image and fit it into {@code size}; read the style images and fit them to
+ *       {@code styleScale} times the content's longest side (with {@code preserveColors}, match their colours or
+ *       luminance to the content's);</li>
+ *   <li>build VGG19 up to the deepest layer the settings read; compute the content features and the style Gram
+ *       matrices, blended by the styles' weights;</li>
  *   <li>start from noise, the content image, or a blend; optimize the pixels with Adam or L-BFGS;</li>
- *   <li>undo the preprocessing, put back the content's alpha, encode.</li>
+ *   <li>undo the preprocessing, put back the content's chroma ({@code luminance}) and alpha, encode.</li>
  * </ol>
  * Loads ND4J on first use; nothing here writes files.
  */
@@ -52,13 +58,23 @@ public final class StyleTransfer {
         RgbImage content = fitContent(contentSource, settings.size());
         // content is never enlarged: a larger size helps only when it was shrunk
         String contentFix = content == contentSource ? "use a larger image" : "use a larger size or image";
-        RgbImage styleSource = ImageReader.read(request.style(), request.maxPixels());
-        String styleProblem = PreparedSizes.styleProblem(request.style().toString(), styleSource.width(),
-                styleSource.height(), new int[]{content.width(), content.height()}, settings.styleScale(),
-                request.maxPixels());
-        if (styleProblem != null) { // before the enlarged style, or anything of the network, is allocated
-            throw new InvalidSettingException("styleScale", styleProblem);
+        List<WeightedStyle> styles = request.styles();
+        List<RgbImage> styleSources = new ArrayList<>();
+        for (WeightedStyle style : styles) {
+            RgbImage source = ImageReader.read(style.image(), request.maxPixels());
+            String styleProblem = PreparedSizes.styleProblem(style.image().toString(), source.width(),
+                    source.height(), new int[]{content.width(), content.height()}, settings.styleScale(),
+                    request.maxPixels());
+            if (styleProblem != null) { // before the enlarged style, or anything of the network, is allocated
+                throw new InvalidSettingException("styleScale", styleProblem);
+            }
+            styleSources.add(prepareStyle(source, content, settings.preserveColors()));
         }
+        // with luminance only, the network sees grey images; the content's chroma is put back at the end
+        RgbImage optimized = settings.preserveColors() == StyleSettings.PreserveColors.LUMINANCE
+                ? ColorTransfer.luminance(content) : content;
+        UnaryOperator<RgbImage> finish = settings.preserveColors() == StyleSettings.PreserveColors.LUMINANCE
+                ? image -> ColorTransfer.withLuminance(image, content) : UnaryOperator.identity();
         String backend = NativeBackend.ensureLoaded();
         if (request.requireGpu() && !NativeBackend.isGpu()) {
             throw new StylizeException("requireGpu is set, but ND4J loaded " + backend + ". Add ND4J's CUDA backend "
@@ -67,8 +83,9 @@ public final class StyleTransfer {
                     + "or unset requireGpu to run on the CPU.");
         }
         VggNetwork network = new VggNetwork(request.weights(), deepest, settings.pooling(), DataType.FLOAT);
-        List<int[]> levels = levelSizes(content, styleSource, settings.styleScale(), settings.scales(),
+        List<int[]> levels = levelSizes(optimized, styleSources, settings.styleScale(), settings.scales(),
                 1 << network.poolings());
+        List<Double> styleWeights = styles.stream().map(WeightedStyle::weight).toList();
         long prepareNanos = System.nanoTime() - start;
         long optimizeNanos = 0;
         int evaluations = 0;
@@ -78,28 +95,33 @@ public final class StyleTransfer {
         for (int level = 0; level < levels.size(); level++) {
             long levelStart = System.nanoTime();
             boolean last = level == levels.size() - 1;
-            RgbImage levelContent = last ? content : Resampler.resize(content, levels.get(level)[0], levels.get(level)[1]);
-            RgbImage style = fitStyle(styleSource, levelContent, settings.styleScale());
+            RgbImage levelContent = last ? optimized
+                    : Resampler.resize(optimized, levels.get(level)[0], levels.get(level)[1]);
             requireLargeEnough(request.content(), "content", levelContent, network, deepest, contentFix);
-            requireLargeEnough(request.style(), "style", style, network, deepest,
-                    "use a larger styleScale or style image");
+            List<Map<String, INDArray>> styleGrams = new ArrayList<>();
+            for (int i = 0; i < styles.size(); i++) {
+                RgbImage style = fitStyle(styleSources.get(i), levelContent, settings.styleScale());
+                requireLargeEnough(styles.get(i).image(), "style", style, network, deepest,
+                        "use a larger styleScale or style image");
+                styleGrams.add(request.styleGrams().get(styles.get(i).image(), style, network, styleLayers));
+            }
             INDArray contentInput = VggPreprocessing.toNetworkInput(levelContent, DataType.FLOAT);
-            try (StyleObjective objective = new StyleObjective(network, settings, contentInput,
-                    request.styleGrams().get(request.style(), style, network, styleLayers))) {
+            try (BlendedGrams target = BlendedGrams.of(styleGrams, styleWeights);
+                 StyleObjective objective = new StyleObjective(network, settings, contentInput, target.grams())) {
                 image = image == null ? initialImage(settings, contentInput) : enlarge(image, levelContent);
                 long prepared = System.nanoTime();
                 prepareNanos += prepared - levelStart;
 
                 listener.started(levelContent.width(), levelContent.height(), settings.iterations(), backend);
                 result = optimize(image, objective, settings, request.iterateAveraging(),
-                        last ? listener : ProgressListener.NONE, levelContent.alpha());
+                        last ? listener : ProgressListener.NONE, levelContent.alpha(), finish);
                 optimizeNanos += System.nanoTime() - prepared;
                 evaluations += objective.evaluations();
             }
         }
 
         List<IterationLoss> losses = result.losses();
-        RgbImage output = VggPreprocessing.toImage(image, content.alpha());
+        RgbImage output = finish.apply(VggPreprocessing.toImage(image, content.alpha()));
         byte[] encoded = ImageWriter.encode(output, settings.format(), settings.jpegQuality());
         if (settings.snapshotEvery() > 0) {
             listener.snapshot(losses.get(losses.size() - 1).iteration(), output);
@@ -117,11 +139,11 @@ public final class StyleTransfer {
      * Optimizes {@code image} in place for up to {@code iterations} iterations, stopping early once the loss fell by
      * less than {@code tolerance} over the last {@link StyleSettings#TOLERANCE_WINDOW} iterations or the optimizer
      * stalled. With {@code averaging}, the image left at the end is the iterates' average ({@link IterateAverage}) and
-     * the history's last entry is replaced by the average's loss (the listener sees that iteration twice). Returns the
-     * loss history, entry 0 the starting image.
+     * the history's last entry is replaced by the average's loss (the listener sees that iteration twice). Snapshots
+     * pass through {@code finish}, as the output does. Returns the loss history, entry 0 the starting image.
      */
     private static Level optimize(INDArray image, StyleObjective objective, StyleSettings settings, boolean averaging,
-                                  ProgressListener listener, float[] alpha) {
+                                  ProgressListener listener, float[] alpha, UnaryOperator<RgbImage> finish) {
         Optimizer optimizer = settings.optimizer() == StyleSettings.Optimizer.ADAM
                 ? new Adam(settings.learningRate(), settings.adamBeta1(), settings.adamBeta2())
                 : new Lbfgs(settings.learningRate());
@@ -150,7 +172,7 @@ public final class StyleTransfer {
                 }
                 if (settings.snapshotEvery() > 0 && iteration % settings.snapshotEvery() == 0
                         && iteration < settings.iterations()) {
-                    listener.snapshot(iteration, VggPreprocessing.toImage(image, alpha));
+                    listener.snapshot(iteration, finish.apply(VggPreprocessing.toImage(image, alpha)));
                 }
             }
             current.gradient().close();
@@ -176,22 +198,45 @@ public final class StyleTransfer {
     /**
      * The image sizes of the coarse-to-fine levels, coarsest first, the last being the content's own size. Each
      * level halves the one after it, stopping early rather than going below what the network's poolings need, in the
-     * content or in the style image fitted to the level ({@link #fitStyle}): settings valid at full size are valid
+     * content or in any style image fitted to the level ({@link #fitStyle}): settings valid at full size are valid
      * at every level.
      */
-    static List<int[]> levelSizes(RgbImage content, RgbImage style, double styleScale, int scales, int minimumSide) {
+    static List<int[]> levelSizes(RgbImage content, List<RgbImage> styles, double styleScale, int scales,
+                                  int minimumSide) {
         List<int[]> sizes = new ArrayList<>();
         sizes.add(new int[]{content.width(), content.height()});
         for (int level = 1; level < scales; level++) {
             int width = (int) Math.round(content.width() / Math.pow(2, level));
             int height = (int) Math.round(content.height() / Math.pow(2, level));
-            int[] styleSize = PreparedSizes.style(style.width(), style.height(), Math.max(width, height), styleScale);
-            if (Math.min(width, height) < minimumSide || Math.min(styleSize[0], styleSize[1]) < minimumSide) {
+            if (Math.min(width, height) < minimumSide || smallestStyleSide(styles, Math.max(width, height), styleScale)
+                    < minimumSide) {
                 break;
             }
             sizes.add(0, new int[]{width, height});
         }
         return sizes;
+    }
+
+    private static int smallestStyleSide(List<RgbImage> styles, int contentLongestSide, double styleScale) {
+        int smallest = Integer.MAX_VALUE;
+        for (RgbImage style : styles) {
+            int[] size = PreparedSizes.style(style.width(), style.height(), contentLongestSide, styleScale);
+            smallest = Math.min(smallest, Math.min(size[0], size[1]));
+        }
+        return smallest;
+    }
+
+    /**
+     * The style image as the network sees it, before it is fitted to each level: as read with {@code none}; with
+     * {@code luminance}, its luminance, grey, matched to the content's; with {@code histogram}, its colours given the
+     * content's mean and covariance.
+     */
+    static RgbImage prepareStyle(RgbImage style, RgbImage content, StyleSettings.PreserveColors preserveColors) {
+        return switch (preserveColors) {
+            case NONE -> style;
+            case LUMINANCE -> ColorTransfer.matchLuminance(style, content);
+            case HISTOGRAM -> ColorTransfer.matchColors(style, content);
+        };
     }
 
     /** The previous level's result resized to this level's content size, as the next starting image. */

@@ -6,15 +6,16 @@ import io.github.stylize.engine.objective.StyleObjective;
 import io.github.stylize.engine.weights.VggWeights;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * One stylization: content and style image files, settings, the already loaded weights and a listener. Immutable;
+ * One stylization: the content image file, one or more weighted style image files, settings, the already loaded weights and a listener. Immutable;
  * build with {@link #builder()}. Loading weights is left to the caller so that many requests can share one load.
  */
 public final class StyleTransferRequest {
     private final Path content;
-    private final Path style;
+    private final List<WeightedStyle> styles;
     private final StyleSettings settings;
     private final VggWeights weights;
     private final ProgressListener listener;
@@ -25,7 +26,7 @@ public final class StyleTransferRequest {
 
     private StyleTransferRequest(Builder b) {
         this.content = b.content;
-        this.style = b.style;
+        this.styles = b.styles;
         this.settings = b.settings;
         this.weights = b.weights;
         this.listener = b.listener;
@@ -40,7 +41,8 @@ public final class StyleTransferRequest {
     }
 
     public Path content() { return content; }
-    public Path style() { return style; }
+    /** The style images and their blend weights, at least one. */
+    public List<WeightedStyle> styles() { return styles; }
     public StyleSettings settings() { return settings; }
     public VggWeights weights() { return weights; }
     public ProgressListener listener() { return listener; }
@@ -59,7 +61,7 @@ public final class StyleTransferRequest {
 
     public static final class Builder {
         private Path content;
-        private Path style;
+        private List<WeightedStyle> styles;
         private StyleSettings settings = StyleSettings.defaults();
         private VggWeights weights;
         private ProgressListener listener = ProgressListener.NONE;
@@ -72,7 +74,10 @@ public final class StyleTransferRequest {
         }
 
         public Builder content(Path v) { content = v; return this; }
-        public Builder style(Path v) { style = v; return this; }
+        /** A single style image. */
+        public Builder style(Path v) { styles = v == null ? null : List.of(WeightedStyle.of(v)); return this; }
+        /** Several style images blended by weight (see {@link WeightedStyle}). */
+        public Builder styles(List<WeightedStyle> v) { styles = v == null ? null : List.copyOf(v); return this; }
         public Builder settings(StyleSettings v) { settings = v; return this; }
         public Builder weights(VggWeights v) { weights = v; return this; }
         public Builder listener(ProgressListener v) { listener = v; return this; }
@@ -86,7 +91,10 @@ public final class StyleTransferRequest {
 
         public StyleTransferRequest build() {
             Objects.requireNonNull(content, "content image path");
-            Objects.requireNonNull(style, "style image path");
+            Objects.requireNonNull(styles, "style image path");
+            if (styles.isEmpty()) {
+                throw new IllegalArgumentException("at least one style image is needed");
+            }
             Objects.requireNonNull(settings, "settings");
             Objects.requireNonNull(weights, "weights");
             Objects.requireNonNull(listener, "listener");

@@ -104,7 +104,9 @@ class StyleSettingsTest {
                 b -> b.styleLayers(List.of("conv1_1")), b -> b.styleLayerWeights(List.of(1.0, 1.0, 1.0, 1.0, 2.0)),
                 b -> b.init(StyleSettings.Init.NOISE), b -> b.noiseRatio(0.3), b -> b.styleScale(0.5),
                 b -> b.pooling(StyleSettings.Pooling.MAX), b -> b.seed(1), b -> b.format(StyleSettings.Format.JPG),
-                b -> b.scales(2), b -> b.tolerance(0.001));
+                b -> b.scales(2), b -> b.tolerance(0.001),
+                b -> b.preserveColors(StyleSettings.PreserveColors.LUMINANCE),
+                b -> b.preserveColors(StyleSettings.PreserveColors.HISTOGRAM));
         for (UnaryOperator<StyleSettings.Builder> change : changes) {
             assertNotEquals(base, change.apply(StyleSettings.builder()).build().canonicalForm());
         }
@@ -213,7 +215,7 @@ class StyleSettingsTest {
             Map.entry("styleLayerWeights", "1,1,-1,1,1"), Map.entry("init", "random"), Map.entry("noiseRatio", "1.5"),
             Map.entry("styleScale", "0"), Map.entry("pooling", "median"), Map.entry("seed", "0x2A"),
             Map.entry("scales", "7"), Map.entry("tolerance", "1"), Map.entry("format", "gif"),
-            Map.entry("jpegQuality", "0"), Map.entry("snapshotEvery", "-1"));
+            Map.entry("jpegQuality", "0"), Map.entry("snapshotEvery", "-1"), Map.entry("preserveColors", "chroma"));
 
     @Test
     void everySettingRejectsAValueNamingItself() {
@@ -261,6 +263,16 @@ class StyleSettingsTest {
             }
         }
         assertEquals("when `optimizer` is `adam`", StyleSettings.ADAM_BETA1.keyRule());
+    }
+
+    @Test
+    void preserveColorsAtItsDefaultLeavesTheCanonicalFormAsBeforeAndOtherwiseEndsUpInIt() {
+        assertFalse(StyleSettings.defaults().canonicalForm().contains("preserveColors"),
+                "existing cache keys stay valid");
+        assertTrue(StyleSettings.builder().preserveColors(StyleSettings.PreserveColors.HISTOGRAM).build()
+                .canonicalForm().contains("\npreserveColors=histogram\n"));
+        assertEquals("'chroma' is not allowed; use one of none, luminance, histogram",
+                messageOf(() -> StyleSettings.PRESERVE_COLORS.parse("chroma")));
     }
 
     private static String messageOf(org.junit.jupiter.api.function.Executable parse) {

@@ -57,7 +57,7 @@ public final class EngineRenderer implements Renderer {
         VggWeights vgg = weights();
         StyleTransferRequest request = StyleTransferRequest.builder()
                 .content(asset.content())
-                .style(asset.style())
+                .styles(asset.styles())
                 .settings(asset.settings())
                 .weights(vgg)
                 .listener(listener)

@@ -63,7 +63,11 @@ public final class ReportEntries {
                                      ReportEntry previous) throws IOException {
         PlannedAsset asset = outcome.asset();
         String contentSha = CacheKeys.field(asset.cacheKeyInput(), "content.sha256");
-        String styleSha = CacheKeys.field(asset.cacheKeyInput(), "style.sha256");
+        List<ReportEntry.StyleImage> styles = new ArrayList<>();
+        for (int i = 0; i < asset.styles().size(); i++) {
+            styles.add(new ReportEntry.StyleImage(abs(asset.styles().get(i).image()), asset.styles().get(i).weight(),
+                    CacheKeys.field(asset.cacheKeyInput(), CacheKeys.styleField(i, asset.styles().size()))));
+        }
         Path output = outputDirectory.resolve(asset.output()).toAbsolutePath().normalize();
         Map<String, Object> settings = SettingsJson.of(asset.settings());
         if (asset.preview()) {
@@ -73,8 +77,8 @@ public final class ReportEntries {
             // Nothing was written for it in this build: no metadata to read.
             return new ReportEntry(asset.id(), outcome.result() == AssetOutcome.Result.FAILED ? ReportEntry.FAILED
                     : ReportEntry.SKIPPED, outcome.failure(), false, abs(asset.content()),
-                    abs(asset.style()), contentSha, styleSha, output, settings, asset.cacheKey(), null, null,
-                    List.of(), 0, null, outcome.millis(), List.of());
+                    styles, contentSha, output, settings, asset.cacheKey(), null, null, List.of(), 0,
+                    null, outcome.millis(), List.of());
         }
         Map<?, ?> metadata = (Map<?, ?>) Json.parse(Files.readString(
                 metadataDirectory.resolve(AssetGenerator.metadataName(asset)), StandardCharsets.UTF_8));
@@ -89,7 +93,7 @@ public final class ReportEntries {
             snapshots = List.of();
         }
         return new ReportEntry(asset.id(), generated ? ReportEntry.GENERATED : ReportEntry.CACHED, null, false,
-                abs(asset.content()), abs(asset.style()), contentSha, styleSha, output, settings, asset.cacheKey(),
+                abs(asset.content()), styles, contentSha, output, settings, asset.cacheKey(),
                 (String) metadata.get("backend"), WeightsProvenance.fromJson(metadata.get("weights")),
                 RunJson.lossesFromJson(metadata.get("losses")),
                 timings.totalMillis(), timings, outcome.millis(), snapshots);

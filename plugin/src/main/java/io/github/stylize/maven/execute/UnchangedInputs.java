@@ -20,12 +20,15 @@ final class UnchangedInputs {
 
     /** @throws StylizeException naming the file that changed since the build was planned */
     static void require(PlannedAsset asset) {
-        require(asset, "content", asset.content());
-        require(asset, "style", asset.style());
+        require(asset, "content", "content.sha256", asset.content());
+        int count = asset.styles().size();
+        for (int i = 0; i < count; i++) {
+            require(asset, "style", CacheKeys.styleField(i, count), asset.styles().get(i).image());
+        }
     }
 
-    private static void require(PlannedAsset asset, String parameter, Path file) {
-        String planned = CacheKeys.field(asset.cacheKeyInput(), parameter + ".sha256");
+    private static void require(PlannedAsset asset, String parameter, String field, Path file) {
+        String planned = CacheKeys.field(asset.cacheKeyInput(), field);
         String now;
         try {
             now = Digests.sha256Hex(file);

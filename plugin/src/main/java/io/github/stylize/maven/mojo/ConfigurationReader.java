@@ -4,6 +4,7 @@ import io.github.stylize.engine.Setting;
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.maven.plan.BatchDeclaration;
 import io.github.stylize.maven.plan.Overrides;
+import io.github.stylize.maven.plan.StyleDeclaration;
 import io.github.stylize.maven.plan.StylizationDeclaration;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
@@ -28,9 +29,9 @@ import java.util.stream.Stream;
  * accepts {@code style-weight} for {@code styleWeight}, and takes a list as child elements or comma-separated text.
  */
 final class ConfigurationReader {
-    static final List<String> STYLIZATION_PARAMETERS = List.of("id", "content", "style", "output");
+    static final List<String> STYLIZATION_PARAMETERS = List.of("id", "content", "style", "styles", "output");
     static final List<String> BATCH_PARAMETERS =
-            List.of("id", "directory", "includes", "excludes", "style", "outputDirectory");
+            List.of("id", "directory", "includes", "excludes", "style", "styles", "outputDirectory");
 
     private final Path basedir;
     private final UnaryOperator<String> expressions;
@@ -68,7 +69,7 @@ final class ConfigurationReader {
         List<StylizationDeclaration> declared = new ArrayList<>();
         for (PlexusConfiguration s : children(stylizations)) {
             declared.add(new StylizationDeclaration(text(s, "id"), path(s, "content"), path(s, "style"),
-                    text(s, "output"), settings(s, STYLIZATION_PARAMETERS, "<stylization>")));
+                    styles(s), text(s, "output"), settings(s, STYLIZATION_PARAMETERS, "<stylization>")));
         }
         return declared;
     }
@@ -77,10 +78,26 @@ final class ConfigurationReader {
         List<BatchDeclaration> declared = new ArrayList<>();
         for (PlexusConfiguration b : children(batches)) {
             declared.add(new BatchDeclaration(text(b, "id"), path(b, "directory"), texts(b, "includes"),
-                    texts(b, "excludes"), path(b, "style"), text(b, "outputDirectory"),
+                    texts(b, "excludes"), path(b, "style"), styles(b), text(b, "outputDirectory"),
                     settings(b, BATCH_PARAMETERS, "<batch>")));
         }
         return declared;
+    }
+
+    /**
+     * The {@code <styles>} list: each child (conventionally {@code <style>}) with its {@code <image>} and
+     * {@code <weight>}; null if the element is absent.
+     */
+    private List<StyleDeclaration> styles(PlexusConfiguration element) {
+        PlexusConfiguration list = child(element, "styles");
+        if (list == null) {
+            return null;
+        }
+        List<StyleDeclaration> styles = new ArrayList<>();
+        for (PlexusConfiguration style : list.getChildren()) {
+            styles.add(new StyleDeclaration(path(style, "image"), text(style, "weight")));
+        }
+        return styles;
     }
 
     /** Every child of {@code element} that is not one of its {@code parameters}, as a setting. */

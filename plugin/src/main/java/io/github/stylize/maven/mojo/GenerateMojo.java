@@ -47,11 +47,14 @@ import java.util.stream.Collectors;
 public class GenerateMojo extends GenerateMojoSettings {
 
     /**
-     * The stylizations: one content image and one style image each. Each {@code <stylization>} takes
+     * The stylizations: one content image and one style image (or a weighted blend of several) each. Each
+     * {@code <stylization>} takes
      * <ul>
      *   <li>{@code id} (required): unique; letters, digits, '.', '_', '-'; names {@code target/stylize/<id>.json};</li>
      *   <li>{@code content} (required): the content image, relative to the project directory;</li>
-     *   <li>{@code style} (required): the style image;</li>
+     *   <li>{@code style}: the style image; or {@code styles}: several, each
+     *       {@code <style><image>...</image><weight>0.7</weight></style>}, blended by weight (one of the two is
+     *       required);</li>
      *   <li>{@code output}: path relative to {@code outputDirectory}; default {@code <id>.<format>};</li>
      *   <li>any setting of {@code <defaults>}, overriding it for this asset.</li>
      * </ul>
@@ -60,14 +63,14 @@ public class GenerateMojo extends GenerateMojoSettings {
     private PlexusConfiguration stylizations;
 
     /**
-     * The batches: one style image applied to every matching file of a directory; each file becomes an asset with id
+     * The batches: one style image (or a weighted blend) applied to every matching file of a directory; each file becomes an asset with id
      * {@code <batch id>/<relative path without extension>} that keeps its relative path. Each {@code <batch>} takes
      * <ul>
      *   <li>{@code id} (required): unique, like a stylization's;</li>
      *   <li>{@code directory} (required): the folder of content images;</li>
      *   <li>{@code includes}/{@code excludes}: Plexus DirectoryScanner patterns relative to {@code directory};
      *       default includes {@code **}{@code /*.png}, {@code **}{@code /*.jpg}, {@code **}{@code /*.jpeg}, no excludes;</li>
-     *   <li>{@code style} (required): the style image;</li>
+     *   <li>{@code style} or {@code styles} (one of the two is required): as in a stylization;</li>
      *   <li>{@code outputDirectory}: relative to the plugin's {@code outputDirectory}; default its root;</li>
      *   <li>any setting of {@code <defaults>}, overriding it for the batch.</li>
      * </ul>

@@ -4,6 +4,7 @@ import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.files.Digests;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The cache key of an asset: SHA-256 (lower-case hex) of this canonical text, UTF-8, lines ending in '\n':
@@ -15,6 +16,9 @@ import java.nio.charset.StandardCharsets;
  * algorithmVersion=&lt;StyleSettings.ALGORITHM_VERSION&gt;
  * size=...            (then every output-affecting setting, as StyleSettings.canonicalForm() writes them)
  * </pre>
+ * With several style images ({@code <styles>}), the {@code style.sha256} line is replaced by two lines per style, in
+ * their declared order: {@code style.1.sha256=...}, {@code style.1.weight=0.7}, {@code style.2.sha256=...}, and so on.
+ * A lone style's weight cannot change the pixels (weights are relative), so one style keeps the single-style form.
  * File names, the output path, log intervals and snapshotEvery are not part of it: they cannot change the pixels.
  */
 public final class CacheKeys {
@@ -31,6 +35,33 @@ public final class CacheKeys {
                 + "style.sha256=" + styleSha256 + '\n'
                 + "weights=" + weightsIdentity + '\n'
                 + settings.canonicalForm();
+    }
+
+    /** One style image of a blend, by its bytes' SHA-256 and its weight. */
+    public record StyleDigest(String sha256, double weight) {
+    }
+
+    /** The canonical text of an asset with one or more style images. */
+    public static String canonicalInput(String contentSha256, List<StyleDigest> styles, String weightsIdentity,
+                                        StyleSettings settings) {
+        if (styles.size() == 1) {
+            return canonicalInput(contentSha256, styles.get(0).sha256(), weightsIdentity, settings);
+        }
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < styles.size(); i++) {
+            lines.append(styleField(i, styles.size())).append('=').append(styles.get(i).sha256()).append('\n')
+                    .append("style.").append(i + 1).append(".weight=").append(styles.get(i).weight()).append('\n');
+        }
+        return LAYOUT + '\n'
+                + "content.sha256=" + contentSha256 + '\n'
+                + lines
+                + "weights=" + weightsIdentity + '\n'
+                + settings.canonicalForm();
+    }
+
+    /** The name of the line holding the digest of style {@code index} (from 0) of {@code count}. */
+    public static String styleField(int index, int count) {
+        return count == 1 ? "style.sha256" : "style." + (index + 1) + ".sha256";
     }
 
     public static String key(String contentSha256, String styleSha256, String weightsIdentity, StyleSettings settings) {

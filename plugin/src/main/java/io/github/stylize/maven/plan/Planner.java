@@ -4,6 +4,7 @@ import io.github.stylize.engine.InvalidSettingException;
 import io.github.stylize.engine.PreparedSizes;
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.StylizeException;
+import io.github.stylize.engine.WeightedStyle;
 import io.github.stylize.engine.files.Digests;
 import io.github.stylize.engine.image.ImageHeaders;
 
@@ -95,7 +96,8 @@ public final class Planner {
         boolean ok = claimId(description, s.id(), "stylization");
         StyleSettings settings = effectiveSettings(description, defaults, s.overrides());
         ok &= checkImage(description, "content", s.content());
-        ok &= checkImage(description, "style", s.style());
+        List<WeightedStyle> styles = styles(description, s.style(), s.styles());
+        ok &= styles != null;
         String output = null;
         if (s.output() != null && !s.output().isBlank()) {
             output = checkOutputPath(description, "output", s.output());
@@ -105,8 +107,8 @@ public final class Planner {
         } else if (settings != null && ID.matcher(nullToEmpty(s.id())).matches()) {
             output = s.id() + "." + settings.format().extension();
         }
-        if (ok && settings != null && output != null && styleFits(description, s.content(), s.style(), settings)) {
-            assets.add(new PlannedAsset(s.id(), description, s.content(), s.style(), output, settings, null, null));
+        if (ok && settings != null && output != null && stylesFit(description, s.content(), styles, settings)) {
+            assets.add(new PlannedAsset(s.id(), description, s.content(), styles, output, settings, null, null));
         }
     }
 
@@ -118,7 +120,8 @@ public final class Planner {
             batchIds.add(b.id());
         }
         StyleSettings settings = effectiveSettings(description, defaults, b.overrides());
-        ok &= checkImage(description, "style", b.style());
+        List<WeightedStyle> styles = styles(description, b.style(), b.styles());
+        ok &= styles != null;
         String outputDirectory = "";
         if (b.outputDirectory() != null && !b.outputDirectory().isBlank()) {
             try {
@@ -146,7 +149,7 @@ public final class Planner {
                         + "; or leave it out with an <exclude>"));
                 continue;
             }
-            if (!claimId(itemDescription, itemId, "batch file") || !styleFits(itemDescription, content, b.style(), settings)) {
+            if (!claimId(itemDescription, itemId, "batch file") || !stylesFit(itemDescription, content, styles, settings)) {
                 continue;
             }
             String output = OutputPaths.join(outputDirectory,
@@ -156,7 +159,7 @@ public final class Planner {
                 problems.add(new PlanProblem(itemDescription, "outputDirectory", "the output " + outputProblem));
                 continue;
             }
-            assets.add(new PlannedAsset(itemId, itemDescription, content, b.style(), output, settings, null, null));
+            assets.add(new PlannedAsset(itemId, itemDescription, content, styles, output, settings, null, null));
         }
     }
 
@@ -263,15 +266,94 @@ public final class Planner {
                     + parameter + ">"));
             return false;
         }
-        String problem = ImageFiles.problemWith(file);
-        if (problem == null) {
-            problem = written.problemWithFile(file);
-        }
+        String problem = imageProblem(file);
         if (problem != null) {
             problems.add(new PlanProblem(description, parameter, problem));
             return false;
         }
         return true;
+    }
+
+    /** Null, or why {@code file} cannot be an input image: not a usable image, or inside a directory the build writes. */
+    private String imageProblem(Path file) {
+        String problem = ImageFiles.problemWith(file);
+        return problem != null ? problem : written.problemWithFile(file);
+    }
+
+    /**
+     * The asset's style images: its {@code <style>} with weight 1, or its {@code <styles>} with theirs; null after a
+     * problem (both or neither declared, a missing or unusable file, a weight that is not a finite number > 0).
+     */
+    private List<WeightedStyle> styles(String description, Path style, List<StyleDeclaration> declared) {
+        if (declared == null) {
+            return checkImage(description, "style", style) ? List.of(WeightedStyle.of(style)) : null;
+        }
+        if (style != null) {
+            problems.add(new PlanProblem(description, "styles", "is set together with <style>; keep one: <style> for"
+                    + " a single image, or <styles> with a <style><image>...</image><weight>...</weight></style> per"
+                    + " image to blend several"));
+            return null;
+        }
+        if (declared.isEmpty()) {
+            problems.add(new PlanProblem(description, "styles", "holds no <style>; add one"
+                    + " <style><image>src/main/stylize/styles/waves.png</image><weight>1</weight></style> per image,"
+                    + " or use <style> for a single image"));
+            return null;
+        }
+        List<WeightedStyle> styles = new ArrayList<>();
+        for (int i = 0; i < declared.size(); i++) {
+            StyleDeclaration d = declared.get(i);
+            String which = "<style> #" + (i + 1) + " of <styles>";
+            boolean ok = true;
+            if (d.image() == null) {
+                problems.add(new PlanProblem(description, "styles", which + " has no <image>; set it to the style"
+                        + " image file, e.g. <image>src/main/stylize/styles/waves.png</image>"));
+                ok = false;
+            } else {
+                String problem = imageProblem(d.image());
+                if (problem != null) {
+                    problems.add(new PlanProblem(description, "styles", which + ": " + problem));
+                    ok = false;
+                }
+            }
+            Double weight = weight(description, which, d);
+            if (ok && weight != null) {
+                styles.add(new WeightedStyle(d.image(), weight));
+            }
+        }
+        return styles.size() == declared.size() ? List.copyOf(styles) : null;
+    }
+
+    /** The declared weight, or null after a problem naming the style and the fix. */
+    private Double weight(String description, String which, StyleDeclaration d) {
+        String fix = "; give each style a <weight> that is a finite number > 0, e.g. <weight>0.5</weight> (weights"
+                + " are relative: 0.7 and 0.3 blend as 7 and 3 do)";
+        String image = d.image() == null ? "" : " (" + d.image().getFileName() + ")";
+        if (d.weight() == null) {
+            problems.add(new PlanProblem(description, "styles", which + image + " has no <weight>" + fix));
+            return null;
+        }
+        double weight;
+        try {
+            weight = Double.parseDouble(d.weight().trim());
+        } catch (NumberFormatException e) {
+            weight = Double.NaN;
+        }
+        if (!Double.isFinite(weight) || weight <= 0) {
+            problems.add(new PlanProblem(description, "styles", which + image + ": weight '" + d.weight()
+                    + "' is not allowed" + fix));
+            return null;
+        }
+        return weight;
+    }
+
+    /** Whether every style fits ({@link #styleFits}); each one that does not is a problem. */
+    private boolean stylesFit(String description, Path content, List<WeightedStyle> styles, StyleSettings settings) {
+        boolean fit = true;
+        for (WeightedStyle style : styles) {
+            fit &= styleFits(description, content, style.image(), settings);
+        }
+        return fit;
     }
 
     /**
@@ -387,8 +469,12 @@ public final class Planner {
         for (PlannedAsset asset : selected) {
             try {
                 String content = digests.computeIfAbsent(asset.content().toAbsolutePath().normalize(), Planner::digest);
-                String style = digests.computeIfAbsent(asset.style().toAbsolutePath().normalize(), Planner::digest);
-                keyed.add(asset.withCacheKey(CacheKeys.canonicalInput(content, style, weightsIdentity, asset.settings())));
+                List<CacheKeys.StyleDigest> styles = new ArrayList<>();
+                for (WeightedStyle style : asset.styles()) {
+                    styles.add(new CacheKeys.StyleDigest(digests.computeIfAbsent(
+                            style.image().toAbsolutePath().normalize(), Planner::digest), style.weight()));
+                }
+                keyed.add(asset.withCacheKey(CacheKeys.canonicalInput(content, styles, weightsIdentity, asset.settings())));
             } catch (UncheckedIOException e) {
                 problems.add(new PlanProblem(asset.description(), "content", "could not read an input image to hash it ("
                         + e.getCause().getMessage() + "); check the file"));

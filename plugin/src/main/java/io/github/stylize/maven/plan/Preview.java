@@ -33,7 +33,7 @@ final class Preview {
         }
         List<PlannedAsset> previews = new ArrayList<>();
         for (PlannedAsset asset : assets) {
-            previews.add(new PlannedAsset(asset.id(), asset.description(), asset.content(), asset.style(),
+            previews.add(new PlannedAsset(asset.id(), asset.description(), asset.content(), asset.styles(),
                     asset.output(), asset.settings().toBuilder().size(Math.min(asset.settings().size(), preview))
                     .build(), asset.cacheKey(), asset.cacheKeyInput(), true));
         }

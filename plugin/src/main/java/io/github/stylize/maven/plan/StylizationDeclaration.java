@@ -1,15 +1,23 @@
 package io.github.stylize.maven.plan;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One {@code <stylization>} as declared.
  *
  * @param id        unique name of the asset; names its metadata file and selects it in {@code stylize.only}
  * @param content   the content image (absolute, or relative to the project directory)
- * @param style     the style image
+ * @param style     the style image; null when {@code styles} names them
+ * @param styles    several style images with blend weights ({@code <styles>}); null when absent
  * @param output    path of the result relative to the output directory; null means {@code <id>.<format>}
  * @param overrides this asset's settings, over {@code <defaults>}
  */
-public record StylizationDeclaration(String id, Path content, Path style, String output, Overrides overrides) {
+public record StylizationDeclaration(String id, Path content, Path style, List<StyleDeclaration> styles, String output,
+                                     Overrides overrides) {
+
+    /** A stylization with one style image. */
+    public StylizationDeclaration(String id, Path content, Path style, String output, Overrides overrides) {
+        this(id, content, style, null, output, overrides);
+    }
 }

@@ -43,10 +43,10 @@ final class ComparisonSheet {
         Map<String, List<Member>> byInputs = new LinkedHashMap<>();
         for (Member m : all) {
             ReportEntry e = m.entry();
-            if (e.contentSha256() == null || e.styleSha256() == null) {
+            if (e.contentSha256() == null || e.styleInputs() == null) {
                 continue;
             }
-            byInputs.computeIfAbsent(e.contentSha256() + "/" + e.styleSha256(), k -> new ArrayList<>()).add(m);
+            byInputs.computeIfAbsent(e.contentSha256() + "/" + e.styleInputs(), k -> new ArrayList<>()).add(m);
         }
         return byInputs.values().stream().filter(g -> g.size() > 1).map(ComparisonSheet::new).toList();
     }
@@ -81,11 +81,11 @@ final class ComparisonSheet {
         ReportEntry first = members.get(0).entry();
         html.append("<section class=\"comparison\" id=\"").append(anchor).append("\">\n");
         html.append("<h3>").append(Html.escape(first.content().getFileName().toString())).append(" &times; ")
-                .append(Html.escape(first.style().getFileName().toString())).append(" <small>")
+                .append(Html.escape(first.styleNames())).append(" <small>")
                 .append(members.size()).append(" assets</small></h3>\n");
         html.append("<div class=\"inputs\">");
         HtmlReport.figure(html, links, first.content(), "content", "content image", "small");
-        HtmlReport.figure(html, links, first.style(), "style", "style image", "small");
+        HtmlReport.styleFigures(html, links, first.styles(), "style image", "small");
         html.append("<p class=\"hint\">Same content and style images; the <mark>highlighted</mark> settings differ. "
                 + "Click a result for full size, an id for its details.</p></div>\n");
 

@@ -7,6 +7,7 @@ import io.github.stylize.engine.StyleSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -245,7 +246,7 @@ public final class HtmlReport {
             ReportEntry first = sheets.get(i).members().get(0).entry();
             html.append("<li class=\"sheet-link\"><a href=\"#compare-").append(i).append("\">compare ")
                     .append(Html.escape(first.content().getFileName().toString())).append(" &times; ")
-                    .append(Html.escape(first.style().getFileName().toString())).append("</a></li>");
+                    .append(Html.escape(first.styleNames())).append("</a></li>");
         }
         for (ComparisonSheet.Member m : members) {
             html.append("<li><a href=\"").append(Html.escape(m.href())).append("\"><span class=\"dot ")
@@ -285,7 +286,11 @@ public final class HtmlReport {
         }
         html.append("<div class=\"images\">");
         viewable(html, e.content(), "content", "content image of " + e.id(), "", anchor, "content");
-        viewable(html, e.style(), "style", "style image of " + e.id(), "", anchor, "style");
+        List<ReportEntry.StyleImage> styles = e.styles();
+        for (int i = 0; i < styles.size(); i++) {
+            viewable(html, styles.get(i).file(), styleCaption(styles, i), "style image of " + e.id()
+                    + (styles.size() == 1 ? "" : " " + (i + 1)), "", anchor, styles.size() == 1 ? "style" : "style-" + (i + 1));
+        }
         if (e.hasResult()) {
             viewable(html, e.output(), "result", "result " + e.id(), "large", anchor, "result");
         }
@@ -474,6 +479,26 @@ public final class HtmlReport {
         image(html, links, file, alt, size);
         html.append("<figcaption>").append(Html.escape(caption)).append("<br><code>")
                 .append(Html.escape(file.getFileName().toString())).append("</code></figcaption></figure>");
+    }
+
+    /** A figure per style image; with several, each captioned with its weight and share of the blend. */
+    static void styleFigures(StringBuilder html, Links links, List<ReportEntry.StyleImage> styles, String alt,
+                             String size) {
+        for (int i = 0; i < styles.size(); i++) {
+            figure(html, links, styles.get(i).file(), styleCaption(styles, i), alt + (styles.size() == 1 ? ""
+                    : " " + (i + 1)), size);
+        }
+    }
+
+    /** "style", or for a blend "style 2, weight 0.3 (30%)". */
+    private static String styleCaption(List<ReportEntry.StyleImage> styles, int i) {
+        if (styles.size() == 1) {
+            return "style";
+        }
+        double total = styles.stream().mapToDouble(ReportEntry.StyleImage::weight).sum();
+        ReportEntry.StyleImage style = styles.get(i);
+        return String.format(Locale.ROOT, "style %d, weight %s (%.0f%%)", i + 1, Html.value(style.weight()),
+                100 * style.weight() / total);
     }
 
     static void image(StringBuilder html, Links links, Path file, String alt, String size) {

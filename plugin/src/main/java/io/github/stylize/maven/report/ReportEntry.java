@@ -19,9 +19,8 @@ import java.util.Map;
  * @param failure       for a failed asset, the reason; for a skipped one, why; else null
  * @param earlierBuild  true when this build did not produce it ({@code stylize.only}); the entry is the last one known
  * @param content       the content image file
- * @param style         the style image file
- * @param contentSha256 SHA-256 of the content file (assets sharing content and style are compared side by side)
- * @param styleSha256   SHA-256 of the style file
+ * @param styles        the style image files with their blend weights and digests, one or more
+ * @param contentSha256 SHA-256 of the content file (assets sharing content and styles are compared side by side)
  * @param output        the result image file
  * @param settings      the effective settings, named as in the configuration
  * @param cacheKey      the cache key; null if unknown
@@ -35,8 +34,8 @@ import java.util.Map;
  * @param buildMillis   time this build spent on the asset (a cache hit: the copy)
  * @param snapshots     intermediate images of the run, by iteration ({@code snapshotEvery})
  */
-public record ReportEntry(String id, String result, String failure, boolean earlierBuild, Path content, Path style,
-                          String contentSha256, String styleSha256, Path output, Map<String, Object> settings,
+public record ReportEntry(String id, String result, String failure, boolean earlierBuild, Path content,
+                          List<StyleImage> styles, String contentSha256, Path output, Map<String, Object> settings,
                           String cacheKey, String backend, WeightsProvenance weights, List<IterationLoss> losses,
                           long engineMillis, RunTimings timings, long buildMillis, List<Snapshot> snapshots) {
 
@@ -47,11 +46,16 @@ public record ReportEntry(String id, String result, String failure, boolean earl
     /** The settings entry that marks a preview ({@code stylize.preview}), holding its capped size. */
     public static final String PREVIEW = "preview";
 
+    /** A style image of the asset: its file, blend weight, and the SHA-256 of its bytes (null if unknown). */
+    public record StyleImage(Path file, double weight, String sha256) {
+    }
+
     /** An intermediate image and the iteration it shows. */
     public record Snapshot(int iteration, Path file) {
     }
 
     public ReportEntry {
+        styles = List.copyOf(styles);
         settings = new LinkedHashMap<>(settings);
         losses = List.copyOf(losses);
         snapshots = List.copyOf(snapshots);
@@ -76,13 +80,33 @@ public record ReportEntry(String id, String result, String failure, boolean earl
         return weights != null && weights.random();
     }
 
+    /** The style images' file names, joined by " + " for a blend. */
+    public String styleNames() {
+        return String.join(" + ", styles.stream().map(s -> s.file().getFileName().toString()).toList());
+    }
+
+    /**
+     * What identifies the style input: each style's SHA-256 and weight; null if a digest is unknown. Assets with equal
+     * content and style inputs are compared side by side.
+     */
+    String styleInputs() {
+        StringBuilder inputs = new StringBuilder();
+        for (StyleImage style : styles) {
+            if (style.sha256() == null) {
+                return null;
+            }
+            inputs.append(style.sha256()).append('*').append(style.weight()).append(';');
+        }
+        return inputs.toString();
+    }
+
     public ReportEntry asEarlierBuild() {
-        return new ReportEntry(id, result, failure, true, content, style, contentSha256, styleSha256, output, settings,
+        return new ReportEntry(id, result, failure, true, content, styles, contentSha256, output, settings,
                 cacheKey, backend, weights, losses, engineMillis, timings, buildMillis, snapshots);
     }
 
     public ReportEntry withSnapshots(List<Snapshot> newSnapshots) {
-        return new ReportEntry(id, result, failure, earlierBuild, content, style, contentSha256, styleSha256, output,
+        return new ReportEntry(id, result, failure, earlierBuild, content, styles, contentSha256, output,
                 settings, cacheKey, backend, weights, losses, engineMillis, timings, buildMillis, newSnapshots);
     }
 
@@ -93,9 +117,16 @@ public record ReportEntry(String id, String result, String failure, boolean earl
         m.put("failure", failure);
         m.put("earlierBuild", earlierBuild);
         m.put("content", content.toString());
-        m.put("style", style.toString());
+        List<Object> styleList = new ArrayList<>();
+        for (StyleImage style : styles) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", style.file().toString());
+            entry.put("weight", style.weight());
+            entry.put("sha256", style.sha256());
+            styleList.add(entry);
+        }
+        m.put("styles", styleList);
         m.put("contentSha256", contentSha256);
-        m.put("styleSha256", styleSha256);
         m.put("output", output.toString());
         m.put("settings", settings);
         m.put("cacheKey", cacheKey);
@@ -123,9 +154,19 @@ public record ReportEntry(String id, String result, String failure, boolean earl
             Map<?, ?> shot = (Map<?, ?>) o;
             shots.add(new Snapshot(((Number) shot.get("iteration")).intValue(), Path.of((String) shot.get("file"))));
         }
+        List<StyleImage> styleList = new ArrayList<>();
+        if (m.containsKey("styles")) {
+            for (Object o : (List<?>) m.get("styles")) {
+                Map<?, ?> style = (Map<?, ?>) o;
+                styleList.add(new StyleImage(Path.of((String) style.get("file")),
+                        ((Number) style.get("weight")).doubleValue(), (String) style.get("sha256")));
+            }
+        } else { // written before <styles>: one style
+            styleList.add(new StyleImage(Path.of((String) m.get("style")), 1, (String) m.get("styleSha256")));
+        }
         return new ReportEntry((String) m.get("id"), (String) m.get("result"), (String) m.get("failure"),
                 Boolean.TRUE.equals(m.get("earlierBuild")), Path.of((String) m.get("content")),
-                Path.of((String) m.get("style")), (String) m.get("contentSha256"), (String) m.get("styleSha256"),
+                styleList, (String) m.get("contentSha256"),
                 Path.of((String) m.get("output")), (Map<String, Object>) m.get("settings"), (String) m.get("cacheKey"),
                 (String) m.get("backend"), WeightsProvenance.fromJson(m.get("weights")),
                 RunJson.lossesFromJson(m.get("losses")),

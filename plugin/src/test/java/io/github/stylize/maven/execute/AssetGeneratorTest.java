@@ -13,6 +13,7 @@ import io.github.stylize.maven.plan.Plan;
 import io.github.stylize.maven.plan.PlanRequest;
 import io.github.stylize.maven.plan.PlannedAsset;
 import io.github.stylize.maven.plan.Planner;
+import io.github.stylize.maven.plan.StyleDeclaration;
 import io.github.stylize.maven.plan.StylizationDeclaration;
 import io.github.stylize.maven.publish.OutputManifest;
 import io.github.stylize.maven.publish.OutputPublisher;
@@ -266,6 +267,19 @@ class AssetGeneratorTest {
 
         assertEquals(List.of(AssetOutcome.Result.GENERATED, AssetOutcome.Result.FAILED), results(r));
         assertEquals(List.of("a"), fake.rendered, "b never reached the engine");
+        assertTrue(r.failures().get(0).failure().startsWith("the style image " + waves + " changed while this build"
+                + " ran"), r.failures().get(0).failure());
+    }
+
+    @Test
+    void theSecondStyleOfABlendReplacedAfterPlanningFailsItsAssetBeforeRendering() throws Exception {
+        Plan plan = plan(new StylizationDeclaration("blend", harbor, null, List.of(new StyleDeclaration(mosaic, "0.7"),
+                new StyleDeclaration(waves, "0.3")), null, Overrides.NONE));
+        TestImages.png(waves, 8, 8, 3);
+        ExecutionResult r = run(plan, false);
+
+        assertEquals(List.of(AssetOutcome.Result.FAILED), results(r));
+        assertEquals(List.of(), fake.rendered, "it never reached the engine");
         assertTrue(r.failures().get(0).failure().startsWith("the style image " + waves + " changed while this build"
                 + " ran"), r.failures().get(0).failure());
     }
@@ -560,7 +574,7 @@ class AssetGeneratorTest {
                 throw new StylizeException(failAllWith);
             }
             if (asset.id().equals(failFor)) {
-                throw new ImageException("Image " + asset.style() + " is broken; fix it");
+                throw new ImageException("Image " + asset.styles().get(0).image() + " is broken; fix it");
             }
             int n = asset.settings().iterations();
             listener.started(12, 8, n, "fake backend");

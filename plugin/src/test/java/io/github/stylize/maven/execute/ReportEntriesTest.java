@@ -13,6 +13,7 @@ import io.github.stylize.maven.plan.Plan;
 import io.github.stylize.maven.plan.PlanRequest;
 import io.github.stylize.maven.plan.PlannedAsset;
 import io.github.stylize.maven.plan.Planner;
+import io.github.stylize.maven.plan.StyleDeclaration;
 import io.github.stylize.maven.plan.StylizationDeclaration;
 import io.github.stylize.maven.publish.OutputPublisher;
 import io.github.stylize.maven.report.ExecutionRecord;
@@ -139,7 +140,7 @@ class ReportEntriesTest {
         assertEquals(List.of(2, 4), iterations(a));
         assertFalse(Files.exists(stale), "stale snapshots are removed before a run");
         assertEquals(Digests.sha256Hex(harbor), a.contentSha256());
-        assertEquals(Digests.sha256Hex(mosaic), a.styleSha256());
+        assertEquals(Digests.sha256Hex(mosaic), a.styles().get(0).sha256());
         assertEquals(out.resolve("a.png").toAbsolutePath(), a.output());
         assertEquals("fake backend", a.backend());
         assertEquals(5, a.losses().size());
@@ -162,6 +163,17 @@ class ReportEntriesTest {
         ReportEntry back = entry(build(plan(4, Set.of())), "a");
         assertEquals(ReportEntry.CACHED, back.result());
         assertEquals(List.of(), back.snapshots(), "the snapshots on disk belong to the 6-iteration run");
+    }
+
+    @Test
+    void aBlendsEntryHasEveryStyleImageWithItsWeightAndDigest() throws Exception {
+        Path waves = TestImages.png(dir.resolve("waves.png"), 8, 8, 170);
+        Plan plan = Planner.plan(new PlanRequest(List.of(new StylizationDeclaration("blend", harbor, null,
+                List.of(new StyleDeclaration(mosaic, "0.7"), new StyleDeclaration(waves, "0.3")), null, Overrides.NONE)),
+                List.of(), Overrides.builder().set("iterations", "4").build(), Set.of(), () -> "w"));
+        ReportEntry blend = entry(build(plan), "blend");
+        assertEquals(List.of(new ReportEntry.StyleImage(mosaic.toAbsolutePath(), 0.7, Digests.sha256Hex(mosaic)),
+                new ReportEntry.StyleImage(waves.toAbsolutePath(), 0.3, Digests.sha256Hex(waves))), blend.styles());
     }
 
     @Test

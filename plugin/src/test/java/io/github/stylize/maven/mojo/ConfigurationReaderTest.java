@@ -2,18 +2,28 @@ package io.github.stylize.maven.mojo;
 
 import io.github.stylize.engine.InvalidSettingException;
 import io.github.stylize.engine.StyleSettings;
+import io.github.stylize.engine.WeightedStyle;
+import io.github.stylize.engine.files.Digests;
 import io.github.stylize.maven.plan.BatchDeclaration;
 import io.github.stylize.maven.plan.Overrides;
+import io.github.stylize.maven.plan.Plan;
+import io.github.stylize.maven.plan.PlanRequest;
+import io.github.stylize.maven.plan.PlannedAsset;
+import io.github.stylize.maven.plan.Planner;
+import io.github.stylize.maven.plan.StyleDeclaration;
 import io.github.stylize.maven.plan.StylizationDeclaration;
+import io.github.stylize.maven.testing.TestImages;
 import org.codehaus.plexus.configuration.PlexusConfiguration;
 import org.codehaus.plexus.configuration.xml.XmlPlexusConfiguration;
 import org.codehaus.plexus.util.xml.Xpp3DomBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -116,6 +126,49 @@ class ConfigurationReaderTest {
                 .get(0).overrides();
         assertEquals("directory", assertThrows(InvalidSettingException.class, own::toSettings).setting());
         assertNull(reader.stylizations(xml("<s><stylization/></s>")).get(0).id());
+    }
+
+    @Test
+    void stylesAreReadWithTheirWeightsAndPlannedIntoTheCacheKeyOfABlend(@TempDir Path project) throws Exception {
+        Path content = TestImages.png(project.resolve("content/harbor.png"), 12, 8, 10);
+        Path waves = TestImages.png(project.resolve("styles/waves.png"), 8, 8, 170);
+        Path mosaic = TestImages.png(project.resolve("styles/mosaic.png"), 8, 8, 90);
+        ConfigurationReader projectReader = new ConfigurationReader(project, text -> text);
+        List<StylizationDeclaration> stylizations = projectReader.stylizations(xml("""
+                <stylizations>
+                  <stylization>
+                    <id>harbor-blend</id>
+                    <content>content/harbor.png</content>
+                    <styles>
+                      <style><image>styles/waves.png</image><weight>0.7</weight></style>
+                      <style><image>styles/mosaic.png</image><weight>0.3</weight></style>
+                    </styles>
+                  </stylization>
+                </stylizations>"""));
+        List<BatchDeclaration> batches = projectReader.batches(xml("""
+                <batches>
+                  <batch>
+                    <id>sprites</id>
+                    <directory>content</directory>
+                    <styles><style><image>styles/mosaic.png</image><weight>2</weight></style></styles>
+                  </batch>
+                </batches>"""));
+        assertNull(stylizations.get(0).style());
+        assertEquals(List.of(new StyleDeclaration(waves, "0.7"), new StyleDeclaration(mosaic, "0.3")),
+                stylizations.get(0).styles());
+
+        Plan plan = Planner.plan(new PlanRequest(stylizations, batches, Overrides.NONE, Set.of(), () -> "w"));
+        PlannedAsset blend = plan.selected().get(0);
+        assertEquals(List.of(new WeightedStyle(waves, 0.7), new WeightedStyle(mosaic, 0.3)), blend.styles());
+        assertTrue(blend.cacheKeyInput().contains("\nstyle.1.sha256=" + Digests.sha256Hex(waves)
+                + "\nstyle.1.weight=0.7\nstyle.2.sha256=" + Digests.sha256Hex(mosaic) + "\nstyle.2.weight=0.3\n"),
+                blend.cacheKeyInput());
+        PlannedAsset batchItem = plan.selected().get(1);
+        assertEquals("sprites/harbor", batchItem.id());
+        assertEquals(List.of(new WeightedStyle(mosaic, 2)), batchItem.styles());
+        assertTrue(batchItem.cacheKeyInput().contains("\nstyle.sha256=" + Digests.sha256Hex(mosaic) + "\nweights="),
+                "a lone style keeps the single-style key: " + batchItem.cacheKeyInput());
+        assertTrue(content.toFile().isFile());
     }
 
     static PlexusConfiguration xml(String text) {

@@ -88,7 +88,7 @@ class GenerateMojoTest extends MojoTestSupport {
         StyleSettings tree = plan.selected().get(3).settings();
         assertEquals(32, tree.size(), "the batch's own value");
         assertEquals(10, tree.iterations());
-        assertEquals(quickstart.resolve("src/main/stylize/styles/waves.png"), plan.selected().get(3).style());
+        assertEquals(quickstart.resolve("src/main/stylize/styles/waves.png"), plan.selected().get(3).styles().get(0).image());
     }
 
     @Test

@@ -258,6 +258,72 @@ class PlannerTest {
         assertEquals(Digests.sha256Hex(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)), asset.cacheKey());
     }
 
+    StylizationDeclaration blend(String id, Path style, List<StyleDeclaration> styles) {
+        return new StylizationDeclaration(id, harbor, style, styles, null, Overrides.NONE);
+    }
+
+    @Test
+    void aBlendsKeyHoldsEveryStylesBytesAndWeightAndALoneStyleKeepsTheSingleStyleKey() throws Exception {
+        String single = key(stylization("a", mosaic, Overrides.NONE), "w1");
+        assertEquals(single, key(blend("a", null, List.of(new StyleDeclaration(mosaic, "0.4"))), "w1"),
+                "one style, whatever its weight, renders as <style> does");
+        String base = key(blend("a", null, List.of(new StyleDeclaration(waves, "0.7"),
+                new StyleDeclaration(mosaic, "0.3"))), "w1");
+        assertNotEquals(single, base);
+        assertNotEquals(base, key(blend("a", null, List.of(new StyleDeclaration(waves, "0.6"),
+                new StyleDeclaration(mosaic, "0.3"))), "w1"), "a weight");
+        assertNotEquals(base, key(blend("a", null, List.of(new StyleDeclaration(mosaic, "0.3"),
+                new StyleDeclaration(waves, "0.7"))), "w1"), "the order, which pairs weights with images");
+        TestImages.png(mosaic, 8, 8, 91);
+        assertNotEquals(base, key(blend("a", null, List.of(new StyleDeclaration(waves, "0.7"),
+                new StyleDeclaration(mosaic, "0.3"))), "w1"), "the second style's bytes");
+    }
+
+    @Test
+    void badStylesDeclarationsAreProblemsNamingTheAssetTheStyleAndTheFix() {
+        List<String> problems = problems(request(List.of(
+                blend("both", mosaic, List.of(new StyleDeclaration(waves, "1"))),
+                blend("empty", null, List.of()),
+                blend("weights", null, List.of(new StyleDeclaration(waves, "0"), new StyleDeclaration(mosaic, "NaN"),
+                        new StyleDeclaration(mosaic, "heavy"), new StyleDeclaration(mosaic, null))),
+                blend("files", null, List.of(new StyleDeclaration(dir.resolve("styles/nope.png"), "1"),
+                        new StyleDeclaration(null, "1")))), List.of(), Overrides.NONE));
+
+        assertEquals(List.of(
+                "stylization 'both' <styles>: is set together with <style>; keep one: <style> for a single image, or"
+                        + " <styles> with a <style><image>...</image><weight>...</weight></style> per image to blend"
+                        + " several",
+                "stylization 'empty' <styles>: holds no <style>; add one <style><image>src/main/stylize/styles/"
+                        + "waves.png</image><weight>1</weight></style> per image, or use <style> for a single image"),
+                problems.subList(0, 2));
+        String fix = "; give each style a <weight> that is a finite number > 0, e.g. <weight>0.5</weight> (weights"
+                + " are relative: 0.7 and 0.3 blend as 7 and 3 do)";
+        assertEquals(List.of(
+                "stylization 'weights' <styles>: <style> #1 of <styles> (waves.png): weight '0' is not allowed" + fix,
+                "stylization 'weights' <styles>: <style> #2 of <styles> (mosaic.png): weight 'NaN' is not allowed" + fix,
+                "stylization 'weights' <styles>: <style> #3 of <styles> (mosaic.png): weight 'heavy' is not allowed"
+                        + fix,
+                "stylization 'weights' <styles>: <style> #4 of <styles> (mosaic.png) has no <weight>" + fix),
+                problems.subList(2, 6));
+        assertEquals("stylization 'files' <styles>: <style> #1 of <styles>: file " + dir.resolve("styles/nope.png")
+                + " does not exist; fix the path (relative paths are resolved against the project directory)",
+                problems.get(6));
+        assertEquals("stylization 'files' <styles>: <style> #2 of <styles> has no <image>; set it to the style image"
+                + " file, e.g. <image>src/main/stylize/styles/waves.png</image>", problems.get(7));
+        assertEquals(8, problems.size(), problems.toString());
+    }
+
+    @Test
+    void everyStyleOfABlendIsCheckedAgainstTheDirectoriesTheBuildWrites() {
+        Path styles = dir.resolve("styles");
+        BatchDeclaration batch = new BatchDeclaration("sprites", dir.resolve("content/sprites"), null, null, null,
+                List.of(new StyleDeclaration(harbor, "1"), new StyleDeclaration(waves, "1")), null, Overrides.NONE);
+        List<String> problems = problems(writing(List.of(), List.of(batch), styles, null));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("batch 'sprites' <styles>: <style> #2 of <styles>: " + waves
+                + " is inside the outputDirectory"), problems.get(0));
+    }
+
     private String key(StylizationDeclaration s, String weights) throws PlanException {
         return Planner.plan(new PlanRequest(List.of(s), List.of(), Overrides.NONE, Set.of(), () -> weights))
                 .selected().get(0).cacheKey();

@@ -36,7 +36,7 @@ class ShardSplitTest {
     }
 
     static PlannedAsset asset(String id) {
-        return new PlannedAsset(id, "stylization '" + id + "'", null, null, id + ".png", null,
+        return new PlannedAsset(id, "stylization '" + id + "'", null, List.of(), id + ".png", null,
                 CacheKeys.hash("key of " + id), "key of " + id);
     }
 
@@ -94,7 +94,7 @@ class ShardSplitTest {
     @Test
     void assetsSharingAKeyShareAShard() {
         PlannedAsset a = asset("a");
-        PlannedAsset twin = new PlannedAsset("twin", "stylization 'twin'", null, null, "twin.png", null, a.cacheKey(),
+        PlannedAsset twin = new PlannedAsset("twin", "stylization 'twin'", null, List.of(), "twin.png", null, a.cacheKey(),
                 a.cacheKeyInput());
         List<PlannedAsset> all = new ArrayList<>(List.of(a, twin));
         for (int i = 0; i < 5; i++) {

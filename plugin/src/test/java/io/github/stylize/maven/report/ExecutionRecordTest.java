@@ -33,4 +33,22 @@ class ExecutionRecordTest {
         assertTrue(e.getMessage().endsWith(": nested more than " + Json.MAX_DEPTH
                 + " deep); delete it (or run mvn clean) and build again"), e.getMessage());
     }
+
+    @Test
+    void anEntryWrittenBeforeSeveralStylesReadsAsItsOneStyleSoAnUpgradeKeepsTheReport() throws IOException {
+        ReportEntry written = new ReportEntry("a", ReportEntry.GENERATED, null, false, Path.of("/p/harbor.png"),
+                List.of(new ReportEntry.StyleImage(Path.of("/p/mosaic.png"), 1, "b".repeat(64))), "a".repeat(64),
+                Path.of("/p/out/a.png"), java.util.Map.of(), "c".repeat(64), "cpu", null, List.of(), 0, null, 0,
+                List.of());
+        new ExecutionRecord("default", "t", "now", List.of(written)).write(dir);
+        Path file = ExecutionRecord.file(dir, "default");
+        String text = Files.readString(file);
+        String styles = text.substring(text.indexOf("\"styles\""), text.indexOf("\"contentSha256\""));
+        // the single-style form earlier versions of the plugin wrote
+        Files.writeString(file, text.replace(styles, "\"style\": \"/p/mosaic.png\", \"styleSha256\": \""
+                + "b".repeat(64) + "\", "));
+
+        assertTrue(Files.readString(file).contains("\"styleSha256\""), Files.readString(file));
+        assertEquals(written, ExecutionRecord.read(dir, "default").entries().get(0));
+    }
 }

@@ -34,8 +34,9 @@ class HtmlReportTest {
         for (int i = entries.size(); i < 250; i++) {
             ReportEntry like = i % 50 == 0 ? broken : tree;
             entries.add(new ReportEntry(String.format("batch/item-%03d", i), like.result(), like.failure(), false,
-                    like.content(), like.style(), String.format("%064d", i), like.styleSha256(), like.output(),
-                    like.settings(), like.cacheKey(), like.backend(), like.weights(), like.losses(), like.engineMillis(), like.timings(),
+                    like.content(), like.styles(), String.format("%064d", i), like.output(),
+                    like.settings(), like.cacheKey(), like.backend(), like.weights(), like.losses(), like.engineMillis(),
+                    like.timings(),
                     like.buildMillis(), like.snapshots()));
         }
         new ExecutionRecord("default", "t", "now", entries).write(fixture.metadataDirectory);
@@ -88,8 +89,9 @@ class HtmlReportTest {
         java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(tree.settings());
         settings.put(ReportEntry.PREVIEW, 32);
         entries.set(entries.indexOf(tree), new ReportEntry(tree.id(), tree.result(), null, false, tree.content(),
-                tree.style(), tree.contentSha256(), tree.styleSha256(), tree.output(), settings, tree.cacheKey(),
-                tree.backend(), tree.weights(), tree.losses(), tree.engineMillis(), tree.timings(), tree.buildMillis(), List.of()));
+                tree.styles(), tree.contentSha256(), tree.output(), settings, tree.cacheKey(),
+                tree.backend(), tree.weights(), tree.losses(), tree.engineMillis(), tree.timings(), tree.buildMillis(),
+                List.of()));
         ExecutionRecord record = new ExecutionRecord("default", "previews", "2025-01-01T12:00:00Z", entries);
         record.write(fixture.metadataDirectory);
         ExecutionRecord readBack = ExecutionRecord.read(fixture.metadataDirectory, "default");
@@ -186,6 +188,32 @@ class HtmlReportTest {
         assertEquals(List.of(0, 6, 11, 17, 23, 29, 34, 40), iterations);
         String shortRun = article(html, "harbor-mosaic");
         assertEquals(HtmlReport.LOSS_ROWS, shortRun.split("<tr><td>", -1).length - 1, "9 entries: 8 rows");
+    }
+
+    @Test
+    void aBlendShowsEveryStyleImageWithItsWeightAndShareAfterTheRecordIsReadBack() throws IOException {
+        ReportFixture fixture = new ReportFixture(dir);
+        List<ReportEntry> entries = new ArrayList<>(fixture.record.entries());
+        ReportEntry tree = fixture.entry("sprites/tree");
+        Path mosaic = fixture.project.resolve("src/main/stylize/styles/mosaic.png");
+        List<ReportEntry.StyleImage> blend = List.of(tree.styles().get(0),
+                new ReportEntry.StyleImage(mosaic, 3, "e".repeat(64)));
+        entries.set(entries.indexOf(tree), new ReportEntry(tree.id(), tree.result(), null, false, tree.content(),
+                blend, tree.contentSha256(), tree.output(), tree.settings(), tree.cacheKey(), tree.backend(),
+                tree.weights(), tree.losses(), tree.engineMillis(), tree.timings(), tree.buildMillis(), List.of()));
+        new ExecutionRecord("default", "blend", "2025-01-01T12:00:00Z", entries).write(fixture.metadataDirectory);
+        ExecutionRecord readBack = ExecutionRecord.read(fixture.metadataDirectory, "default");
+        assertEquals(blend, readBack.entries().stream().filter(e -> e.id().equals("sprites/tree")).findFirst()
+                .orElseThrow().styles());
+
+        String html = new HtmlReport("blend", List.of(readBack), Links.relativeTo(fixture.metadataDirectory), null)
+                .render();
+        String article = html.substring(html.lastIndexOf("<article", html.indexOf("style image of sprites/tree")));
+        article = article.substring(0, article.indexOf("</article>"));
+        assertTrue(article.contains("alt=\"style image of sprites/tree 1\"")
+                && article.contains("style 1, weight 1 (25%)<br><code>waves.png</code>"), article);
+        assertTrue(article.contains("alt=\"style image of sprites/tree 2\"")
+                && article.contains("style 2, weight 3 (75%)<br><code>mosaic.png</code>"), article);
     }
 
     @Test

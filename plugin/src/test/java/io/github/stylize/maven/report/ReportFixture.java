@@ -46,24 +46,29 @@ final class ReportFixture {
         Path shortRun = ItFixtures.drawContent(outputDirectory.resolve("harbor-mosaic.png"), 96, 64, 2);
         List<ReportEntry.Snapshot> snapshots = List.of(
                 snapshot("harbor-mosaic", 4), snapshot("harbor-mosaic", 8));
-        entries.add(new ReportEntry("harbor-mosaic", ReportEntry.GENERATED, null, false, content, mosaic,
-                sha(content), sha(mosaic), shortRun, settings(8, 1000.0, 0.0), "a".repeat(64), "CPU (x86_64, AVX2)",
+        entries.add(new ReportEntry("harbor-mosaic", ReportEntry.GENERATED, null, false, content, alone(mosaic),
+                sha(content), shortRun, settings(8, 1000.0, 0.0), "a".repeat(64), "CPU (x86_64, AVX2)",
                 KERAS, losses(8, 1000.0, 0.0), 3_400, new RunTimings(400, 3_000, 8, 9), 3_600, snapshots));
         Path longRun = ItFixtures.drawContent(outputDirectory.resolve("harbor-mosaic-long.png"), 96, 64, 3);
-        entries.add(new ReportEntry("harbor-mosaic-long", ReportEntry.CACHED, null, false, content, mosaic,
-                sha(content), sha(mosaic), longRun, settings(40, 10000.0, 0.0), "b".repeat(64), "CPU (x86_64, AVX2)",
+        entries.add(new ReportEntry("harbor-mosaic-long", ReportEntry.CACHED, null, false, content, alone(mosaic),
+                sha(content), longRun, settings(40, 10000.0, 0.0), "b".repeat(64), "CPU (x86_64, AVX2)",
                 KERAS, losses(40, 10000.0, 0.0), 17_000, new RunTimings(600, 16_400, 40, 41), 12,
                 List.of()));
         Path treeOut = ItFixtures.drawContent(outputDirectory.resolve("sprites/tree.png"), 48, 48, 4);
-        entries.add(new ReportEntry("sprites/tree", ReportEntry.GENERATED, null, false, tree, waves, sha(tree),
-                sha(waves), treeOut, with(settings(8, 1000.0, 5.0), "snapshotEvery", 0L), "c".repeat(64), "CPU (x86_64, AVX2)",
+        entries.add(new ReportEntry("sprites/tree", ReportEntry.GENERATED, null, false, tree, alone(waves), sha(tree),
+                treeOut, with(settings(8, 1000.0, 5.0), "snapshotEvery", 0L), "c".repeat(64), "CPU (x86_64, AVX2)",
                 RANDOM, losses(8, 1000.0, 5.0), 900, new RunTimings(100, 800, 8, 9), 950, List.of()));
         entries.add(new ReportEntry("broken-<b>", ReportEntry.FAILED,
-                "cannot decode <script>alert(1)</script> & more: not a PNG", false, tree, waves, sha(tree), "0".repeat(64),
-                outputDirectory.resolve("broken.png"), settings(8, 1000.0, 0.0), "d".repeat(64), null, null, List.of(), 0,
-                null, 40, List.of()));
+                "cannot decode <script>alert(1)</script> & more: not a PNG", false, tree,
+                List.of(new ReportEntry.StyleImage(waves, 1, "0".repeat(64))), sha(tree),
+                outputDirectory.resolve("broken.png"), settings(8, 1000.0, 0.0), "d".repeat(64), null, null, List.of(),
+                0, null, 40, List.of()));
         this.record = new ExecutionRecord("default", "Fixture <game> & art", "2025-01-01T12:00:00Z", entries);
         record.write(metadataDirectory);
+    }
+
+    private static List<ReportEntry.StyleImage> alone(Path style) throws IOException {
+        return List.of(new ReportEntry.StyleImage(style, 1, sha(style)));
     }
 
     ReportEntry entry(String id) {
