@@ -2,6 +2,7 @@ package io.github.stylize.engine.weights;
 
 import io.github.stylize.engine.files.AtomicFiles;
 import io.github.stylize.engine.files.Digests;
+import io.github.stylize.engine.files.KeyLock;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +13,6 @@ import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLConnection;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,25 +21,21 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Downloads a weights file into the cache directory once, verifies it, and finds it again cheaply.
  *
  * <p>A download goes to a temporary {@code .part} file in the cache directory, is checked (Content-Length, the expected
  * MD5 and/or pinned SHA-256) and only then moved into place atomically, followed by its {@link DigestSidecar}. So the
- * cache holds either nothing or a complete, verified file. A lock on {@code <file>.lock} (plus a monitor for threads of
- * this JVM, as file locks are per process) keeps concurrent builds from downloading the same file at once; the lock
- * files stay, since deleting one while another process waits on it would break the exclusion.
+ * cache holds either nothing or a complete, verified file. A {@link KeyLock} on {@code <file>.lock} keeps concurrent
+ * builds and threads from downloading the same file at once.
  *
  * <p>Connections use {@link HttpURLConnection} through the proxy that {@link WeightsOptions#proxies()} picks for the
  * URL (by default {@code ProxySelector.getDefault()}, the JVM's {@code http(s).proxyHost} settings), answering a
  * proxy's 407 with {@link WeightsOptions#proxyAuthenticator()}, and enforce a timeout on every read.
  */
 final class WeightsDownloader {
-    private static final Map<Path, Object> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
     private static final int PROGRESS_STEP_PERCENT = 10;
     private static final long PROGRESS_STEP_BYTES_WITHOUT_LENGTH = 8L << 20;
 
@@ -103,34 +98,22 @@ final class WeightsDownloader {
             throw new WeightsException("Cannot create the weights cache directory " + target.getParent() + ": " + e
                     + "; make it writable or set another cache directory", e);
         }
-        Object monitor = IN_PROCESS_LOCKS.computeIfAbsent(target, path -> new Object());
-        synchronized (monitor) {
-            Path lockFile = target.resolveSibling(target.getFileName() + ".lock");
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = acquire(channel, target)) {
-                // Another process may have finished the download while we waited.
-                if (Files.exists(target)) {
-                    return verifyCached(url, target, expectation);
-                }
-                if (options.offline()) {
-                    throw offline(url, target);
-                }
-                deleteAbandonedParts(target);
-                return downloadWithRetries(url, target, expectation);
-            } catch (IOException e) {
-                throw new WeightsException("Cannot use the weights cache " + target.getParent() + " for " + url + ": "
-                        + e + "; make the directory writable or set another cache directory", e);
+        Path lockFile = target.resolveSibling(target.getFileName() + ".lock");
+        try (KeyLock ignored = KeyLock.acquire(lockFile, () -> options.log().accept("Another build is downloading "
+                + target.getFileName() + "; waiting for it"))) {
+            // Another build may have finished the download while we waited.
+            if (Files.exists(target)) {
+                return verifyCached(url, target, expectation);
             }
+            if (options.offline()) {
+                throw offline(url, target);
+            }
+            deleteAbandonedParts(target);
+            return downloadWithRetries(url, target, expectation);
+        } catch (IOException e) {
+            throw new WeightsException("Cannot use the weights cache " + target.getParent() + " for " + url + ": "
+                    + e + "; make the directory writable or set another cache directory", e);
         }
-    }
-
-    private FileLock acquire(FileChannel channel, Path target) throws IOException {
-        FileLock lock = channel.tryLock();
-        if (lock == null) {
-            options.log().accept("Another build is downloading " + target.getFileName() + "; waiting for it");
-            lock = channel.lock();
-        }
-        return lock;
     }
 
     /** The cached file if it exists and its sidecar is current: nothing is hashed. */
