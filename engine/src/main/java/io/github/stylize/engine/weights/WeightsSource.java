@@ -119,7 +119,7 @@ public final class WeightsSource {
         return spec;
     }
 
-    public boolean isRandom() {
+    boolean isRandom() {
         return kind == Kind.RANDOM;
     }
 
