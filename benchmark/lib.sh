@@ -17,24 +17,10 @@ build_benchmark() {
   benchmark_classpath="benchmark/target/classes:$(cat benchmark/target/classpath.txt)"
 }
 
-# Busy share (percent) of all CPUs over the next 3 seconds, from /proc/stat.
-busy_percent() {
-  local a b
-  read -r -a a < <(head -1 /proc/stat); sleep 3; read -r -a b < <(head -1 /proc/stat)
-  local total=0 idle=$(( b[4] + b[5] - a[4] - a[5] )) i
-  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
-  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
-}
-
-# wait_quiet SECONDS: waits up to SECONDS until other processes leave the CPUs idle; the machine may be shared.
+# wait_quiet SECONDS: waits up to SECONDS until other processes leave the CPUs idle; the machine may be shared. The
+# benchmark's own CpuShare does the waiting (the same wait TimeToQuality does between its runs); build_benchmark first.
 wait_quiet() {
-  local limit=$1 waited=0 busy
-  if [ "$limit" -eq 0 ]; then return; fi
-  busy=$(busy_percent)
-  while [ "$busy" -gt 10 ] && [ "$waited" -lt "$limit" ]; do
-    sleep 7; waited=$(( waited + 10 )); busy=$(busy_percent)
-  done
-  if [ "$waited" -gt 0 ]; then echo "  (waited ${waited}s for idle CPUs; now ${busy}% busy)"; fi
+  if [ "$1" -gt 0 ]; then java -cp benchmark/target/classes io.github.stylize.benchmark.CpuShare "$1"; fi
 }
 
 # The machine, for the heading of a result.

@@ -2,6 +2,9 @@ package io.github.stylize.benchmark;
 
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.RunTimings;
+import io.github.stylize.engine.StyleSettings;
+import io.github.stylize.engine.image.ImageWriter;
+import io.github.stylize.engine.image.RgbImage;
 import io.github.stylize.maven.cache.ImageCache;
 import io.github.stylize.maven.cache.RemoteCache;
 import io.github.stylize.maven.cache.RemoteCacheSettings;
@@ -20,9 +23,6 @@ import io.github.stylize.maven.plan.ShardSplit;
 import io.github.stylize.maven.plan.StylizationDeclaration;
 import io.github.stylize.maven.publish.OutputPublisher;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,34 +178,27 @@ public final class RemoteCacheBenchmark {
         @Override
         public Rendering render(PlannedAsset asset, io.github.stylize.engine.ProgressListener listener) {
             int size = asset.settings().size();
-            BufferedImage image = new BufferedImage(size, size * 3 / 4, BufferedImage.TYPE_INT_RGB);
+            float[] rgb = new float[size * (size * 3 / 4) * 3];
             Random random = new Random(asset.cacheKey().hashCode());
-            for (int y = 0; y < image.getHeight(); y++) {
-                for (int x = 0; x < image.getWidth(); x++) {
-                    image.setRGB(x, y, random.nextInt(0x1000000));
-                }
+            for (int i = 0; i < rgb.length; i++) {
+                rgb[i] = random.nextInt(256);
             }
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            try {
-                ImageIO.write(image, "png", png);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            byte[] png = ImageWriter.encode(new RgbImage(size, size * 3 / 4, rgb, null), StyleSettings.Format.PNG, 1.0);
             int n = asset.settings().iterations();
-            return new Rendering(png.toByteArray(), List.of(new IterationLoss(0, 1, 1, 0, 2),
+            return new Rendering(png, List.of(new IterationLoss(0, 1, 1, 0, 2),
                     new IterationLoss(n, 0.5, 0.5, 0, 1)), "benchmark stand-in", new RunTimings(1, 1, n, n + 1));
         }
     }
 
     private static Path write(Path file, int width, int height, int rgb) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                image.setRGB(x, y, rgb);
-            }
+        float[] pixels = new float[width * height * 3];
+        for (int i = 0; i < pixels.length; i += 3) {
+            pixels[i] = (rgb >> 16) & 0xFF;
+            pixels[i + 1] = (rgb >> 8) & 0xFF;
+            pixels[i + 2] = rgb & 0xFF;
         }
         Files.createDirectories(file.getParent());
-        ImageIO.write(image, "png", file.toFile());
+        Files.write(file, ImageWriter.encode(new RgbImage(width, height, pixels, null), StyleSettings.Format.PNG, 1.0));
         return file;
     }
 

@@ -82,7 +82,6 @@ public final class TimeToQuality {
     static final double REFERENCE_LEARNING_RATE = 10;
     private static final long DEFAULT_WEIGHTS_SEED = 42;
     /** Others' CPU share above which a timing is marked as disturbed and the quiet wait keeps waiting. */
-    private static final double QUIET_THRESHOLD = 0.10;
 
     private TimeToQuality() {
     }
@@ -186,7 +185,7 @@ public final class TimeToQuality {
         RunRecord run(StyleSettings settings, boolean averaging, double stopTarget) throws InterruptedException {
             // Arrays of an earlier run stopped by an exception are freed only when collected.
             System.gc();
-            double waited = QuietMachine.await(quietWaitSeconds);
+            double waited = CpuShare.awaitQuiet(quietWaitSeconds);
             RunWatch watch = new RunWatch(stopTarget);
             CpuShare.Sample cpuBefore = CpuShare.sample();
             watch.begin();
@@ -444,7 +443,7 @@ public final class TimeToQuality {
                 + "evaluations per iteration. Candidates run at most %d iterations per level.%n",
                 referencePerIteration, options.maxIterations));
         s.append("others' CPU: share of the machine's CPU time other processes used during the run; above "
-                + percent(QUIET_THRESHOLD) + " the times are disturbed.\n");
+                + percent(CpuShare.QUIET_THRESHOLD) + " the times are disturbed.\n");
         s.append("\nWhere a larger tolerance on the full-size level would have stopped each run (read off its loss "
                 + "history: full-size iteration, time s, loss / target):\n");
         s.append("| setup |");
@@ -528,36 +527,6 @@ public final class TimeToQuality {
                 builder.learningRate(learningRate);
             }
             return builder.build();
-        }
-    }
-
-    /** Waits, between runs, until other processes leave the CPUs idle. */
-    static final class QuietMachine {
-        private static final long SAMPLE_MILLIS = 3000;
-
-        private QuietMachine() {
-        }
-
-        /** Waits up to {@code maxSeconds} until others' CPU share over 3 s is at most the threshold; the wait in s. */
-        static double await(int maxSeconds) throws InterruptedException {
-            if (maxSeconds <= 0) {
-                return 0;
-            }
-            long start = System.nanoTime();
-            double others;
-            do {
-                // This JVM is idle between runs, so the machine's busy time is the others'.
-                CpuShare.Sample before = CpuShare.sample();
-                Thread.sleep(SAMPLE_MILLIS);
-                others = CpuShare.othersSince(before);
-            } while (!(others <= QUIET_THRESHOLD) && !Double.isNaN(others)
-                    && System.nanoTime() - start < maxSeconds * 1_000_000_000L);
-            double waited = (System.nanoTime() - start) / 1e9 - SAMPLE_MILLIS / 1000.0;
-            if (waited > 1) {
-                System.out.printf(Locale.ROOT, "  (waited %.0f s for idle CPUs; others now use %s)%n", waited,
-                        percent(others));
-            }
-            return Math.max(0, waited);
         }
     }
 

@@ -3,20 +3,7 @@ package io.github.stylize.engine.image;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageInputStream;
-import java.awt.color.ColorSpace;
-import java.awt.color.ICC_ColorSpace;
-import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorConvertOp;
-import java.awt.image.ColorModel;
-import java.awt.image.ComponentColorModel;
-import java.awt.image.DataBuffer;
-import java.awt.image.DirectColorModel;
-import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
-import java.awt.image.WritableRaster;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -35,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.DataFormatException;
 
 /**
  * Reads an image file into an {@link RgbImage}: 8-bit-range sRGB floats, upright, with a straight alpha plane when the
@@ -48,7 +33,7 @@ import java.util.zip.DataFormatException;
  * <p>Decompression bombs: the width and height are read from the file header before any pixel is decoded, and a file
  * declaring more than {@code maxPixels} pixels is refused (a small file can declare a huge image and exhaust memory).
  *
- * <p>Pixels:
+ * <p>Pixels ({@link DecodedPixels}, {@link ColorProfiles}, {@link ExifOrientation}):
  * <ul>
  *   <li>grayscale is replicated to R, G and B (the stored values are taken as sRGB-encoded grey, which is what PNG and
  *       JPEG files mean, not as Java's linear grey);</li>
@@ -139,11 +124,11 @@ public final class ImageReader {
                     }
                 }
                 if (format.equals("PNG")) {
-                    decoded = applyEmbeddedProfile(decoded, readPngProfile(file));
+                    decoded = ColorProfiles.applyEmbeddedProfile(decoded, ColorProfiles.readPngProfile(file));
                 }
-                RgbImage image = toRgbImage(decoded);
+                RgbImage image = DecodedPixels.toRgbImage(decoded);
                 if (format.equals("JPEG")) {
-                    image = applyExifOrientation(image, readExifOrientation(file));
+                    image = ExifOrientation.apply(image, ExifOrientation.read(file));
                 }
                 return image;
             } finally {
@@ -334,348 +319,5 @@ public final class ImageReader {
             message = message + ": " + e.getCause().getMessage();
         }
         return message == null ? e.getClass().getSimpleName() : message;
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // Pixels
-
-    /** Converts a decoded image to sRGB floats, alpha composited over white (see the class comment). */
-    static RgbImage toRgbImage(BufferedImage image) {
-        ColorModel model = image.getColorModel();
-        if (!(model instanceof IndexColorModel) && !readsSamplesDirectly(model, image.getRaster())) {
-            image = convertToSrgb(image);
-            model = image.getColorModel();
-        }
-        int width = image.getWidth();
-        int height = image.getHeight();
-        boolean hasAlpha = model.hasAlpha();
-        float[] rgb = new float[width * height * 3];
-        float[] alpha = hasAlpha ? new float[width * height] : null;
-        if (model instanceof IndexColorModel) {
-            int[] row = new int[width];
-            for (int y = 0; y < height; y++) {
-                image.getRGB(0, y, width, 1, row, 0, width); // palette entries are sRGB, straight alpha
-                for (int x = 0; x < width; x++) {
-                    int argb = row[x];
-                    int i = y * width + x;
-                    double a = hasAlpha ? ((argb >>> 24) / 255.0) : 1.0;
-                    storeOverWhite(rgb, alpha, i, a, (argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF);
-                }
-            }
-            return new RgbImage(width, height, rgb, alpha);
-        }
-        Raster raster = image.getRaster();
-        int bands = raster.getNumBands();
-        int colorBands = model.getNumColorComponents();
-        double[] toUnit = new double[bands];
-        for (int b = 0; b < bands; b++) {
-            toUnit[b] = 1.0 / ((1L << model.getComponentSize(b)) - 1);
-        }
-        boolean premultiplied = model.isAlphaPremultiplied();
-        int[] samples = new int[width * bands];
-        for (int y = 0; y < height; y++) {
-            raster.getPixels(0, y, width, 1, samples);
-            for (int x = 0; x < width; x++) {
-                int s = x * bands;
-                double a = hasAlpha ? samples[s + colorBands] * toUnit[colorBands] : 1.0;
-                double r = samples[s] * toUnit[0] * 255.0;
-                double g = colorBands == 1 ? r : samples[s + 1] * toUnit[1] * 255.0;
-                double b = colorBands == 1 ? r : samples[s + 2] * toUnit[2] * 255.0;
-                if (premultiplied && a > 0) {
-                    r /= a;
-                    g /= a;
-                    b /= a;
-                }
-                storeOverWhite(rgb, alpha, y * width + x, a, r, g, b);
-            }
-        }
-        return new RgbImage(width, height, rgb, alpha);
-    }
-
-    /**
-     * True when the raster's integer samples are sRGB (or grey) values we can scale ourselves, which keeps 16-bit
-     * precision and avoids Java treating grey as linear light.
-     */
-    private static boolean readsSamplesDirectly(ColorModel model, Raster raster) {
-        if (!(model instanceof ComponentColorModel || model instanceof DirectColorModel)) {
-            return false;
-        }
-        int type = raster.getTransferType();
-        if (type != DataBuffer.TYPE_BYTE && type != DataBuffer.TYPE_USHORT && type != DataBuffer.TYPE_INT) {
-            return false;
-        }
-        for (int b = 0; b < model.getNumComponents(); b++) {
-            if (model.getComponentSize(b) > 16) {
-                return false;
-            }
-        }
-        ColorSpace space = model.getColorSpace();
-        int colors = model.getNumColorComponents();
-        return (space.isCS_sRGB() && colors == 3) || (space.getType() == ColorSpace.TYPE_GRAY && colors == 1);
-    }
-
-    /** Colour-manages any other colour space (ICC profile, CMYK, linear RGB) to 8-bit sRGB. */
-    private static BufferedImage convertToSrgb(BufferedImage image) {
-        int type = image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
-        BufferedImage srgb = new BufferedImage(image.getWidth(), image.getHeight(), type);
-        new ColorConvertOp(null).filter(image, srgb);
-        return srgb;
-    }
-
-    private static void storeOverWhite(float[] rgb, float[] alpha, int pixel, double a, double r, double g, double b) {
-        double white = (1.0 - a) * 255.0;
-        rgb[pixel * 3] = (float) (a * r + white);
-        rgb[pixel * 3 + 1] = (float) (a * g + white);
-        rgb[pixel * 3 + 2] = (float) (a * b + white);
-        if (alpha != null) {
-            alpha[pixel] = (float) a;
-        }
-    }
-
-    /**
-     * The ICC profile of a PNG's iCCP chunk, or null when there is none, it is damaged (the pixels are still fine, so
-     * they are read as sRGB), or it is sRGB in effect (no conversion: keeps 16-bit precision and exact values).
-     * The JDK's PNG decoder leaves iCCP unapplied; macOS screenshots, for one, carry Display P3 profiles.
-     */
-    static ICC_Profile readPngProfile(Path pngFile) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(pngFile))) {
-            byte[] compressed = readPngIccpChunk(in);
-            if (compressed == null) {
-                return null;
-            }
-            ICC_Profile profile = ICC_Profile.getInstance(FileChecks.inflate(compressed, 0,
-                    FileChecks.MAX_PNG_METADATA_BYTES));
-            return describesSrgb(profile) ? null : profile;
-        } catch (IllegalArgumentException | DataFormatException e) {
-            return null;
-        }
-    }
-
-    /** The compressed profile of the iCCP chunk, which the PNG format places before any image data; else null. */
-    private static byte[] readPngIccpChunk(InputStream stream) throws IOException {
-        DataInputStream in = new DataInputStream(stream);
-        try {
-            in.skipNBytes(8); // signature, already checked by the decoder
-            while (true) {
-                long length = in.readInt() & 0xFFFFFFFFL;
-                String type = new String(in.readNBytes(4), StandardCharsets.ISO_8859_1);
-                if (type.equals("IDAT") || type.equals("IEND") || length > 64L << 20) {
-                    return null;
-                }
-                if (type.equals("iCCP")) {
-                    byte[] data = in.readNBytes((int) length);
-                    int nameEnd = 0;
-                    while (nameEnd < data.length && data[nameEnd] != 0) {
-                        nameEnd++;
-                    }
-                    // After the name's terminator: one byte of compression method (0, deflate), then the profile.
-                    return nameEnd + 2 <= data.length ? Arrays.copyOfRange(data, nameEnd + 2, data.length) : null;
-                }
-                in.skipNBytes(length + 4); // data and CRC
-            }
-        } catch (EOFException e) {
-            return null;
-        }
-    }
-
-    /**
-     * True when converting through the profile would not change any colour by more than one 8-bit step: sRGB
-     * profiles as embedded by editors, whatever their names, and grey profiles with the sRGB curve.
-     */
-    private static boolean describesSrgb(ICC_Profile profile) {
-        ColorSpace space = new ICC_ColorSpace(profile);
-        float[][] probes = {{0, 0, 0}, {1, 1, 1}, {0.5f, 0.5f, 0.5f}, {0.1f, 0.1f, 0.1f}, {1, 0, 0}, {0, 1, 0},
-                {0, 0, 1}, {0.9f, 0.6f, 0.2f}, {0.2f, 0.4f, 0.8f}};
-        for (float[] probe : probes) {
-            float[] input = space.getNumComponents() == 1 ? new float[]{probe[0]} : probe;
-            float[] expected = space.getNumComponents() == 1 ? new float[]{probe[0], probe[0], probe[0]} : probe;
-            if (space.getNumComponents() != 1 && space.getNumComponents() != 3) {
-                return false;
-            }
-            float[] srgb = space.toRGB(input);
-            for (int c = 0; c < 3; c++) {
-                if (Math.abs(srgb[c] - expected[c]) > 1.0f / 255) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** The decoded samples reinterpreted in the embedded profile's colour space and converted to sRGB. */
-    private static BufferedImage applyEmbeddedProfile(BufferedImage decoded, ICC_Profile profile) {
-        if (profile == null) {
-            return decoded;
-        }
-        ColorSpace space = new ICC_ColorSpace(profile);
-        BufferedImage image = decoded;
-        if (image.getColorModel() instanceof IndexColorModel) {
-            // Expand the palette first; the palette entries are in the profile's space too.
-            BufferedImage expanded = new BufferedImage(image.getWidth(), image.getHeight(),
-                    BufferedImage.TYPE_INT_ARGB);
-            int[] argb = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-            expanded.setRGB(0, 0, image.getWidth(), image.getHeight(), argb, 0, image.getWidth());
-            image = expanded;
-        }
-        ColorModel model = image.getColorModel();
-        if (model.getNumColorComponents() != space.getNumComponents()) {
-            return decoded; // a grey profile on a colour image or the reverse: ignore it, as browsers do
-        }
-        int bits = model.getComponentSize(0);
-        int[] sizes = new int[model.getNumComponents()];
-        Arrays.fill(sizes, bits);
-        ComponentColorModel profiled = new ComponentColorModel(space, sizes, model.hasAlpha(), false,
-                model.getTransparency(), bits > 8 ? DataBuffer.TYPE_USHORT : DataBuffer.TYPE_BYTE);
-        WritableRaster samples = profiled.createCompatibleWritableRaster(image.getWidth(), image.getHeight());
-        Raster source = image.getRaster();
-        int[] row = new int[image.getWidth() * source.getNumBands()];
-        for (int y = 0; y < image.getHeight(); y++) {
-            samples.setPixels(0, y, image.getWidth(), 1, source.getPixels(0, y, image.getWidth(), 1, row));
-        }
-        return convertToSrgb(new BufferedImage(profiled, samples, false, null));
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // EXIF orientation
-
-    /** The EXIF orientation (1-8) of a JPEG file; 1 (upright) when there is none or it cannot be parsed. */
-    static int readExifOrientation(Path jpegFile) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(jpegFile))) {
-            return readExifOrientation(in);
-        }
-    }
-
-    /**
-     * Walks the JPEG marker segments up to the first scan and returns the Orientation tag (0x0112) of IFD0 in the
-     * first APP1 Exif segment. Malformed metadata is ignored (orientation 1): it must never make a readable image fail.
-     */
-    static int readExifOrientation(InputStream stream) throws IOException {
-        DataInputStream in = new DataInputStream(stream);
-        try {
-            if (in.readUnsignedShort() != 0xFFD8) {
-                return 1;
-            }
-            while (true) {
-                int marker = in.readUnsignedByte();
-                if (marker != 0xFF) {
-                    return 1; // not at a marker: give up rather than guess
-                }
-                int code = in.readUnsignedByte();
-                while (code == 0xFF) { // fill bytes
-                    code = in.readUnsignedByte();
-                }
-                if (code == 0xDA || code == 0xD9) { // start of scan or end of image: no more metadata
-                    return 1;
-                }
-                if (code == 0x01 || (code >= 0xD0 && code <= 0xD7)) { // markers without a length
-                    continue;
-                }
-                int length = in.readUnsignedShort() - 2;
-                if (length < 0) {
-                    return 1;
-                }
-                byte[] payload = in.readNBytes(length);
-                if (payload.length < length) {
-                    return 1;
-                }
-                if (code == 0xE1 && startsWithExifHeader(payload)) {
-                    return orientationFromTiff(payload, 6);
-                }
-            }
-        } catch (EOFException e) {
-            return 1;
-        }
-    }
-
-    private static boolean startsWithExifHeader(byte[] payload) {
-        return payload.length >= 6 && payload[0] == 'E' && payload[1] == 'x' && payload[2] == 'i' && payload[3] == 'f'
-                && payload[4] == 0 && payload[5] == 0;
-    }
-
-    /** Reads the Orientation tag from the TIFF structure starting at {@code tiff} in {@code data}. */
-    static int orientationFromTiff(byte[] data, int tiff) {
-        if (data.length < tiff + 8) {
-            return 1;
-        }
-        boolean littleEndian;
-        if (data[tiff] == 'I' && data[tiff + 1] == 'I') {
-            littleEndian = true;
-        } else if (data[tiff] == 'M' && data[tiff + 1] == 'M') {
-            littleEndian = false;
-        } else {
-            return 1;
-        }
-        if (readU16(data, tiff + 2, littleEndian) != 42) {
-            return 1;
-        }
-        long ifd = tiff + readU32(data, tiff + 4, littleEndian);
-        if (ifd + 2 > data.length) {
-            return 1;
-        }
-        int entries = readU16(data, (int) ifd, littleEndian);
-        for (int e = 0; e < entries; e++) {
-            long entry = ifd + 2 + 12L * e;
-            if (entry + 12 > data.length) {
-                return 1;
-            }
-            int tag = readU16(data, (int) entry, littleEndian);
-            int type = readU16(data, (int) entry + 2, littleEndian);
-            if (tag == 0x0112 && type == 3) { // Orientation, SHORT: the value sits in the entry's first two bytes
-                int orientation = readU16(data, (int) entry + 8, littleEndian);
-                return orientation >= 1 && orientation <= 8 ? orientation : 1;
-            }
-        }
-        return 1;
-    }
-
-    private static int readU16(byte[] d, int at, boolean littleEndian) {
-        int b0 = d[at] & 0xFF;
-        int b1 = d[at + 1] & 0xFF;
-        return littleEndian ? (b1 << 8) | b0 : (b0 << 8) | b1;
-    }
-
-    private static long readU32(byte[] d, int at, boolean littleEndian) {
-        long lo = readU16(d, littleEndian ? at : at + 2, littleEndian);
-        long hi = readU16(d, littleEndian ? at + 2 : at, littleEndian);
-        return (hi << 16) | lo;
-    }
-
-    /**
-     * Turns a stored image upright according to its EXIF orientation: 2 mirror, 3 rotate 180, 4 flip vertically,
-     * 5 transpose, 6 rotate 90 clockwise, 7 transverse, 8 rotate 90 counter-clockwise (1 and anything else: as is).
-     */
-    static RgbImage applyExifOrientation(RgbImage image, int orientation) {
-        if (orientation < 2 || orientation > 8) {
-            return image;
-        }
-        int w = image.width();
-        int h = image.height();
-        boolean swapsSides = orientation >= 5;
-        int outW = swapsSides ? h : w;
-        int outH = swapsSides ? w : h;
-        float[] rgb = new float[image.rgb().length];
-        float[] alpha = image.hasAlpha() ? new float[image.alpha().length] : null;
-        for (int y = 0; y < outH; y++) {
-            for (int x = 0; x < outW; x++) {
-                int sx;
-                int sy;
-                switch (orientation) {
-                    case 2 -> { sx = w - 1 - x; sy = y; }
-                    case 3 -> { sx = w - 1 - x; sy = h - 1 - y; }
-                    case 4 -> { sx = x; sy = h - 1 - y; }
-                    case 5 -> { sx = y; sy = x; }
-                    case 6 -> { sx = y; sy = h - 1 - x; }
-                    case 7 -> { sx = w - 1 - y; sy = h - 1 - x; }
-                    default -> { sx = w - 1 - y; sy = x; } // 8
-                }
-                int from = sy * w + sx;
-                int to = y * outW + x;
-                System.arraycopy(image.rgb(), from * 3, rgb, to * 3, 3);
-                if (alpha != null) {
-                    alpha[to] = image.alpha()[from];
-                }
-            }
-        }
-        return new RgbImage(outW, outH, rgb, alpha);
     }
 }

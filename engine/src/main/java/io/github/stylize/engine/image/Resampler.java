@@ -49,7 +49,7 @@ public final class Resampler {
     }
 
     /** Resizes {@code image} so that its longest side is {@code longestSide}, keeping the aspect ratio. */
-    public static RgbImage resizeToLongestSide(RgbImage image, int longestSide) {
+    static RgbImage resizeToLongestSide(RgbImage image, int longestSide) {
         int[] size = fitLongestSide(image.width(), image.height(), longestSide);
         return resize(image, size[0], size[1]);
     }

@@ -65,7 +65,8 @@ final class Hdf5 {
 
         @Override
         public void close() {
-            closer.applyAsInt(id);
+            // A failed close of a written file means its data may not be complete: that is an error like any other.
+            check(closer.applyAsInt(id), "closing HDF5 object " + id);
         }
     }
 

@@ -2,9 +2,7 @@ package io.github.stylize.engine.weights;
 
 import io.github.stylize.engine.network.Vgg19Layers;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The convolution weights of a VGG19-shaped network, as plain Java arrays (no ND4J): layers keyed by the
@@ -66,12 +64,5 @@ public record VggWeights(String source, List<ConvLayer> layers) {
     /** Checks that every layer up to and including {@code deepest} is present. */
     public void requireUpTo(String deepest) {
         layer(deepest);
-    }
-
-    /** Layer name to layer, in network order. */
-    public Map<String, ConvLayer> byName() {
-        Map<String, ConvLayer> map = new LinkedHashMap<>();
-        layers.forEach(l -> map.put(l.name(), l));
-        return map;
     }
 }

@@ -2,47 +2,32 @@ package io.github.stylize.engine.weights;
 
 import io.github.stylize.engine.files.AtomicFiles;
 import io.github.stylize.engine.files.Digests;
+import io.github.stylize.engine.files.KeyLock;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
-import java.net.InetSocketAddress;
-import java.net.Proxy;
-import java.net.ProxySelector;
 import java.net.URI;
-import java.net.URLConnection;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Downloads a weights file into the cache directory once, verifies it, and finds it again cheaply.
  *
  * <p>A download goes to a temporary {@code .part} file in the cache directory, is checked (Content-Length, the expected
  * MD5 and/or pinned SHA-256) and only then moved into place atomically, followed by its {@link DigestSidecar}. So the
- * cache holds either nothing or a complete, verified file. A lock on {@code <file>.lock} (plus a monitor for threads of
- * this JVM, as file locks are per process) keeps concurrent builds from downloading the same file at once; the lock
- * files stay, since deleting one while another process waits on it would break the exclusion.
+ * cache holds either nothing or a complete, verified file. A {@link KeyLock} on {@code <file>.lock} keeps concurrent
+ * builds and threads from downloading the same file at once.
  *
- * <p>Connections use {@link HttpURLConnection} through the proxy that {@link WeightsOptions#proxies()} picks for the
- * URL (by default {@code ProxySelector.getDefault()}, the JVM's {@code http(s).proxyHost} settings), answering a
- * proxy's 407 with {@link WeightsOptions#proxyAuthenticator()}, and enforce a timeout on every read.
+ * <p>The connection, the proxy and the copy with progress lines are {@link WeightsHttp}'s.
  */
 final class WeightsDownloader {
-    private static final Map<Path, Object> IN_PROCESS_LOCKS = new ConcurrentHashMap<>();
-    private static final int PROGRESS_STEP_PERCENT = 10;
-    private static final long PROGRESS_STEP_BYTES_WITHOUT_LENGTH = 8L << 20;
 
     /** What a download must match; null fields are not checked. */
     record Expectation(String md5, String sha256) {
@@ -53,6 +38,7 @@ final class WeightsDownloader {
     }
 
     private final WeightsOptions options;
+    private final WeightsHttp http;
     private final Duration firstRetryPause;
 
     WeightsDownloader(WeightsOptions options) {
@@ -62,6 +48,7 @@ final class WeightsDownloader {
     /** @param firstRetryPause pause before the first retry; each later one doubles it (tests shorten it) */
     WeightsDownloader(WeightsOptions options, Duration firstRetryPause) {
         this.options = options;
+        this.http = new WeightsHttp(options);
         this.firstRetryPause = firstRetryPause;
     }
 
@@ -103,34 +90,22 @@ final class WeightsDownloader {
             throw new WeightsException("Cannot create the weights cache directory " + target.getParent() + ": " + e
                     + "; make it writable or set another cache directory", e);
         }
-        Object monitor = IN_PROCESS_LOCKS.computeIfAbsent(target, path -> new Object());
-        synchronized (monitor) {
-            Path lockFile = target.resolveSibling(target.getFileName() + ".lock");
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = acquire(channel, target)) {
-                // Another process may have finished the download while we waited.
-                if (Files.exists(target)) {
-                    return verifyCached(url, target, expectation);
-                }
-                if (options.offline()) {
-                    throw offline(url, target);
-                }
-                deleteAbandonedParts(target);
-                return downloadWithRetries(url, target, expectation);
-            } catch (IOException e) {
-                throw new WeightsException("Cannot use the weights cache " + target.getParent() + " for " + url + ": "
-                        + e + "; make the directory writable or set another cache directory", e);
+        Path lockFile = target.resolveSibling(target.getFileName() + ".lock");
+        try (KeyLock ignored = KeyLock.acquire(lockFile, () -> options.log().accept("Another build is downloading "
+                + target.getFileName() + "; waiting for it"))) {
+            // Another build may have finished the download while we waited.
+            if (Files.exists(target)) {
+                return verifyCached(url, target, expectation);
             }
+            if (options.offline()) {
+                throw offline(url, target);
+            }
+            deleteAbandonedParts(target);
+            return downloadWithRetries(url, target, expectation);
+        } catch (IOException e) {
+            throw new WeightsException("Cannot use the weights cache " + target.getParent() + " for " + url + ": "
+                    + e + "; make the directory writable or set another cache directory", e);
         }
-    }
-
-    private FileLock acquire(FileChannel channel, Path target) throws IOException {
-        FileLock lock = channel.tryLock();
-        if (lock == null) {
-            options.log().accept("Another build is downloading " + target.getFileName() + "; waiting for it");
-            lock = channel.lock();
-        }
-        return lock;
     }
 
     /** The cached file if it exists and its sidecar is current: nothing is hashed. */
@@ -193,7 +168,7 @@ final class WeightsDownloader {
                     throw new WeightsException("Cannot download VGG weights from " + url + " (" + attempts
                             + (attempts == 1 ? " attempt" : " attempts") + "): " + e.getMessage() + ". "
                             + (e.serverError ? "The server is failing; try again later"
-                            : "Check the network and the proxy settings" + through(url, " (it went through ", ")")
+                            : "Check the network and the proxy settings" + http.through(url, " (it went through ", ")")
                             + ": a <proxy> in Maven's settings.xml, or -Dhttps.proxyHost/-Dhttps.proxyPort")
                             + ", or download the file yourself and set -Dstylize.weights=<path>; for an offline"
                             + " preview set -Dstylize.weights=random (textures from random weights, not the paper's"
@@ -211,13 +186,13 @@ final class WeightsDownloader {
         HttpURLConnection connection = null;
         Path part = null;
         try {
-            connection = open(url);
+            connection = http.open(url);
             int status = connection.getResponseCode();
             if (status >= 500) {
-                throw new RetryableFailure("HTTP " + status + statusText(connection) + " from the server", true);
+                throw new RetryableFailure("HTTP " + status + WeightsHttp.statusText(connection) + " from the server", true);
             }
             if (status != HttpURLConnection.HTTP_OK) {
-                throw httpError(url, status, connection);
+                throw WeightsHttp.httpError(url, status, connection);
             }
             long expectedLength = connection.getContentLengthLong();
             part = AtomicFiles.createTemporary(target.getParent(), target.getFileName() + ".", ".part");
@@ -225,7 +200,7 @@ final class WeightsDownloader {
             long received;
             try (InputStream in = connection.getInputStream();
                  OutputStream out = Files.newOutputStream(part, StandardOpenOption.WRITE)) {
-                received = copy(url, in, out, digests, expectedLength);
+                received = http.copy(url, in, out, digests, expectedLength);
             }
             if (expectedLength >= 0 && received != expectedLength) {
                 throw new RetryableFailure("the connection closed after " + received + " of " + expectedLength
@@ -246,7 +221,7 @@ final class WeightsDownloader {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
             part = null;
             DigestSidecar.record(target, actual.sha256());
-            options.log().accept("Downloaded " + url + " to " + target + " (" + megabytes(received) + ", "
+            options.log().accept("Downloaded " + url + " to " + target + " (" + WeightsHttp.megabytes(received) + ", "
                     + (expectation.md5() != null ? "MD5 verified, " : "")
                     + (expectation.sha256() != null ? "SHA-256 verified" : "SHA-256 " + actual.sha256()) + ")");
             return new CachedFile(target, actual.sha256());
@@ -275,67 +250,6 @@ final class WeightsDownloader {
         }
     }
 
-    private HttpURLConnection open(URI url) throws IOException {
-        URLConnection connection = url.toURL().openConnection(proxyFor(url));
-        if (!(connection instanceof HttpURLConnection http)) {
-            throw new IllegalArgumentException("not an HTTP URL: " + url);
-        }
-        if (options.proxyAuthenticator() != null) {
-            http.setAuthenticator(options.proxyAuthenticator());
-        }
-        http.setConnectTimeout(timeoutMillis(options.connectTimeout()));
-        http.setReadTimeout(timeoutMillis(options.readTimeout()));
-        http.setInstanceFollowRedirects(true); // same-protocol only: never from https down to http
-        http.setUseCaches(false);
-        http.setRequestProperty("User-Agent", "stylize-maven-plugin (VGG19 weights download)");
-        http.setRequestProperty("Accept-Encoding", "identity"); // the digests are of the file, not of a compressed body
-        return http;
-    }
-
-    /** The first proxy the configured selector offers for {@code url}, or a direct connection. */
-    private Proxy proxyFor(URI url) {
-        ProxySelector selector = options.proxies() != null ? options.proxies() : ProxySelector.getDefault();
-        List<Proxy> proxies = selector == null ? null : selector.select(url);
-        return proxies == null || proxies.isEmpty() ? Proxy.NO_PROXY : proxies.get(0);
-    }
-
-    /** {@code before + "proxy host:port" + after} when {@code url} goes through a proxy, else "". */
-    private String through(URI url, String before, String after) {
-        Proxy proxy = proxyFor(url);
-        if (proxy.type() == Proxy.Type.DIRECT || !(proxy.address() instanceof InetSocketAddress address)) {
-            return "";
-        }
-        return before + "proxy " + address.getHostString() + ":" + address.getPort() + after;
-    }
-
-    private long copy(URI url, InputStream in, OutputStream out, Digests digests, long expectedLength)
-            throws IOException {
-        options.log().accept("Downloading " + url + (expectedLength >= 0 ? " (" + megabytes(expectedLength) + ")" : "")
-                + through(url, " via ", ""));
-        byte[] buffer = new byte[1 << 16];
-        long received = 0;
-        long nextReport = expectedLength > 0 ? expectedLength * PROGRESS_STEP_PERCENT / 100
-                : PROGRESS_STEP_BYTES_WITHOUT_LENGTH;
-        for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-            out.write(buffer, 0, read);
-            digests.update(buffer, 0, read);
-            received += read;
-            if (expectedLength >= 0 && received > expectedLength) {
-                throw new IOException("the server sent more than the " + expectedLength + " bytes it announced");
-            }
-            if (received >= nextReport && (expectedLength < 0 || received < expectedLength)) {
-                options.log().accept(expectedLength > 0
-                        ? "  " + received * 100 / expectedLength / PROGRESS_STEP_PERCENT * PROGRESS_STEP_PERCENT + "% (" + megabytes(received) + " of "
-                        + megabytes(expectedLength) + ")"
-                        : "  " + megabytes(received));
-                long step = expectedLength > 0 ? expectedLength * PROGRESS_STEP_PERCENT / 100
-                        : PROGRESS_STEP_BYTES_WITHOUT_LENGTH;
-                nextReport = (received / Math.max(1, step) + 1) * Math.max(1, step);
-            }
-        }
-        return received;
-    }
-
     /** Removes {@code .part} files of this target left by a build that was killed mid-download (we hold the lock). */
     private void deleteAbandonedParts(Path target) throws IOException {
         try (DirectoryStream<Path> parts = Files.newDirectoryStream(target.getParent(),
@@ -349,31 +263,6 @@ final class WeightsDownloader {
     private WeightsException offline(URI url, Path target) {
         return new WeightsException("VGG weights not cached and Maven is offline: run once online, or put the file at "
                 + target + " (downloaded from " + url + "), or use -Dstylize.weights=<path|random>");
-    }
-
-    private static WeightsException httpError(URI url, int status, HttpURLConnection connection) {
-        String fix = switch (status) {
-            case 404, 410 -> "check the URL; the default location may have moved: download the file from the mirror"
-                    + " in the documentation and set -Dstylize.weights=<path>";
-            case 407 -> "the proxy asks for credentials; set <username> and <password> on the <proxy> in Maven's"
-                    + " settings.xml, or download the file yourself and set -Dstylize.weights=<path>";
-            case 401, 403 -> "the server refuses access; check the URL, or download the file yourself and set"
-                    + " -Dstylize.weights=<path>";
-            case 301, 302, 303, 307, 308 -> "it redirects to " + connection.getHeaderField("Location")
-                    + ", across protocols, which is not followed; use that URL directly";
-            default -> "check the URL, or download the file yourself and set -Dstylize.weights=<path>";
-        };
-        return new WeightsException("Cannot download VGG weights: HTTP " + status + statusText(connection) + " from "
-                + url + "; " + fix);
-    }
-
-    private static String statusText(HttpURLConnection connection) {
-        try {
-            String message = connection.getResponseMessage();
-            return message == null || message.isBlank() ? "" : " " + message;
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     private static WeightsException downloadMismatch(URI url, String algorithm, String expected, String actual,
@@ -396,14 +285,6 @@ final class WeightsDownloader {
                 + actual + " but " + expected + " was expected: the file changed after it was downloaded and verified,"
                 + " so it was removed from the cache. Build again to download it afresh (online), or put a good copy"
                 + " at " + target);
-    }
-
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-    }
-
-    private static int timeoutMillis(Duration duration) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
     }
 
     private static String globEscape(String name) {

@@ -119,6 +119,7 @@ public final class WeightsSource {
         return spec;
     }
 
+    /** Whether these are the fixed-seed random weights, which make previews rather than the look of the paper. */
     public boolean isRandom() {
         return kind == Kind.RANDOM;
     }

@@ -62,7 +62,7 @@ public final class ExampleArtGenerator {
     }
 
     private static byte[] png(BufferedImage image) {
-        return ImageWriter.encode(ImageReader.toRgbImage(image), StyleSettings.Format.PNG, 1.0);
+        return ImageWriter.encode(DecodedPixels.toRgbImage(image), StyleSettings.Format.PNG, 1.0);
     }
 
     private static Graphics2D smooth(BufferedImage image) {

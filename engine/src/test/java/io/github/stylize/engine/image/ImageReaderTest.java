@@ -286,14 +286,14 @@ class ImageReaderTest {
         for (int orientation = 1; orientation <= 8; orientation++) {
             for (boolean littleEndian : new boolean[]{true, false}) {
                 byte[] jpeg = spliceAfterSoi(jpegStart, exifSegment(orientation, littleEndian));
-                assertEquals(orientation, ImageReader.readExifOrientation(new ByteArrayInputStream(jpeg)));
+                assertEquals(orientation, ExifOrientation.read(new ByteArrayInputStream(jpeg)));
             }
         }
-        assertEquals(1, ImageReader.readExifOrientation(new ByteArrayInputStream(jpegStart)));
+        assertEquals(1, ExifOrientation.read(new ByteArrayInputStream(jpegStart)));
         byte[] outOfRange = spliceAfterSoi(jpegStart, exifSegment(9, true));
-        assertEquals(1, ImageReader.readExifOrientation(new ByteArrayInputStream(outOfRange)));
+        assertEquals(1, ExifOrientation.read(new ByteArrayInputStream(outOfRange)));
         byte[] cut = Arrays.copyOf(spliceAfterSoi(jpegStart, exifSegment(6, true)), 20);
-        assertEquals(1, ImageReader.readExifOrientation(new ByteArrayInputStream(cut)));
+        assertEquals(1, ExifOrientation.read(new ByteArrayInputStream(cut)));
     }
 
     @Test
@@ -312,7 +312,7 @@ class ImageReaderTest {
                 {1, 0, 0, 2, 0}, {2, 2, 0, 0, 0}, {3, 2, 1, 0, 1}, {4, 0, 1, 2, 1},
                 {5, 0, 0, 0, 2}, {6, 1, 0, 1, 2}, {7, 1, 2, 1, 0}, {8, 0, 2, 0, 0}};
         for (int[] e : expected) {
-            RgbImage upright = ImageReader.applyExifOrientation(stored, e[0]);
+            RgbImage upright = ExifOrientation.apply(stored, e[0]);
             boolean swaps = e[0] >= 5;
             assertEquals(swaps ? h : w, upright.width(), "width for orientation " + e[0]);
             assertEquals(topLeft, redAt(upright, e[1], e[2]), "stored top-left, orientation " + e[0]);

@@ -1,19 +1,19 @@
 package io.github.stylize.maven.cache;
 
+import io.github.stylize.engine.files.AtomicFiles;
 import io.github.stylize.engine.files.Digests;
 import io.github.stylize.maven.json.Json;
 import io.github.stylize.maven.json.RunJson;
+import io.github.stylize.engine.files.KeyLock;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -39,7 +39,9 @@ public final class ImageCache implements CacheTier {
     /** Writes one file of a new entry and flushes it to disk; tests pass one that fails like a full disk. */
     @FunctionalInterface
     public interface EntryWriter {
-        EntryWriter DURABLE = ImageCache::writeDurably;
+        /** Creates the file and fills it with {@link AtomicFiles.Filler#DURABLE}, the engine's durable write. */
+        EntryWriter DURABLE = (file, bytes) -> AtomicFiles.Filler.DURABLE.fill(new ByteArrayInputStream(bytes),
+                Files.createFile(file));
 
         void write(Path file, byte[] bytes) throws IOException;
     }
@@ -222,16 +224,6 @@ public final class ImageCache implements CacheTier {
             for (Path leftover : leftovers) {
                 deleteTree(leftover);
             }
-        }
-    }
-
-    private static void writeDurably(Path file, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
         }
     }
 

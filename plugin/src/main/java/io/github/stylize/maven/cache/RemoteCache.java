@@ -58,12 +58,12 @@ public final class RemoteCache implements CacheTier {
     }
 
     /** Whether lookups still go to the server (false once it failed in this build). */
-    public boolean available() {
+    boolean available() {
         return readable.get();
     }
 
     /** Whether generated images are still uploaded (false without push, or once the server refused or failed). */
-    public boolean pushing() {
+    boolean pushing() {
         return writable.get();
     }
 

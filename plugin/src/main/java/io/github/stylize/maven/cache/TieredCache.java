@@ -1,5 +1,7 @@
 package io.github.stylize.maven.cache;
 
+import io.github.stylize.engine.files.KeyLock;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;

@@ -6,7 +6,6 @@ import io.github.stylize.maven.json.RunJson;
 import io.github.stylize.maven.plan.CacheKeys;
 import io.github.stylize.maven.plan.Plan;
 import io.github.stylize.maven.plan.PlannedAsset;
-import io.github.stylize.maven.report.AssetMetadata;
 import io.github.stylize.maven.report.ExecutionRecord;
 import io.github.stylize.maven.report.ReportEntry;
 import io.github.stylize.maven.report.SettingsJson;

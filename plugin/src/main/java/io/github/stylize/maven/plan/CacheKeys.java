@@ -64,10 +64,6 @@ public final class CacheKeys {
         return count == 1 ? "style.sha256" : "style." + (index + 1) + ".sha256";
     }
 
-    public static String key(String contentSha256, String styleSha256, String weightsIdentity, StyleSettings settings) {
-        return hash(canonicalInput(contentSha256, styleSha256, weightsIdentity, settings));
-    }
-
     /** The key of a canonical text: its SHA-256 over UTF-8, lower-case hex. */
     public static String hash(String canonicalInput) {
         return Digests.sha256Hex(canonicalInput.getBytes(StandardCharsets.UTF_8));

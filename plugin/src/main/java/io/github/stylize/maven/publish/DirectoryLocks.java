@@ -1,7 +1,7 @@
 package io.github.stylize.maven.publish;
 
 import io.github.stylize.engine.files.Digests;
-import io.github.stylize.maven.cache.KeyLock;
+import io.github.stylize.engine.files.KeyLock;
 
 import java.io.IOException;
 import java.nio.file.Path;

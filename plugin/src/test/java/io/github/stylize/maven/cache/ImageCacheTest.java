@@ -3,6 +3,7 @@ package io.github.stylize.maven.cache;
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.files.Digests;
+import io.github.stylize.engine.files.KeyLock;
 import io.github.stylize.maven.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

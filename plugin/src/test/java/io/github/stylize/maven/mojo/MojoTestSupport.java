@@ -3,7 +3,6 @@ package io.github.stylize.maven.mojo;
 import io.github.stylize.maven.plan.PlannedAsset;
 import io.github.stylize.maven.testing.TestImages;
 import org.apache.maven.api.di.Provides;
-import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.model.Build;
 import org.apache.maven.model.Model;
 import org.apache.maven.plugin.logging.SystemStreamLog;

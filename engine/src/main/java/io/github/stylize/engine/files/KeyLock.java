@@ -1,4 +1,4 @@
-package io.github.stylize.maven.cache;
+package io.github.stylize.engine.files;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -11,10 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Exclusive hold on one cache key, across threads of this JVM ({@code mvn -T}) and across processes. A file lock alone
- * is not enough inside one JVM: Java tracks file locks per JVM and throws {@link OverlappingFileLockException} for a
- * second lock on the same file, so threads first queue on an in-JVM lock. Lock files are never deleted: deleting one
- * while another process waits on it would let a third process lock a new file of the same name.
+ * Exclusive hold on one key (a cache entry, an output directory, a weights download), across threads of this JVM
+ * ({@code mvn -T}) and across processes. A file lock alone is not enough inside one JVM: Java tracks file locks per JVM
+ * and throws {@link OverlappingFileLockException} for a second lock on the same file, so threads first queue on an
+ * in-JVM lock. Lock files are never deleted: deleting one while another process waits on it would let a third process
+ * lock a new file of the same name.
  */
 public final class KeyLock implements AutoCloseable {
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
@@ -30,7 +31,7 @@ public final class KeyLock implements AutoCloseable {
     }
 
     /** Blocks until this thread holds {@code lockFile}'s key. */
-    static KeyLock acquire(Path lockFile) throws IOException {
+    public static KeyLock acquire(Path lockFile) throws IOException {
         return acquire(lockFile, () -> { });
     }
 
@@ -56,7 +57,7 @@ public final class KeyLock implements AutoCloseable {
                 if (!waited) {
                     beforeWaiting.run();
                 }
-                held = lockFile(channel);
+                held = lockFile(channel, normalized);
             }
             return new KeyLock(jvmLock, channel, held);
         } catch (IOException | RuntimeException e) {
@@ -77,7 +78,7 @@ public final class KeyLock implements AutoCloseable {
         }
     }
 
-    private static FileLock lockFile(FileChannel channel) throws IOException {
+    private static FileLock lockFile(FileChannel channel, Path file) throws IOException {
         while (true) {
             try {
                 return channel.lock();
@@ -87,7 +88,7 @@ public final class KeyLock implements AutoCloseable {
                     Thread.sleep(50);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while waiting for cache lock", ie);
+                    throw new IOException("interrupted while waiting for the lock " + file, ie);
                 }
             }
         }
