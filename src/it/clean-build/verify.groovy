@@ -1,5 +1,5 @@
 import io.github.stylize.maven.it.ItFixtures
-import io.github.stylize.maven.report.Json
+import io.github.stylize.maven.json.Json
 import java.nio.file.Files
 import java.util.jar.JarFile
 
