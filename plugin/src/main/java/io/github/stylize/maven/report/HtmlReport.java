@@ -265,6 +265,9 @@ public final class HtmlReport {
         figure(html, links, e.style(), "style", "style image of " + e.id(), "");
         if (e.hasResult()) {
             figure(html, links, e.output(), "result", "result " + e.id(), "");
+            if (Boolean.TRUE.equals(e.settings().get("tileable"))) {
+                tiledPreview(html, links, e.output(), e.id());
+            }
         }
         html.append("</div>\n");
         if (!e.losses().isEmpty()) {
@@ -379,6 +382,25 @@ public final class HtmlReport {
                 .append(Html.escape(file.getFileName().toString())).append("</code></figcaption></figure>");
     }
 
+    /**
+     * A tileable result four times, edge to edge in two rows of two, at its own aspect ratio: a seam would show as a
+     * cross through the middle. Nothing where the file is missing (the result's figure says so).
+     */
+    static void tiledPreview(StringBuilder html, Links links, Path file, String id) {
+        String href = links.href(file);
+        if (href == null) {
+            return;
+        }
+        String url = Html.escape(href);
+        html.append("<figure class=\"thumb\"><div class=\"tiled\">");
+        for (int copy = 0; copy < 4; copy++) {
+            // one description for the four copies: the first image carries it, the others are decoration
+            html.append("<img loading=\"lazy\" class=\"tile\" src=\"").append(url).append("\" alt=\"")
+                    .append(copy == 0 ? Html.escape("result " + id + " tiled 2x2") : "").append("\">");
+        }
+        html.append("</div><figcaption>tiled 2x2</figcaption></figure>");
+    }
+
     static void image(StringBuilder html, Links links, Path file, String alt, String size) {
         String href = links.href(file);
         if (href == null) {
@@ -442,6 +464,8 @@ public final class HtmlReport {
               repeating-conic-gradient(#eceff3 0% 25%, #fff 0% 50%) 50% / 16px 16px;
               border: 1px solid var(--line); border-radius: 4px; }
             img.small { width: 110px; height: 110px; }
+            .tiled { display: grid; grid-template-columns: repeat(2, 100px); }
+            img.tile { width: 100px; height: auto; object-fit: fill; border: 0; border-radius: 0; background: none; }
             .missing { display: inline-flex; width: 200px; height: 200px; align-items: center; justify-content: center;
               border: 1px dashed var(--failed); color: var(--failed); border-radius: 4px; }
             .small .missing, td .missing { width: 110px; height: 110px; }
