@@ -165,6 +165,11 @@ public final class Setting<T> {
         return new Declaration<>(name, DECIMAL, defaultValue);
     }
 
+    /** A yes/no switch, written {@code true} or {@code false}. */
+    static Declaration<Boolean> flag(String name, boolean defaultValue) {
+        return new Declaration<>(name, FLAG, defaultValue).allowed("true or false");
+    }
+
     static Declaration<String> text(String name, String defaultValue) {
         return new Declaration<>(name, TEXT, defaultValue);
     }
@@ -325,6 +330,18 @@ public final class Setting<T> {
         String text(Double value) {
             return value == Math.rint(value) && Math.abs(value) < 1e15
                     ? String.valueOf(value.longValue()) : String.valueOf(value);
+        }
+    };
+
+    private static final Type<Boolean> FLAG = new Type<>() {
+        @Override
+        Boolean parse(Setting<?> setting, Object text) {
+            String s = single(setting, text).trim().toLowerCase(Locale.ROOT);
+            if (s.equals("true") || s.equals("false")) {
+                return Boolean.valueOf(s);
+            }
+            throw new InvalidSettingException(setting.name(), "'" + single(setting, text) + "' is not allowed; use "
+                    + setting.allowed());
         }
     };
 

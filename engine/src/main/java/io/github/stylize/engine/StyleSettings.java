@@ -144,6 +144,15 @@ public final class StyleSettings {
             .allowedIf(v -> v > 0 && v <= 1, "a number in (0, 1]")
             .doc("JPEG quality, for `format` `jpg`.")
             .inKeyWhen(s -> s.format() == Format.JPG, "`format` is `jpg`"));
+    public static final Setting<Boolean> TILEABLE = declare(Setting.flag("tileable", false)
+            .doc("Make the output tile seamlessly in both directions: convolutions, poolings, total variation and"
+                    + " resampling wrap around the image's edges. The content should tile itself (or use"
+                    + " `contentWeight` 0).")
+            .inKeyWhen(StyleSettings::tileable, "it is `true`"));
+    public static final Setting<Boolean> ALPHA_MASK = declare(Setting.flag("alphaMask", false)
+            .doc("Count only the content's opaque pixels (weighted by alpha) in the content and style losses, so a"
+                    + " transparent background takes no part in the look; no effect on opaque images.")
+            .inKeyWhen(StyleSettings::alphaMask, "it is `true`"));
     public static final Setting<Integer> SNAPSHOT_EVERY = declare(Setting.whole("snapshotEvery", 0)
             .allowedIf(v -> v >= 0, "0 (no snapshots) or a positive number of iterations")
             .doc("Write an intermediate image to `target/stylize/snapshots/<id>/` every N iterations; 0 writes none."
@@ -248,6 +257,8 @@ public final class StyleSettings {
     public PreserveColors preserveColors() { return get(PRESERVE_COLORS); }
     public int scales() { return get(SCALES); }
     public double tolerance() { return get(TOLERANCE); }
+    public boolean tileable() { return get(TILEABLE); }
+    public boolean alphaMask() { return get(ALPHA_MASK); }
 
     /** The deepest layer the objective reads: the network is built up to it and no further. */
     public String deepestLayer() {
@@ -343,6 +354,8 @@ public final class StyleSettings {
         public Builder preserveColors(PreserveColors v) { return set(PRESERVE_COLORS, v); }
         public Builder scales(int v) { return set(SCALES, v); }
         public Builder tolerance(double v) { return set(TOLERANCE, v); }
+        public Builder tileable(boolean v) { return set(TILEABLE, v); }
+        public Builder alphaMask(boolean v) { return set(ALPHA_MASK, v); }
 
         /**
          * Validates every setting, in the table's order, then the rules between settings; returns the immutable

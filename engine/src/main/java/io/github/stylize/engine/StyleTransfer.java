@@ -11,6 +11,7 @@ import io.github.stylize.engine.network.VggNetwork;
 import io.github.stylize.engine.network.VggPreprocessing;
 import io.github.stylize.engine.objective.BlendedGrams;
 import io.github.stylize.engine.objective.Evaluation;
+import io.github.stylize.engine.objective.PositionMask;
 import io.github.stylize.engine.objective.StyleObjective;
 import io.github.stylize.engine.optim.Adam;
 import io.github.stylize.engine.optim.Lbfgs;
@@ -55,7 +56,7 @@ public final class StyleTransfer {
         List<String> styleLayers = StyleObjective.activeStyleLayers(settings);
 
         RgbImage contentSource = ImageReader.read(request.content(), request.maxPixels());
-        RgbImage content = fitContent(contentSource, settings.size());
+        RgbImage content = fitContent(contentSource, settings.size(), settings.tileable());
         // content is never enlarged: a larger size helps only when it was shrunk
         String contentFix = content == contentSource ? "use a larger image" : "use a larger size or image";
         List<WeightedStyle> styles = request.styles();
@@ -96,7 +97,7 @@ public final class StyleTransfer {
             long levelStart = System.nanoTime();
             boolean last = level == levels.size() - 1;
             RgbImage levelContent = last ? optimized
-                    : Resampler.resize(optimized, levels.get(level)[0], levels.get(level)[1]);
+                    : Resampler.resize(optimized, levels.get(level)[0], levels.get(level)[1], settings.tileable());
             requireLargeEnough(request.content(), "content", levelContent, network, deepest, contentFix);
             List<Map<String, INDArray>> styleGrams = new ArrayList<>();
             for (int i = 0; i < styles.size(); i++) {
@@ -107,8 +108,10 @@ public final class StyleTransfer {
             }
             INDArray contentInput = VggPreprocessing.toNetworkInput(levelContent, DataType.FLOAT);
             try (BlendedGrams target = BlendedGrams.of(styleGrams, styleWeights);
-                 StyleObjective objective = new StyleObjective(network, settings, contentInput, target.grams())) {
-                image = image == null ? initialImage(settings, contentInput) : enlarge(image, levelContent);
+                 StyleObjective objective = new StyleObjective(network, settings, contentInput, target.grams(),
+                         positionMask(request.content(), levelContent, settings))) {
+                image = image == null ? initialImage(settings, contentInput)
+                        : enlarge(image, levelContent, settings.tileable());
                 long prepared = System.nanoTime();
                 prepareNanos += prepared - levelStart;
 
@@ -240,19 +243,43 @@ public final class StyleTransfer {
     }
 
     /** The previous level's result resized to this level's content size, as the next starting image. */
-    private static INDArray enlarge(INDArray image, RgbImage levelContent) {
+    private static INDArray enlarge(INDArray image, RgbImage levelContent, boolean wrap) {
         RgbImage previous = VggPreprocessing.toImage(image, null);
-        RgbImage enlarged = Resampler.resize(previous, levelContent.width(), levelContent.height());
+        RgbImage enlarged = Resampler.resize(previous, levelContent.width(), levelContent.height(), wrap);
         return VggPreprocessing.toNetworkInput(enlarged, DataType.FLOAT);
     }
 
-    /** The content image shrunk (never enlarged) so its longest side is at most {@code size}. */
-    static RgbImage fitContent(RgbImage content, int size) {
+    /** The content image shrunk (never enlarged) so its longest side is at most {@code size}; wrapping if tileable. */
+    static RgbImage fitContent(RgbImage content, int size, boolean wrap) {
         int[] fitted = PreparedSizes.content(content.width(), content.height(), size);
         if (fitted[0] == content.width() && fitted[1] == content.height()) {
             return content;
         }
-        return Resampler.resize(content, fitted[0], fitted[1]);
+        return Resampler.resize(content, fitted[0], fitted[1], wrap);
+    }
+
+    /**
+     * For {@code alphaMask}, the weights of the level content's positions: its alpha (null where it has none, or
+     * where the setting is off, so every position counts fully).
+     */
+    private static PositionMask positionMask(Path file, RgbImage levelContent, StyleSettings settings) {
+        if (!settings.alphaMask() || !levelContent.hasAlpha()) {
+            return null;
+        }
+        PositionMask mask = new PositionMask(levelContent.alpha(), levelContent.width(), levelContent.height(),
+                settings.tileable());
+        List<String> read = new ArrayList<>(StyleObjective.activeStyleLayers(settings));
+        if (settings.contentWeight() > 0) {
+            read.add(settings.contentLayer());
+        }
+        String empty = mask.emptyLayer(read);
+        if (empty != null) {
+            throw new InvalidSettingException("alphaMask", "the content image " + file + " as used ("
+                    + levelContent.width() + "x" + levelContent.height() + ") has no opaque pixel that reaches layer "
+                    + empty + ", so nothing would be styled; use an image with opaque pixels or set alphaMask to"
+                    + " false");
+        }
+        return mask;
     }
 
     /** The style image scaled so its longest side is {@code styleScale} times the content's. */

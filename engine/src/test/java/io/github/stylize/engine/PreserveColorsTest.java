@@ -56,7 +56,7 @@ class PreserveColorsTest {
     }
 
     private static RgbImage contentAsUsed(int size) {
-        return StyleTransfer.fitContent(ImageReader.read(HARBOR, ImageReader.DEFAULT_MAX_PIXELS), size);
+        return StyleTransfer.fitContent(ImageReader.read(HARBOR, ImageReader.DEFAULT_MAX_PIXELS), size, false);
     }
 
     @Test

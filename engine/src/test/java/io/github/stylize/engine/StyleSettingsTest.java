@@ -215,7 +215,8 @@ class StyleSettingsTest {
             Map.entry("styleLayerWeights", "1,1,-1,1,1"), Map.entry("init", "random"), Map.entry("noiseRatio", "1.5"),
             Map.entry("styleScale", "0"), Map.entry("pooling", "median"), Map.entry("seed", "0x2A"),
             Map.entry("scales", "7"), Map.entry("tolerance", "1"), Map.entry("format", "gif"),
-            Map.entry("jpegQuality", "0"), Map.entry("snapshotEvery", "-1"), Map.entry("preserveColors", "chroma"));
+            Map.entry("jpegQuality", "0"), Map.entry("snapshotEvery", "-1"), Map.entry("preserveColors", "chroma"),
+            Map.entry("tileable", "yes"), Map.entry("alphaMask", "1"));
 
     @Test
     void everySettingRejectsAValueNamingItself() {
@@ -249,6 +250,18 @@ class StyleSettingsTest {
         assertEquals("'sgd' is not allowed; use one of adam, lbfgs", messageOf(() -> StyleSettings.OPTIMIZER.parse("sgd")));
         assertEquals("takes a single value, not a list; write e.g. <size>512</size> (the default)",
                 messageOf(() -> StyleSettings.SIZE.parse(List.of("1", "2"))));
+        assertEquals(true, StyleSettings.TILEABLE.parse(" True "));
+        assertEquals(false, StyleSettings.ALPHA_MASK.parse("false"));
+        assertEquals("'yes' is not allowed; use true or false", messageOf(() -> StyleSettings.TILEABLE.parse("yes")));
+    }
+
+    @Test
+    void tileableAndAlphaMaskEnterTheCanonicalFormOnlyWhenTrue() {
+        String defaults = StyleSettings.defaults().canonicalForm();
+        assertFalse(defaults.contains("tileable") || defaults.contains("alphaMask"), defaults);
+        String both = StyleSettings.builder().tileable(true).alphaMask(true).build().canonicalForm();
+        assertTrue(both.endsWith("tileable=true\nalphaMask=true\n"), both);
+        assertEquals(defaults, both.replace("tileable=true\nalphaMask=true\n", ""));
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.Arrays;
  *
  * <p>Downscaling widens the kernel by the scale factor (each output pixel averages every input pixel it covers, so
  * fine detail does not alias); upscaling interpolates with the plain kernel. Pixels beyond the border repeat the edge
- * pixel, and each output pixel's weights are normalised to sum to 1, so a constant image stays constant.
+ * pixel (or, wrapping around for a tileable image, are those of the opposite edge, so the result tiles too), and each output pixel's weights are normalised to sum to 1, so a constant image stays constant.
  *
  * <p>Alpha: colour is filtered premultiplied by alpha and unpremultiplied afterwards, so transparent pixels contribute
  * no colour at edges. With the {@link RgbImage} convention that colour is composited over white, the premultiplied
@@ -26,6 +26,11 @@ public final class Resampler {
 
     /** Resizes {@code image} to exactly {@code width} x {@code height} (the aspect ratio is the caller's business). */
     public static RgbImage resize(RgbImage image, int width, int height) {
+        return resize(image, width, height, false);
+    }
+
+    /** {@link #resize(RgbImage, int, int)}, reading beyond each edge from the opposite one if {@code wrap}. */
+    public static RgbImage resize(RgbImage image, int width, int height, boolean wrap) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("Target size must be positive: " + width + "x" + height);
         }
@@ -38,9 +43,9 @@ public final class Resampler {
         float[] planes = hasAlpha ? premultiplied(image) : image.rgb();
 
         float[] horizontal = image.width() == width ? planes
-                : resizeRows(planes, image.width(), image.height(), channels, filter(image.width(), width));
+                : resizeRows(planes, image.width(), image.height(), channels, filter(image.width(), width, wrap));
         float[] both = image.height() == height ? horizontal
-                : resizeColumns(horizontal, width, image.height(), channels, filter(image.height(), height));
+                : resizeColumns(horizontal, width, image.height(), channels, filter(image.height(), height, wrap));
 
         if (!hasAlpha) {
             return new RgbImage(width, height, both, null); // a new array: at least one pass ran
@@ -82,11 +87,11 @@ public final class Resampler {
         return LOBES * StrictMath.sin(px) * StrictMath.sin(px / LOBES) / (px * px);
     }
 
-    /** For each output index: the input indices it reads (edge-clamped) and their normalised weights. */
+    /** For each output index: the input indices it reads (edge-clamped or wrapped) and their normalised weights. */
     record Filter(int[][] taps, double[][] weights) {
     }
 
-    static Filter filter(int inSize, int outSize) {
+    static Filter filter(int inSize, int outSize, boolean wrap) {
         double scale = (double) outSize / inSize;
         double kernelScale = Math.min(scale, 1.0); // < 1 widens the kernel when downscaling
         double support = LOBES / kernelScale;
@@ -102,7 +107,7 @@ public final class Resampler {
             double sum = 0;
             for (int k = 0; k < count; k++) {
                 int source = first + k;
-                index[k] = Math.min(Math.max(source, 0), inSize - 1);
+                index[k] = wrap ? Math.floorMod(source, inSize) : Math.min(Math.max(source, 0), inSize - 1);
                 weight[k] = lanczos((source - center) * kernelScale);
                 sum += weight[k];
             }

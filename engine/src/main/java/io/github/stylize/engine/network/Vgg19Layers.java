@@ -10,6 +10,8 @@ import java.util.List;
  */
 public final class Vgg19Layers {
     private static final int[] CONVS_PER_BLOCK = {2, 2, 4, 4, 4};
+    /** The number of blocks, each ended by a pooling but the last. */
+    public static final int BLOCKS = CONVS_PER_BLOCK.length;
     private static final int[] CHANNELS_PER_BLOCK = {64, 128, 256, 512, 512};
 
     /** Every convolution layer name, in network order: conv1_1, conv1_2, conv2_1, ..., conv5_4. */

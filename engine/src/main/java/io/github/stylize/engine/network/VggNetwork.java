@@ -6,6 +6,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.util.ArrayList;
@@ -19,9 +21,15 @@ import java.util.List;
  * needed, so the backward pass is written out by hand: ReLU masks, pooling gradients, and each convolution's input
  * gradient computed as a forward convolution with spatially flipped, in/out-swapped kernels. This costs one
  * convolution per layer where automatic differentiation would spend two.
+ *
+ * <p>Activations made with {@code wrap} (for {@code tileable}) treat the image as a torus: every convolution pads
+ * circularly (the rows and columns beyond an edge are those of the opposite edge) and a pooling over an odd side
+ * takes its last window across the edge instead of dropping the last row or column. The input gradient of a circular
+ * convolution is the circular convolution with the flipped kernel, so the backward pass keeps its shape.
  */
 public final class VggNetwork {
     private static final int SAME_PADDING = 1;
+    private static final int VALID_PADDING = 0;
     private static final int NHWC = 1;
     private static final int YXIO = 0;
 
@@ -112,6 +120,14 @@ public final class VggNetwork {
     public final class Activations implements AutoCloseable {
         private final long height;
         private final long width;
+        /** Circular padding and wrapping poolings; see the class comment. */
+        private final boolean wrap;
+        /** Where wrapping: each layer's input with one wrapped row and column on every side. */
+        private final INDArray[] paddedInputs = new INDArray[layers.size()];
+        /** Where wrapping and a pooled side is odd: outputs[i] with its first row and/or column repeated after it. */
+        private final INDArray[] poolSources = new INDArray[layers.size()];
+        private INDArray[] paddedGradients;
+        private INDArray[] poolSourceGradients;
         /** ReLU output of each layer. */
         private final INDArray[] outputs = new INDArray[layers.size()];
         /** 2x2 pooling of outputs[i] where layer i ends a block, else null. */
@@ -120,17 +136,25 @@ public final class VggNetwork {
         private INDArray[] outputGradients;
         private INDArray[] pooledGradients;
 
-        private Activations(long height, long width) {
+        private Activations(long height, long width, boolean wrap) {
             this.height = height;
             this.width = width;
+            this.wrap = wrap;
             long h = height;
             long w = width;
             for (int i = 0; i < layers.size(); i++) {
-                outputs[i] = Nd4j.create(dataType, 1, h, w, layers.get(i).kernel().size(3));
+                long channels = layers.get(i).kernel().size(3);
+                outputs[i] = Nd4j.create(dataType, 1, h, w, channels);
+                if (wrap) {
+                    paddedInputs[i] = Nd4j.create(dataType, 1, h + 2, w + 2, layers.get(i).kernel().size(2));
+                }
                 if (layers.get(i).poolAfter()) {
-                    h /= 2;
-                    w /= 2;
-                    pooled[i] = Nd4j.create(dataType, 1, h, w, layers.get(i).kernel().size(3));
+                    if (wrap && (h % 2 == 1 || w % 2 == 1)) {
+                        poolSources[i] = Nd4j.create(dataType, 1, h + h % 2, w + w % 2, channels);
+                    }
+                    h = wrap ? (h + 1) / 2 : h / 2;
+                    w = wrap ? (w + 1) / 2 : w / 2;
+                    pooled[i] = Nd4j.create(dataType, 1, h, w, channels);
                 }
             }
         }
@@ -155,10 +179,19 @@ public final class VggNetwork {
             }
             outputGradients = new INDArray[layers.size()];
             pooledGradients = new INDArray[layers.size()];
+            paddedGradients = new INDArray[layers.size()];
+            poolSourceGradients = new INDArray[layers.size()];
             for (int i = 0; i < layers.size(); i++) {
                 outputGradients[i] = Nd4j.create(dataType, outputs[i].shape());
                 if (pooled[i] != null) {
                     pooledGradients[i] = Nd4j.create(dataType, pooled[i].shape());
+                }
+                if (wrap) {
+                    long[] shape = outputs[i].shape();
+                    paddedGradients[i] = Nd4j.create(dataType, 1, shape[1] + 2, shape[2] + 2, shape[3]);
+                }
+                if (poolSources[i] != null) {
+                    poolSourceGradients[i] = Nd4j.create(dataType, poolSources[i].shape());
                 }
             }
         }
@@ -170,6 +203,10 @@ public final class VggNetwork {
             closeAll(pooled);
             closeAll(outputGradients);
             closeAll(pooledGradients);
+            closeAll(paddedInputs);
+            closeAll(poolSources);
+            closeAll(paddedGradients);
+            closeAll(poolSourceGradients);
         }
 
         private static void closeAll(INDArray[] arrays) {
@@ -185,12 +222,22 @@ public final class VggNetwork {
 
     /** Empty activations for images of {@code height} x {@code width}, to fill with {@link #forward(INDArray, Activations)}. */
     public Activations activations(long height, long width) {
-        return new Activations(height, width);
+        return activations(height, width, false);
+    }
+
+    /** Empty activations, with wrap-around padding and pooling if {@code wrap} (see the class comment). */
+    public Activations activations(long height, long width, boolean wrap) {
+        return new Activations(height, width, wrap);
     }
 
     /** Runs the image ([1, H, W, 3], preprocessed BGR) through every layer, into new activations the caller closes. */
     public Activations forward(INDArray image) {
-        Activations activations = activations(image.size(1), image.size(2));
+        return forward(image, false);
+    }
+
+    /** {@link #forward(INDArray)}, wrapping around the image's edges if {@code wrap}. */
+    public Activations forward(INDArray image, boolean wrap) {
+        Activations activations = activations(image.size(1), image.size(2), wrap);
         forward(image, activations);
         return activations;
     }
@@ -206,10 +253,15 @@ public final class VggNetwork {
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             INDArray out = activations.outputs[i];
-            Nd4j.exec(conv("conv2d", input, layer.kernel(), layer.bias(), out));
+            convolve(input, layer.kernel(), layer.bias(), out, activations.wrap ? activations.paddedInputs[i] : null);
             Transforms.relu(out, false);
             if (layer.poolAfter()) {
-                Nd4j.exec(poolOp(pooling == Pooling.AVG ? "avgpool2d" : "maxpool2d", activations.pooled[i], out));
+                INDArray source = out;
+                if (activations.poolSources[i] != null) {
+                    wrapAround(out, activations.poolSources[i], 0, 0);
+                    source = activations.poolSources[i];
+                }
+                Nd4j.exec(poolOp(pooling == Pooling.AVG ? "avgpool2d" : "maxpool2d", activations.pooled[i], source));
                 input = activations.pooled[i];
             } else {
                 input = out;
@@ -253,17 +305,90 @@ public final class VggNetwork {
             INDArray atInput = i == 0
                     ? Nd4j.create(dataType, 1, activations.height, activations.width, layer.kernel().size(2))
                     : poolBelow ? activations.pooledGradients[i - 1] : activations.outputGradients[i - 1];
-            Nd4j.exec(conv("conv2d", atOutput, layer.flippedKernel(), null, atInput));
+            convolve(atOutput, layer.flippedKernel(), null, atInput,
+                    activations.wrap ? activations.paddedGradients[i] : null);
             if (i == 0) {
                 return atInput;
             }
             if (poolBelow) {
-                Nd4j.exec(poolOp(pooling == Pooling.AVG ? "avgpool2d_bp" : "maxpool2d_bp",
-                        activations.outputGradients[i - 1], activations.outputs[i - 1], atInput));
+                String op = pooling == Pooling.AVG ? "avgpool2d_bp" : "maxpool2d_bp";
+                INDArray source = activations.poolSources[i - 1];
+                if (source == null) {
+                    Nd4j.exec(poolOp(op, activations.outputGradients[i - 1], activations.outputs[i - 1], atInput));
+                } else {
+                    INDArray sourceGradient = activations.poolSourceGradients[i - 1];
+                    Nd4j.exec(poolOp(op, sourceGradient, source, atInput));
+                    foldWrapped(sourceGradient, activations.outputGradients[i - 1]);
+                }
             }
             reached = true;
         }
         throw new IllegalArgumentException("The loss has no gradient at any computed layer: " + names);
+    }
+
+    /**
+     * 3x3 convolution of {@code input} into {@code output} of the same height and width: zero ("same") padding, or,
+     * given a {@code padded} buffer two rows and columns larger, circular padding written into it.
+     */
+    private static void convolve(INDArray input, INDArray kernel, INDArray bias, INDArray output, INDArray padded) {
+        if (padded == null) {
+            Nd4j.exec(conv(input, kernel, bias, output, SAME_PADDING));
+        } else {
+            wrapAround(input, padded, 1, 1);
+            Nd4j.exec(conv(padded, kernel, bias, output, VALID_PADDING));
+        }
+    }
+
+    /**
+     * Writes {@code source} [1, h, w, c] into {@code target} at row {@code top}, column {@code left}, and fills the
+     * rest of {@code target} (at most h more rows and w more columns) with the rows and columns of the opposite edges,
+     * as if {@code source} were tiled.
+     */
+    static void wrapAround(INDArray source, INDArray target, long top, long left) {
+        long h = source.size(1);
+        long w = source.size(2);
+        long bottom = target.size(1) - top - h;
+        long right = target.size(2) - left - w;
+        target.get(all(), interval(top, top + h), interval(left, left + w), all()).assign(source);
+        if (left > 0) {
+            target.get(all(), interval(top, top + h), interval(0, left), all())
+                    .assign(target.get(all(), interval(top, top + h), interval(w, w + left), all()));
+        }
+        if (right > 0) {
+            target.get(all(), interval(top, top + h), interval(left + w, left + w + right), all())
+                    .assign(target.get(all(), interval(top, top + h), interval(left, left + right), all()));
+        }
+        if (top > 0) {
+            target.get(all(), interval(0, top), all(), all()).assign(target.get(all(), interval(h, h + top), all(), all()));
+        }
+        if (bottom > 0) {
+            target.get(all(), interval(top + h, top + h + bottom), all(), all())
+                    .assign(target.get(all(), interval(top, top + bottom), all(), all()));
+        }
+    }
+
+    /**
+     * The adjoint of {@code wrapAround(target, source, 0, 0)}: writes into {@code target} [1, h, w, c] the gradient
+     * {@code source} holds for the extended array, the repeated trailing row and column added onto the first ones.
+     */
+    static void foldWrapped(INDArray source, INDArray target) {
+        long h = target.size(1);
+        long w = target.size(2);
+        long extraRows = source.size(1) - h;
+        long extraColumns = source.size(2) - w;
+        target.assign(source.get(all(), interval(0, h), interval(0, w), all()));
+        if (extraRows > 0) {
+            target.get(all(), interval(0, extraRows), all(), all())
+                    .addi(source.get(all(), interval(h, h + extraRows), interval(0, w), all()));
+        }
+        if (extraColumns > 0) {
+            target.get(all(), all(), interval(0, extraColumns), all())
+                    .addi(source.get(all(), interval(0, h), interval(w, w + extraColumns), all()));
+        }
+        if (extraRows > 0 && extraColumns > 0) {
+            target.get(all(), interval(0, extraRows), interval(0, extraColumns), all())
+                    .addi(source.get(all(), interval(h, h + extraRows), interval(w, w + extraColumns), all()));
+        }
     }
 
     /** 2x2, stride 2, no padding (odd trailing rows and columns are dropped), NHWC. */
@@ -272,15 +397,25 @@ public final class VggNetwork {
                 .addIntegerArguments(2, 2, 2, 2, 0, 0, 1, 1, 0, 0, NHWC).build();
     }
 
-    /** 3x3, stride 1, same padding, NHWC input, YXIO kernel. */
-    private static DynamicCustomOp conv(String name, INDArray input, INDArray kernel, INDArray bias, INDArray output) {
-        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder(name);
+    /** 3x3, stride 1, same or valid padding, NHWC input, YXIO kernel. */
+    private static DynamicCustomOp conv(INDArray input, INDArray kernel, INDArray bias, INDArray output,
+                                        int padding) {
+        DynamicCustomOp.DynamicCustomOpsBuilder op = DynamicCustomOp.builder("conv2d");
         if (bias == null) {
             op.addInputs(input, kernel);
         } else {
             op.addInputs(input, kernel, bias);
         }
         return op.addOutputs(output)
-                .addIntegerArguments(3, 3, 1, 1, 1, 1, 1, 1, SAME_PADDING, NHWC, YXIO).build();
+                .addIntegerArguments(3, 3, 1, 1, padding == SAME_PADDING ? 1 : 0, padding == SAME_PADDING ? 1 : 0,
+                        1, 1, padding, NHWC, YXIO).build();
+    }
+
+    private static INDArrayIndex all() {
+        return NDArrayIndex.all();
+    }
+
+    private static INDArrayIndex interval(long from, long to) {
+        return NDArrayIndex.interval(from, to);
     }
 }

@@ -9,6 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * number the layer has for a reference image (see {@link StyleObjective#REFERENCE_SIDE}). The paper's sum grows with
  * the pixel count while the style loss does not; scaled, the balance of the two does not depend on the image size, and
  * at the reference size (R = M) it is the paper's. Its gradient is {@code R/M * (F - P)}.
+ *
+ * <p>Masked ({@code alphaMask}), position p counts with its weight m_p ({@link PositionMask}) and M is their sum S:
+ * {@code L = R/S * 1/2 * sum_p m_p sum_i (F_ip - P_ip)^2}, gradient {@code R/S * m_p (F_p - P_p)}.
  */
 public final class ContentLoss {
     private ContentLoss() {
@@ -30,13 +33,30 @@ public final class ContentLoss {
      * is R, the layer's h * w at the reference size.
      */
     public static Evaluated evaluate(INDArray features, INDArray target, long referencePositions) {
-        INDArray difference = features.sub(target);
-        double norm = difference.norm2Number().doubleValue();
-        double scale = (double) referencePositions / (features.size(1) * features.size(2));
-        return new Evaluated(scale * 0.5 * norm * norm, scale, difference);
+        return evaluate(features, target, referencePositions, null, 0);
     }
 
-    /** The loss and its gradient F - P (the layer's size, small: the content layer is deep). */
+    /**
+     * L with each position weighted by {@code mask} ([M, 1], summing to {@code positions}), or unweighted if it is
+     * null.
+     */
+    public static Evaluated evaluate(INDArray features, INDArray target, long referencePositions, INDArray mask,
+                                     double positions) {
+        INDArray difference = features.sub(target);
+        if (mask == null) {
+            double norm = difference.norm2Number().doubleValue();
+            double scale = (double) referencePositions / (features.size(1) * features.size(2));
+            return new Evaluated(scale * 0.5 * norm * norm, scale, difference);
+        }
+        INDArray weighted = difference.reshape('c', mask.length(), features.size(3)).mulColumnVector(mask)
+                .reshape(difference.shape());
+        double squares = weighted.mul(difference).sumNumber().doubleValue();
+        difference.close();
+        double scale = referencePositions / positions;
+        return new Evaluated(scale * 0.5 * squares, scale, weighted);
+    }
+
+    /** The loss and its gradient F - P, or m (F - P) masked (the layer's size, small: the content layer is deep). */
     public static final class Evaluated implements AutoCloseable {
         private final double value;
         private final double scale;

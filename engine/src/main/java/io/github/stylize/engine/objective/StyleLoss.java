@@ -14,6 +14,11 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Features arrive as NHWC [1, h, w, N]; as a row-major [M, N] matrix X that is F^T, so {@code G = X^T X / M} and
  * {@code dE/dX = X (G - A) / (N^2 M)}.
+ *
+ * <p>Masked ({@code alphaMask}), each position p counts with its weight m_p ({@link PositionMask}) and M becomes the
+ * weighted count {@code S = sum_p m_p}: {@code G = X^T diag(m) X / S}, the Gram matrix of the positions that count,
+ * normalized like any other by their own number; A stays the whole style image's. Then
+ * {@code dE/dX = diag(m) X (G - A) / (N^2 S)}.
  */
 public final class StyleLoss {
     private StyleLoss() {
@@ -39,25 +44,40 @@ public final class StyleLoss {
 
     /** E at {@code features}, keeping G - A for {@link Evaluated#writeGradient}. */
     public static Evaluated evaluate(INDArray features, INDArray target) {
+        return evaluate(features, target, null, 0);
+    }
+
+    /**
+     * E at {@code features} with each position weighted by {@code mask} ([M, 1], summing to {@code positions}), or
+     * unweighted if it is null.
+     */
+    public static Evaluated evaluate(INDArray features, INDArray target, INDArray mask, double positions) {
         INDArray x = asMatrix(features);
+        INDArray weighted = mask == null ? x : x.mulColumnVector(mask);
+        double m = mask == null ? x.size(0) : positions;
         // gemm with a transpose flag: a transposed view passed to mmul is copied first (measured: 2.3x slower)
-        double m = x.size(0);
-        INDArray gramDifference = Nd4j.gemm(x, x, true, false).divi(m).subi(target);
+        INDArray gramDifference = Nd4j.gemm(weighted, x, true, false).divi(m).subi(target);
         double norm = gramDifference.norm2Number().doubleValue();
         double n = x.size(1);
-        return new Evaluated(norm * norm / (4 * n * n), x, gramDifference);
+        return new Evaluated(norm * norm / (4 * n * n), weighted, m, gramDifference, weighted != x);
     }
 
     /** The loss at one layer and what its gradient needs; valid until the features are overwritten. */
     public static final class Evaluated implements AutoCloseable {
         private final double value;
+        /** diag(m) X, or X itself unmasked. */
         private final INDArray features;
+        private final double positions;
         private final INDArray gramDifference;
+        private final boolean ownsFeatures;
 
-        private Evaluated(double value, INDArray features, INDArray gramDifference) {
+        private Evaluated(double value, INDArray features, double positions, INDArray gramDifference,
+                          boolean ownsFeatures) {
             this.value = value;
             this.features = features;
+            this.positions = positions;
             this.gramDifference = gramDifference;
+            this.ownsFeatures = ownsFeatures;
         }
 
         public double value() {
@@ -70,15 +90,17 @@ public final class StyleLoss {
          */
         public void writeGradient(INDArray target, double weight, boolean accumulate) {
             double n = features.size(1);
-            double m = features.size(0);
             INDArray targetMatrix = asMatrix(target);
-            Nd4j.gemm(features, gramDifference, targetMatrix, false, false, weight / (n * n * m),
+            Nd4j.gemm(features, gramDifference, targetMatrix, false, false, weight / (n * n * positions),
                     accumulate ? 1 : 0);
         }
 
         @Override
         public void close() {
             gramDifference.close();
+            if (ownsFeatures) {
+                features.close();
+            }
         }
     }
 

@@ -23,6 +23,10 @@ import java.util.Map;
  * {@value #REFERENCE_SIDE}x{@value #REFERENCE_SIDE} pixels ({@link ContentLoss}, {@link TotalVariationLoss}). A
  * 512x512 render with a style image of as many pixels keeps the paper's (and the engine's earlier) balance; at other
  * sizes, at coarse levels of {@code scales}, and with any {@code styleScale}, the same weights give the same balance.
+ *
+ * <p>With {@code tileable} the network and the total variation wrap around the image's edges (the style image's Gram
+ * matrices are computed without wrapping: the style is not a tile). With a {@link PositionMask} ({@code alphaMask}),
+ * the content and style losses count each position by its weight.
  */
 public final class StyleObjective implements Objective {
     /** The side of the square image at which every loss term equals the paper's unscaled one. */
@@ -39,6 +43,10 @@ public final class StyleObjective implements Objective {
     private final INDArray contentTarget;
     private final Map<String, INDArray> styleTargets;
     private final Map<String, Double> styleLayerWeights = new LinkedHashMap<>();
+    private final boolean wrap;
+    /** Per layer read, its positions' weights [M, 1] and their sum; empty unmasked. */
+    private final Map<String, INDArray> masks = new HashMap<>();
+    private final Map<String, Double> maskedPositions = new HashMap<>();
     /** Created by the first evaluation, for its image size, and reused after. */
     private VggNetwork.Activations activations;
     private int evaluations;
@@ -49,7 +57,17 @@ public final class StyleObjective implements Objective {
      */
     public StyleObjective(VggNetwork network, StyleSettings settings, INDArray contentImage,
                           Map<String, INDArray> styleGrams) {
+        this(network, settings, contentImage, styleGrams, null);
+    }
+
+    /**
+     * @param mask how much each content position counts, for the content image's size; null counts every one fully
+     * @throws IllegalArgumentException when the mask leaves no position of a layer the loss reads
+     */
+    public StyleObjective(VggNetwork network, StyleSettings settings, INDArray contentImage,
+                          Map<String, INDArray> styleGrams, PositionMask mask) {
         this.network = network;
+        this.wrap = settings.tileable();
         this.contentWeight = settings.contentWeight();
         this.styleWeight = settings.styleWeight();
         this.tvWeight = settings.tvWeight();
@@ -63,8 +81,23 @@ public final class StyleObjective implements Objective {
         this.styleTargets = Map.copyOf(styleGrams);
         long side = REFERENCE_SIDE >> (Vgg19Layers.block(contentLayer) - 1);
         this.contentReferencePositions = side * side;
+        if (mask != null) {
+            List<String> read = new ArrayList<>(styleLayerWeights.keySet());
+            if (contentWeight > 0) {
+                read.add(contentLayer);
+            }
+            for (String layer : read) {
+                double positions = mask.positions(layer);
+                if (!(positions > 0)) {
+                    throw new IllegalArgumentException("The mask leaves no position of layer " + layer + " ("
+                            + mask.size(layer)[0] + "x" + mask.size(layer)[1] + ") to count");
+                }
+                masks.put(layer, mask.column(layer, network.dataType()));
+                maskedPositions.put(layer, positions);
+            }
+        }
         if (contentWeight > 0) {
-            try (VggNetwork.Activations contentActivations = network.forward(contentImage)) {
+            try (VggNetwork.Activations contentActivations = network.forward(contentImage, wrap)) {
                 this.contentTarget = contentActivations.get(contentLayer).dup();
             }
         } else {
@@ -119,14 +152,15 @@ public final class StyleObjective implements Objective {
     public Evaluation evaluate(INDArray image, boolean withGradient) {
         evaluations++;
         if (activations == null) {
-            activations = network.activations(image.size(1), image.size(2));
+            activations = network.activations(image.size(1), image.size(2), wrap);
         }
         network.forward(image, activations);
 
         ContentLoss.Evaluated contentTerm = null;
         double content = 0;
         if (contentWeight > 0) {
-            contentTerm = ContentLoss.evaluate(activations.get(contentLayer), contentTarget, contentReferencePositions);
+            contentTerm = ContentLoss.evaluate(activations.get(contentLayer), contentTarget, contentReferencePositions,
+                    masks.get(contentLayer), maskedPositions.getOrDefault(contentLayer, 0.0));
             content = contentWeight * contentTerm.value();
         }
 
@@ -134,7 +168,8 @@ public final class StyleObjective implements Objective {
         double style = 0;
         for (Map.Entry<String, Double> layer : styleLayerWeights.entrySet()) {
             StyleLoss.Evaluated term = StyleLoss.evaluate(activations.get(layer.getKey()),
-                    styleTargets.get(layer.getKey()));
+                    styleTargets.get(layer.getKey()), masks.get(layer.getKey()),
+                    maskedPositions.getOrDefault(layer.getKey(), 0.0));
             styleTerms.put(layer.getKey(), term);
             style += styleWeight * layer.getValue() * term.value();
         }
@@ -142,7 +177,7 @@ public final class StyleObjective implements Objective {
         double tv = 0;
         INDArray tvGradient = null;
         if (tvWeight > 0) {
-            LossTerm term = TotalVariationLoss.valueAndGradient(image, withGradient);
+            LossTerm term = TotalVariationLoss.valueAndGradient(image, wrap, withGradient);
             tv = tvWeight * term.value();
             tvGradient = withGradient ? term.gradient().muli(tvWeight) : null;
         }
@@ -193,5 +228,6 @@ public final class StyleObjective implements Objective {
         if (contentTarget != null) {
             contentTarget.close();
         }
+        masks.values().forEach(INDArray::close);
     }
 }

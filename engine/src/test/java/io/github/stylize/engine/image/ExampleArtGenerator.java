@@ -23,8 +23,8 @@ import java.util.Random;
 
 /**
  * Draws the example art of the README quickstart with Java2D (nothing downloaded) and writes it under
- * {@code examples/quickstart/src/main/stylize/}: content images ({@code content/harbor.png} and two sprites with
- * transparent backgrounds) and style images ({@code styles/mosaic.png}, {@code styles/waves.png}).
+ * {@code examples/quickstart/src/main/stylize/}: content images ({@code content/harbor.png}, two sprites with
+ * transparent backgrounds, and {@code content/tiles/cobbles.png}, a texture that tiles seamlessly) and style images ({@code styles/mosaic.png}, {@code styles/waves.png}).
  *
  * <p>Deterministic: fixed seeds, no fonts (installed fonts differ between machines), and the PNGs are encoded by
  * {@link ImageWriter}. {@code ExampleArtGeneratorTest} checks that the committed files are what this draws.
@@ -56,6 +56,7 @@ public final class ExampleArtGenerator {
         files.put("content/harbor.png", png(harbor()));
         files.put("content/sprites/tree.png", png(tree()));
         files.put("content/sprites/crate.png", png(crate()));
+        files.put("content/tiles/cobbles.png", png(cobbles()));
         files.put("styles/mosaic.png", png(mosaic()));
         files.put("styles/waves.png", png(waves()));
         return files;
@@ -295,6 +296,43 @@ public final class ExampleArtGenerator {
                 left + size - 5, top + size - 5};
         for (int i = 0; i < corners.length; i += 2) {
             g.fill(circle(corners[i], corners[i + 1], 2.2f));
+        }
+        g.dispose();
+        return image;
+    }
+
+    // ---- content: a texture for tileable ---------------------------------------------------------------------------
+
+    /**
+     * Cobblestones in mortar, 96x96. Every stone is drawn nine times, shifted by the tile's size in each direction, so
+     * a stone crossing an edge comes back in at the opposite one: the image tiles without a seam.
+     */
+    static BufferedImage cobbles() {
+        int size = 96;
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = smooth(image);
+        Random random = new Random(4);
+        g.setColor(new Color(96, 88, 78));
+        g.fillRect(0, 0, size, size);
+        for (int row = 0; row < 4; row++) {
+            for (int column = 0; column < 4; column++) {
+                float cx = column * 24 + (row % 2) * 12 + random.nextFloat() * 4;
+                float cy = row * 24 + random.nextFloat() * 4;
+                float w = 17 + random.nextFloat() * 4;
+                float h = 15 + random.nextFloat() * 4;
+                int shade = 140 + random.nextInt(50);
+                Color stone = new Color(shade, shade - 12 - random.nextInt(10), shade - 30 - random.nextInt(16));
+                for (int dy = -size; dy <= size; dy += size) {
+                    for (int dx = -size; dx <= size; dx += size) {
+                        g.setColor(stone.darker());
+                        g.fill(new Ellipse2D.Float(cx + dx - w / 2 + 1, cy + dy - h / 2 + 2, w, h));
+                        g.setColor(stone);
+                        g.fill(new Ellipse2D.Float(cx + dx - w / 2, cy + dy - h / 2, w, h));
+                        g.setColor(new Color(255, 255, 255, 50)); // light from the top left
+                        g.fill(new Ellipse2D.Float(cx + dx - w / 3, cy + dy - h / 3, w / 3, h / 4));
+                    }
+                }
+            }
         }
         g.dispose();
         return image;

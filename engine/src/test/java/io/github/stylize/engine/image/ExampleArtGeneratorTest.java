@@ -38,6 +38,42 @@ class ExampleArtGeneratorTest {
         }
     }
 
+    /** The texture for tileable: its edges meet like any two neighbouring columns (rows) do. */
+    @Test
+    void theCobblesTileWithoutASeam() {
+        RgbImage cobbles = ImageReader.read(repositoryRoot().resolve(ExampleArtGenerator.OUTPUT_DIRECTORY)
+                .resolve("content/tiles/cobbles.png"));
+        for (boolean columns : new boolean[]{true, false}) {
+            double[] differences = neighbourDifferences(cobbles, columns);
+            double interior = 0;
+            double largest = 0;
+            for (int i = 0; i < differences.length - 1; i++) {
+                interior += differences[i] / (differences.length - 1);
+                largest = Math.max(largest, differences[i]);
+            }
+            double seam = differences[differences.length - 1];
+            assertTrue(seam <= largest, (columns ? "columns" : "rows") + ": seam " + seam + ", interior mean "
+                    + interior + ", largest " + largest);
+        }
+    }
+
+    /** Mean absolute difference between each column (row) and the next, the last one's next being the first. */
+    private static double[] neighbourDifferences(RgbImage image, boolean columns) {
+        int lines = columns ? image.width() : image.height();
+        int along = columns ? image.height() : image.width();
+        double[] differences = new double[lines];
+        for (int line = 0; line < lines; line++) {
+            for (int i = 0; i < along; i++) {
+                int here = columns ? i * image.width() + line : line * image.width() + i;
+                int next = columns ? i * image.width() + (line + 1) % lines : ((line + 1) % lines) * image.width() + i;
+                for (int c = 0; c < 3; c++) {
+                    differences[line] += Math.abs(image.rgb()[next * 3 + c] - image.rgb()[here * 3 + c]) / (along * 3.0);
+                }
+            }
+        }
+        return differences;
+    }
+
     @Test
     void spritesHaveTransparentBackgroundsAndSizesFitTheQuickstart() {
         Path art = repositoryRoot().resolve(ExampleArtGenerator.OUTPUT_DIRECTORY);
@@ -48,6 +84,9 @@ class ExampleArtGeneratorTest {
             assertEquals(1f, image.alpha()[64 * 128 + 64], sprite + " centre is opaque");
             assertEquals(128, image.width());
         }
+        RgbImage cobbles = ImageReader.read(art.resolve("content/tiles/cobbles.png"));
+        assertEquals(96, cobbles.width());
+        assertEquals(96, cobbles.height());
         RgbImage harbor = ImageReader.read(art.resolve("content/harbor.png"));
         assertEquals(384, harbor.width());
         assertEquals(256, harbor.height());

@@ -26,8 +26,8 @@ class ResamplerTest {
 
     @Test
     void downscalingWidensTheKernelByTheScaleFactor() {
-        Resampler.Filter upscale = Resampler.filter(10, 20);
-        Resampler.Filter downscale = Resampler.filter(40, 10); // factor 4: support 12 input pixels each side
+        Resampler.Filter upscale = Resampler.filter(10, 20, false);
+        Resampler.Filter downscale = Resampler.filter(40, 10, false); // factor 4: support 12 input pixels each side
         assertEquals(6, upscale.taps()[10].length);
         assertEquals(24, downscale.taps()[5].length);
         for (double[] weights : downscale.weights()) {

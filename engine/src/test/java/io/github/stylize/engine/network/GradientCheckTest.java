@@ -3,16 +3,20 @@ package io.github.stylize.engine.network;
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.weights.RandomVggWeights;
 import io.github.stylize.engine.objective.Evaluation;
+import io.github.stylize.engine.objective.PositionMask;
 import io.github.stylize.engine.objective.StyleObjective;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The hand-written backward pass (ReLU masks, pooling gradients, flipped-kernel convolutions) must give the true
  * gradient of the total loss: compared against central finite differences in float64 on a tiny VGG-shaped network,
- * with a non-square image whose odd sides exercise the pooling's dropped rows and columns.
+ * with a non-square image whose odd sides exercise the pooling's dropped rows and columns, and (wrapping, for
+ * {@code tileable}) the circular padding and the poolings' windows across the edges; masked ({@code alphaMask}) too.
  */
 class GradientCheckTest {
 
@@ -29,20 +34,29 @@ class GradientCheckTest {
         NativeBackend.ensureLoaded();
     }
 
-    @ParameterizedTest
-    @EnumSource(StyleSettings.Pooling.class)
-    void totalLossGradientMatchesCentralFiniteDifferences(StyleSettings.Pooling pooling) {
+    static Stream<Arguments> variants() {
+        return Stream.of(StyleSettings.Pooling.values()).flatMap(pooling -> Stream.of(
+                Arguments.of(pooling, false, false), Arguments.of(pooling, true, false),
+                Arguments.of(pooling, false, true), Arguments.of(pooling, true, true)));
+    }
+
+    @ParameterizedTest(name = "{0} pooling, tileable {1}, masked {2}")
+    @MethodSource("variants")
+    void totalLossGradientMatchesCentralFiniteDifferences(StyleSettings.Pooling pooling, boolean tileable,
+                                                          boolean masked) {
         StyleSettings settings = StyleSettings.builder()
                 .contentLayer("conv4_2")
                 .styleLayers(List.of("conv1_1", "conv2_1", "conv3_1", "conv4_1", "conv5_1"))
-                .contentWeight(1.0).styleWeight(50.0).tvWeight(0.1).pooling(pooling)
+                .contentWeight(1.0).styleWeight(50.0).tvWeight(0.1).pooling(pooling).tileable(tileable)
+                .alphaMask(masked)
                 .build();
         VggNetwork network = new VggNetwork(RandomVggWeights.create(7, new int[]{4, 6, 6, 8, 8}), settings.deepestLayer(),
                 pooling, DataType.DOUBLE);
         INDArray content = randomImage(1, 19, 22);
         INDArray style = randomImage(2, 17, 16);
         StyleObjective objective = new StyleObjective(network, settings, content,
-                StyleObjective.styleGrams(network, style, settings.styleLayers()));
+                StyleObjective.styleGrams(network, style, settings.styleLayers()),
+                masked ? new PositionMask(randomAlpha(5, 19 * 22), 22, 19, tileable) : null);
         INDArray image = randomImage(3, 19, 22);
 
         INDArray analytic = objective.evaluate(image, true).gradient();
@@ -52,8 +66,11 @@ class GradientCheckTest {
         double errorSquares = 0;
         double referenceSquares = 0;
         double worst = 0;
-        for (int sample = 0; sample < 40; sample++) {
-            long[] at = {0, pick.nextInt(19), pick.nextInt(22), pick.nextInt(3)};
+        long[][] corners = {{0, 0, 0, 0}, {0, 18, 0, 1}, {0, 0, 21, 2}, {0, 18, 21, 0}};
+        for (int sample = 0; sample < 44; sample++) {
+            // the corners read (wrapping) or miss (padding) the most across the edges
+            long[] at = sample < corners.length ? corners[sample]
+                    : new long[]{0, pick.nextInt(19), pick.nextInt(22), pick.nextInt(3)};
             double original = image.getDouble(at);
             image.putScalar(at, original + eps);
             double plus = objective.evaluate(image, false).total();
@@ -139,6 +156,17 @@ class GradientCheckTest {
         try (StyleObjective objective = smallObjective(network, settings)) {
             return objective.evaluate(image, true).gradient();
         }
+    }
+
+    /** Alpha values: a third fully transparent, a third opaque, a third in between. */
+    static float[] randomAlpha(long seed, int pixels) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] alpha = new float[pixels];
+        for (int i = 0; i < pixels; i++) {
+            int kind = random.nextInt(3);
+            alpha[i] = kind == 0 ? 0f : kind == 1 ? 1f : (float) random.nextDouble();
+        }
+        return alpha;
     }
 
     /** Preprocessed-range values: roughly what a mean-subtracted 0..255 image holds. */

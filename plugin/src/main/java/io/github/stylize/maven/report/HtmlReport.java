@@ -293,6 +293,9 @@ public final class HtmlReport {
         }
         if (e.hasResult()) {
             viewable(html, e.output(), "result", "result " + e.id(), "large", anchor, "result");
+            if (Boolean.TRUE.equals(e.settings().get("tileable"))) {
+                tiledPreview(html, links, e.output(), e.id());
+            }
         }
         html.append("</div>\n");
         if (!e.losses().isEmpty()) {
@@ -501,6 +504,25 @@ public final class HtmlReport {
                 100 * style.weight() / total);
     }
 
+    /**
+     * A tileable result four times, edge to edge in two rows of two, at its own aspect ratio: a seam would show as a
+     * cross through the middle. Nothing where the file is missing (the result's figure says so).
+     */
+    static void tiledPreview(StringBuilder html, Links links, Path file, String id) {
+        String href = links.href(file);
+        if (href == null) {
+            return;
+        }
+        String url = Html.escape(href);
+        html.append("<figure class=\"thumb\"><div class=\"tiled\">");
+        for (int copy = 0; copy < 4; copy++) {
+            // one description for the four copies: the first image carries it, the others are decoration
+            html.append("<img loading=\"lazy\" class=\"tile\" src=\"").append(url).append("\" alt=\"")
+                    .append(copy == 0 ? Html.escape("result " + id + " tiled 2x2") : "").append("\">");
+        }
+        html.append("</div><figcaption>tiled 2x2</figcaption></figure>");
+    }
+
     static void image(StringBuilder html, Links links, Path file, String alt, String size) {
         String href = links.href(file);
         if (href == null) {
@@ -575,6 +597,8 @@ public final class HtmlReport {
             .lightbox p a { color: #fff; }
             .changed { margin: 0 0 10px; }
             .changed small { color: var(--muted); }
+            .tiled { display: grid; grid-template-columns: repeat(2, 180px); }
+            img.tile { width: 180px; height: auto; object-fit: fill; border: 0; border-radius: 0; background: none; }
             .missing { display: inline-flex; width: 200px; height: 200px; align-items: center; justify-content: center;
               border: 1px dashed var(--failed); color: var(--failed); border-radius: 4px; }
             .small .missing, td .missing { width: 110px; height: 110px; }

@@ -77,6 +77,31 @@ public final class ItFixtures {
         return write(image, file);
     }
 
+    /** Smooth diagonal waves, whole periods across and down: an image that tiles without a seam. */
+    public static Path drawTile(Path file, int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double u = 2 * Math.PI * x / width;
+                double v = 2 * Math.PI * y / height;
+                image.setRGB(x, y, (int) Math.round(128 + 100 * Math.sin(u + v)) << 16
+                        | (int) Math.round(128 + 100 * Math.cos(u - v)) << 8
+                        | (int) Math.round(128 + 60 * Math.sin(2 * u + v)));
+            }
+        }
+        return write(image, file);
+    }
+
+    /** A sprite: an opaque disc on a fully transparent background. */
+    public static Path drawSprite(Path file, int size) {
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = graphics(image);
+        g.setColor(new Color(200, 90, 40));
+        g.fillOval(size / 6, size / 6, size * 2 / 3, size * 2 / 3);
+        g.dispose();
+        return write(image, file);
+    }
+
     /** A file that starts like a PNG but is not one: passes the planner's header check, fails in the engine. */
     public static Path writeCorruptPng(Path file) {
         byte[] bytes = new byte[64];

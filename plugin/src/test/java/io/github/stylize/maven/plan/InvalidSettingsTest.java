@@ -85,7 +85,9 @@ class InvalidSettingsTest {
                 invalid("scales", b -> b.set("scales", "three"), "'three' is not a whole number"),
                 invalid("tolerance", b -> b.set("tolerance", "1.0"), "1.0 is not allowed; use 0 (run every iteration) or a fraction such as 0.001"),
                 invalid("tolerance", b -> b.set("tolerance", "small"), "'small' is not a number; use a decimal number, e.g. <tolerance>0.01</tolerance>"),
-                invalid("preserveColors", b -> b.set("preserveColors", "chroma"), "'chroma' is not allowed; use one of none, luminance, histogram"));
+                invalid("preserveColors", b -> b.set("preserveColors", "chroma"), "'chroma' is not allowed; use one of none, luminance, histogram"),
+                invalid("tileable", b -> b.set("tileable", "yes"), "'yes' is not allowed; use true or false"),
+                invalid("alphaMask", b -> b.set("alphaMask", "on"), "'on' is not allowed; use true or false"));
     }
 
     private static Arguments invalid(String setting, UnaryOperator<Overrides.Builder> change, String allowed) {

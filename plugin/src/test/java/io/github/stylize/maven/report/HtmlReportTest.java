@@ -217,6 +217,33 @@ class HtmlReportTest {
     }
 
     @Test
+    void aTileableResultIsShownTiledTwoByTwoAndOthersAreNot() throws IOException {
+        ReportFixture fixture = new ReportFixture(dir);
+        List<ReportEntry> entries = new ArrayList<>(fixture.record.entries());
+        ReportEntry tree = fixture.entry("sprites/tree");
+        java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(tree.settings());
+        settings.put("tileable", true);
+        entries.set(entries.indexOf(tree), new ReportEntry(tree.id(), tree.result(), null, false, tree.content(),
+                tree.styles(), tree.contentSha256(), tree.output(), settings, tree.cacheKey(), tree.backend(),
+                tree.weights(), tree.losses(), tree.engineMillis(), tree.timings(), tree.buildMillis(), List.of()));
+        ExecutionRecord record = new ExecutionRecord("default", "tiles", "2025-01-01T12:00:00Z", entries);
+        record.write(fixture.metadataDirectory);
+        String html = new HtmlReport("tiles", List.of(ExecutionRecord.read(fixture.metadataDirectory, "default")),
+                Links.relativeTo(fixture.metadataDirectory), null).render();
+
+        assertEquals(1, html.split("<div class=\"tiled\">", -1).length - 1, "only the tileable asset: " + html);
+        String tiled = html.substring(html.indexOf("<div class=\"tiled\">"));
+        tiled = tiled.substring(0, tiled.indexOf("</div>"));
+        String result = Links.relativeTo(fixture.metadataDirectory).href(tree.output());
+        assertEquals(4, tiled.split(Pattern.quote("class=\"tile\" src=\"" + result + "\""), -1).length - 1,
+                "the result four times: " + tiled);
+        assertTrue(tiled.contains("alt=\"result sprites/tree tiled 2x2\""), tiled);
+        String treeArticle = html.substring(html.lastIndexOf("<article", html.indexOf("<div class=\"tiled\">")));
+        assertTrue(treeArticle.startsWith("<article class=\"asset\" id=\"asset-") && treeArticle.contains("sprites/tree"),
+                treeArticle);
+    }
+
+    @Test
     void everyAssetShowsItsResultTimingBackendAndSettings() throws IOException {
         ReportFixture fixture = new ReportFixture(dir);
         String html = render(fixture);

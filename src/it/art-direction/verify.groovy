@@ -1,0 +1,49 @@
+import io.github.stylize.maven.report.Json
+import javax.imageio.ImageIO
+
+// Story: a game texture declared tileable and a sprite batch with alphaMask, in a real build.
+def generated = new File(basedir, 'target/generated-resources/stylize')
+
+/** Mean absolute differences between each column and the next, the last one's next being the first. */
+def columnDifferences = { image ->
+    (0..<image.width).collect { x ->
+        def sum = 0d
+        (0..<image.height).each { y ->
+            def a = image.getRGB(x, y)
+            def b = image.getRGB((x + 1) % image.width, y)
+            [16, 8, 0].each { shift -> sum += Math.abs(((a >> shift) & 0xFF) - ((b >> shift) & 0xFF)) }
+        }
+        sum / (image.height * 3)
+    }
+}
+def seam = { name ->
+    def differences = columnDifferences(ImageIO.read(new File(generated, name)))
+    def interior = differences[0..-2]
+    def mean = interior.sum() / interior.size()
+    def deviation = Math.sqrt(interior.collect { (it - mean) * (it - mean) }.sum() / interior.size())
+    [seam: differences[-1], mean: mean, deviation: deviation]
+}
+def tiled = seam('tile.png')
+def plain = seam('tile-plain.png')
+println "tileable: $tiled; plain: $plain"
+assert tiled.seam <= tiled.mean + 2 * tiled.deviation : "the tileable output has a seam: $tiled"
+assert plain.seam > plain.mean + 2 * plain.deviation : "the control has no seam, so the check shows nothing: $plain"
+
+def tileMeta = Json.parse(new File(basedir, 'target/stylize/tile.json').text)
+assert tileMeta.settings.tileable == true
+def plainMeta = Json.parse(new File(basedir, 'target/stylize/tile-plain.json').text)
+assert plainMeta.settings.tileable == false && plainMeta.settings.alphaMask == false
+assert tileMeta.cacheKey != plainMeta.cacheKey
+
+// The sprite keeps its alpha: transparent corner, opaque centre.
+def sprite = ImageIO.read(new File(generated, 'sprites/ball.png'))
+assert sprite.colorModel.hasAlpha()
+assert (sprite.getRGB(0, 0) >>> 24) == 0
+assert (sprite.getRGB(24, 24) >>> 24) == 255
+assert Json.parse(new File(basedir, 'target/stylize/sprites/ball.json').text).settings.alphaMask == true
+
+// The report shows the tileable result tiled 2x2, and only that one.
+def page = new File(basedir, 'target/stylize/index.html').text
+assert page.count('<div class="tiled">') == 1
+assert page.contains('alt="result tile tiled 2x2"')
+return true
