@@ -1,4 +1,4 @@
-import io.github.stylize.maven.report.Json
+import io.github.stylize.maven.json.Json
 import javax.imageio.ImageIO
 
 // Story: a game texture declared tileable and a sprite batch with alphaMask, in a real build.
