@@ -3,10 +3,6 @@ package io.github.stylize.engine;
 import io.github.stylize.engine.image.ColorTransfer;
 import io.github.stylize.engine.image.ImageReader;
 import io.github.stylize.engine.image.RgbImage;
-import io.github.stylize.engine.weights.Hdf5WeightsReader;
-import io.github.stylize.engine.weights.Hdf5WeightsWriter;
-import io.github.stylize.engine.weights.NameStyle;
-import io.github.stylize.engine.weights.RandomVggWeights;
 import io.github.stylize.engine.weights.VggWeights;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,9 +35,7 @@ class PreserveColorsTest {
 
     @BeforeAll
     static void writeWeights() throws IOException {
-        Path file = dir.resolve("tiny-vgg.h5");
-        Hdf5WeightsWriter.write(RandomVggWeights.create(3, new int[]{8, 12, 16, 16, 16}), file, NameStyle.KERAS_1);
-        weights = Hdf5WeightsReader.read(file);
+        weights = TinyVgg.writeAndRead(dir);
     }
 
     private static StyleSettings.Builder quick() {

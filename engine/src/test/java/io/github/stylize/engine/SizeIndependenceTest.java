@@ -6,10 +6,6 @@ import io.github.stylize.engine.network.VggNetwork;
 import io.github.stylize.engine.network.VggPreprocessing;
 import io.github.stylize.engine.objective.StyleLoss;
 import io.github.stylize.engine.objective.StyleObjective;
-import io.github.stylize.engine.weights.Hdf5WeightsReader;
-import io.github.stylize.engine.weights.Hdf5WeightsWriter;
-import io.github.stylize.engine.weights.NameStyle;
-import io.github.stylize.engine.weights.RandomVggWeights;
 import io.github.stylize.engine.weights.VggWeights;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,9 +37,7 @@ class SizeIndependenceTest {
     @BeforeAll
     static void writeWeights() throws IOException {
         NativeBackend.ensureLoaded();
-        Path file = dir.resolve("tiny-vgg.h5");
-        Hdf5WeightsWriter.write(RandomVggWeights.create(3, new int[]{8, 12, 16, 16, 16}), file, NameStyle.KERAS_1);
-        weights = Hdf5WeightsReader.read(file);
+        weights = TinyVgg.writeAndRead(dir);
     }
 
     /**

@@ -4,10 +4,6 @@ import io.github.stylize.engine.image.ImageException;
 import io.github.stylize.engine.image.ImageReader;
 import io.github.stylize.engine.image.RgbImage;
 import io.github.stylize.engine.objective.StyleGramCache;
-import io.github.stylize.engine.weights.Hdf5WeightsReader;
-import io.github.stylize.engine.weights.Hdf5WeightsWriter;
-import io.github.stylize.engine.weights.NameStyle;
-import io.github.stylize.engine.weights.RandomVggWeights;
 import io.github.stylize.engine.weights.VggWeights;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,9 +45,7 @@ class StyleTransferTest {
         style = dir.resolve("style.png");
         ImageIO.write(drawContent(64, 48, false), "png", content.toFile());
         ImageIO.write(drawStyle(40, 40), "png", style.toFile());
-        Path file = dir.resolve("tiny-vgg.h5");
-        Hdf5WeightsWriter.write(RandomVggWeights.create(3, new int[]{8, 12, 16, 16, 16}), file, NameStyle.KERAS_1);
-        weights = Hdf5WeightsReader.read(file);
+        weights = TinyVgg.writeAndRead(dir);
     }
 
     /** The seed's setup (Adam, every iteration run), small: the tests below count its iterations and evaluations. */
