@@ -3,6 +3,7 @@ package io.github.stylize.engine;
 import io.github.stylize.engine.network.Vgg19Layers;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -260,15 +261,29 @@ public final class StyleSettings {
     public boolean tileable() { return get(TILEABLE); }
     public boolean alphaMask() { return get(ALPHA_MASK); }
 
-    /** The deepest layer the objective reads: the network is built up to it and no further. */
-    public String deepestLayer() {
-        String deepest = contentLayer();
-        for (String layer : styleLayers()) {
-            if (Vgg19Layers.indexOf(layer) > Vgg19Layers.indexOf(deepest)) {
-                deepest = layer;
+    /** The style layers the loss reads: those of positive weight, when the style term has a positive weight. */
+    public List<String> activeStyleLayers() {
+        List<String> active = new ArrayList<>();
+        for (int i = 0; i < styleLayers().size(); i++) {
+            if (styleWeight() > 0 && styleLayerWeights().get(i) > 0) {
+                active.add(styleLayers().get(i));
             }
         }
-        return deepest;
+        return active;
+    }
+
+    /** Every layer the loss reads: the active style layers, and the content layer when its term has a weight. */
+    public List<String> layersRead() {
+        List<String> read = new ArrayList<>(activeStyleLayers());
+        if (contentWeight() > 0) {
+            read.add(contentLayer());
+        }
+        return read;
+    }
+
+    /** The deepest layer the loss reads: the network is built up to it and no further. */
+    public String deepestLayer() {
+        return layersRead().stream().max(Comparator.comparingInt(Vgg19Layers::indexOf)).orElseThrow();
     }
 
     /**
@@ -382,7 +397,13 @@ public final class StyleSettings {
             built.put(STYLE_LAYERS, layers);
             built.put(STYLE_LAYER_WEIGHTS, weights == null
                     ? Collections.nCopies(layers.size(), 1.0 / layers.size()) : List.copyOf(weights));
-            return new StyleSettings(Collections.unmodifiableMap(built));
+            StyleSettings settings = new StyleSettings(Collections.unmodifiableMap(built));
+            if (settings.layersRead().isEmpty()) {
+                throw new InvalidSettingException("styleLayerWeights", "every style layer weight "
+                        + settings.styleLayerWeights() + " is 0 and contentWeight is 0, so there is nothing to"
+                        + " optimize; make a style layer weight or contentWeight positive");
+            }
+            return settings;
         }
 
         private <T> T get(Setting<T> setting) {

@@ -52,8 +52,8 @@ public final class StyleTransfer {
         StyleSettings settings = request.settings();
         ProgressListener listener = request.listener();
         long start = System.nanoTime();
-        String deepest = StyleObjective.deepestLayer(settings);
-        List<String> styleLayers = StyleObjective.activeStyleLayers(settings);
+        String deepest = settings.deepestLayer();
+        List<String> styleLayers = settings.activeStyleLayers();
 
         RgbImage contentSource = ImageReader.read(request.content(), request.maxPixels());
         RgbImage content = fitContent(contentSource, settings.size(), settings.tileable());
@@ -268,11 +268,7 @@ public final class StyleTransfer {
         }
         PositionMask mask = new PositionMask(levelContent.alpha(), levelContent.width(), levelContent.height(),
                 settings.tileable());
-        List<String> read = new ArrayList<>(StyleObjective.activeStyleLayers(settings));
-        if (settings.contentWeight() > 0) {
-            read.add(settings.contentLayer());
-        }
-        String empty = mask.emptyLayer(read);
+        String empty = mask.emptyLayer(settings.layersRead());
         if (empty != null) {
             throw new InvalidSettingException("alphaMask", "the content image " + file + " as used ("
                     + levelContent.width() + "x" + levelContent.height() + ") has no opaque pixel that reaches layer "

@@ -2,7 +2,6 @@ package io.github.stylize.engine;
 
 import io.github.stylize.engine.image.ImageReader;
 import io.github.stylize.engine.objective.StyleGramCache;
-import io.github.stylize.engine.objective.StyleObjective;
 import io.github.stylize.engine.weights.VggWeights;
 
 import java.nio.file.Path;
@@ -101,7 +100,7 @@ public final class StyleTransferRequest {
             if (maxPixels <= 0) {
                 throw new IllegalArgumentException("maxPixels must be positive, not " + maxPixels);
             }
-            weights.requireUpTo(StyleObjective.deepestLayer(settings));
+            weights.requireUpTo(settings.deepestLayer());
             return new StyleTransferRequest(this);
         }
     }

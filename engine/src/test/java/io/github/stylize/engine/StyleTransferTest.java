@@ -242,14 +242,13 @@ class StyleTransferTest {
         VggWeights shallow = new VggWeights("shallow.h5", weights.layers().subList(0, 9));
         StyleSettings noDeepLayer = quick().iterations(2).contentWeight(0)
                 .styleLayerWeights(List.of(0.25, 0.25, 0.25, 0.25, 0.0)).build();
-        assertEquals("conv4_1", io.github.stylize.engine.objective.StyleObjective.deepestLayer(noDeepLayer));
+        assertEquals("conv4_1", noDeepLayer.deepestLayer());
         StyleTransferResult result = StyleTransfer.run(StyleTransferRequest.builder().content(content).style(style)
                 .settings(noDeepLayer).weights(shallow).build());
         assertEquals(0, result.losses().get(0).content());
 
-        StyleSettings nothing = quick().contentWeight(0).styleLayerWeights(List.of(0.0, 0.0, 0.0, 0.0, 0.0)).build();
-        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> StyleTransferRequest.builder()
-                .content(content).style(style).settings(nothing).weights(weights).build());
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> quick().contentWeight(0)
+                .styleLayerWeights(List.of(0.0, 0.0, 0.0, 0.0, 0.0)).build());
         assertEquals("styleLayerWeights", e.setting());
         assertTrue(e.getMessage().contains("nothing to optimize"), e.getMessage());
     }

@@ -1,6 +1,5 @@
 package io.github.stylize.engine.objective;
 
-import io.github.stylize.engine.InvalidSettingException;
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.network.Vgg19Layers;
 import io.github.stylize.engine.network.VggNetwork;
@@ -103,34 +102,6 @@ public final class StyleObjective implements Objective {
         } else {
             this.contentTarget = null;
         }
-    }
-
-    /** The style layers the loss reads: those with a positive weight, none when the style weight is 0. */
-    public static List<String> activeStyleLayers(StyleSettings settings) {
-        List<String> active = new ArrayList<>();
-        for (int i = 0; i < settings.styleLayers().size(); i++) {
-            if (settings.styleWeight() > 0 && settings.styleLayerWeights().get(i) > 0) {
-                active.add(settings.styleLayers().get(i));
-            }
-        }
-        return active;
-    }
-
-    /**
-     * The deepest layer the loss reads, counting only terms and layers of positive weight: the network is built up to
-     * it and no further. Throws {@link InvalidSettingException} when every weight is 0, so nothing would be optimized.
-     */
-    public static String deepestLayer(StyleSettings settings) {
-        List<String> read = new ArrayList<>(activeStyleLayers(settings));
-        if (settings.contentWeight() > 0) {
-            read.add(settings.contentLayer());
-        }
-        if (read.isEmpty()) {
-            throw new InvalidSettingException("styleLayerWeights", "every style layer weight "
-                    + settings.styleLayerWeights() + " is 0 and contentWeight is 0, so there is nothing to optimize;"
-                    + " make a style layer weight or contentWeight positive");
-        }
-        return read.stream().max((a, b) -> Vgg19Layers.indexOf(a) - Vgg19Layers.indexOf(b)).orElseThrow();
     }
 
     /** The style image's Gram matrices at {@code layers}: computed once per style image, size and network. */

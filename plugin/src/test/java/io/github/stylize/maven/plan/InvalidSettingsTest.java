@@ -69,6 +69,7 @@ class InvalidSettingsTest {
                 invalid("styleLayerWeights", b -> b.set("styleLayerWeights", List.of("1.0")), "has 1 weights but styleLayers has 5 layers"),
                 invalid("styleLayerWeights", b -> b.set("styleLayerWeights", List.of("1.0", "1.0", "-1.0", "1.0", "1.0")), "weight -1.0 is not allowed; each weight must be a finite number >= 0"),
                 invalid("styleLayerWeights", b -> b.set("styleLayerWeights", "half"), "'half' is not a number; use a decimal number, e.g. <styleLayerWeight>0.2</styleLayerWeight>"),
+                invalid("styleLayerWeights", b -> b.set("contentWeight", "0").set("styleLayerWeights", List.of("0", "0", "0", "0", "0")), "is 0 and contentWeight is 0, so there is nothing to optimize; make a style layer weight or contentWeight positive"),
                 invalid("init", b -> b.set("init", "random"), "'random' is not allowed; use one of noise, content, blend"),
                 invalid("noiseRatio", b -> b.set("noiseRatio", "1.5"), "1.5 is not allowed; use a number from 0 to 1"),
                 invalid("noiseRatio", b -> b.set("noiseRatio", "60%"), "'60%' is not a number; use a decimal number, e.g. <noiseRatio>0.6</noiseRatio>"),
