@@ -5,6 +5,7 @@ import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.StyleTransfer;
 import io.github.stylize.engine.StyleTransferRequest;
 import io.github.stylize.engine.StyleTransferResult;
+import io.github.stylize.engine.image.ImageReader;
 import io.github.stylize.engine.image.Resampler;
 import io.github.stylize.engine.image.RgbImage;
 import io.github.stylize.engine.network.NativeBackend;
@@ -38,6 +39,21 @@ import java.util.Set;
  *       and the relative distance of their conv4_2 features (where the content loss looks); and the same Gram
  *       distance with each image at its own size (Gram matrices over their own positions compare across sizes), which
  *       leaves out what enlarging cannot restore.</li>
+ *   <li><b>preview at its own resolution</b>: the full render reduced (Lanczos, which averages every pixel it covers)
+ *       to the preview's size, against the preview: the same mean relative Gram distance and relative conv4_2
+ *       distance with the reduced full render as reference, and the mean absolute difference of their pixels (0..255,
+ *       over every pixel and channel). Reducing removes the detail finer than a preview pixel, which a preview cannot
+ *       show, so these ask only whether the preview shows what the full render shows at the preview's resolution.
+ *       For comparison, the same pixel difference between the enlarged preview and the full render itself.</li>
+ *   <li><b>where each render sits between style and content</b>, at the full render's size: the mean relative Gram
+ *       distance to the style image (fitted as the render fits it, {@code styleScale} 1) and the relative conv4_2
+ *       distance to the content image (resized to the full render's size), of the full render and of the enlarged
+ *       preview; and {@code balance_preview_over_full}, the ratio of the two renders' style distance / content
+ *       distance (1: the preview strikes the same balance as the full render). Distances rather than the engine's
+ *       loss, so that the same formula, independent of either side's normalization, measures both. The same ratio at
+ *       the preview's size ({@code balance_at_preview_size_preview_over_reduced_full}: the preview and the reduced
+ *       full render, against the style and the content fitted to the preview's size) leaves out the blur of
+ *       enlarging, which moves the enlarged preview away from the sharp content.</li>
  * </ul>
  * One JSON line per measurement ({@code --out}), labelled with {@code --label}.
  */
@@ -80,12 +96,32 @@ public final class Quality {
             try (VggNetwork.Activations a = network.forward(input(full.image()));
                  VggNetwork.Activations b = network.forward(input(enlarged))) {
                 emit(out, label, "preview_gram_distance", gramDistance(b, a));
-                emit(out, label, "preview_conv4_2_distance", b.get("conv4_2").sub(a.get("conv4_2"))
-                        .norm2Number().doubleValue() / a.get("conv4_2").norm2Number().doubleValue());
+                emit(out, label, "preview_conv4_2_distance", featureDistance(b, a));
                 try (VggNetwork.Activations c = network.forward(input(preview.image()))) {
                     emit(out, label, "preview_own_size_gram_distance", gramDistance(c, a));
                 }
             }
+            RgbImage reduced = Resampler.resize(full.image(), preview.image().width(), preview.image().height());
+            try (VggNetwork.Activations p = network.forward(input(preview.image()));
+                 VggNetwork.Activations r = network.forward(input(reduced))) {
+                emit(out, label, "preview_vs_reduced_full_gram_distance", gramDistance(p, r));
+                emit(out, label, "preview_vs_reduced_full_conv4_2_distance", featureDistance(p, r));
+            }
+            emit(out, label, "preview_vs_reduced_full_pixel_difference", meanAbsoluteDifference(preview.image(), reduced));
+            emit(out, label, "enlarged_preview_vs_full_pixel_difference", meanAbsoluteDifference(enlarged, full.image()));
+
+            double[] fullPosition = position(network, full.image(), content, style);
+            double[] previewPosition = position(network, enlarged, content, style);
+            emit(out, label, "full_style_distance", fullPosition[0]);
+            emit(out, label, "full_content_distance", fullPosition[1]);
+            emit(out, label, "enlarged_preview_style_distance", previewPosition[0]);
+            emit(out, label, "enlarged_preview_content_distance", previewPosition[1]);
+            emit(out, label, "balance_preview_over_full", (previewPosition[0] / previewPosition[1])
+                    / (fullPosition[0] / fullPosition[1]));
+            double[] reducedPosition = position(network, reduced, content, style);
+            double[] ownPosition = position(network, preview.image(), content, style);
+            emit(out, label, "balance_at_preview_size_preview_over_reduced_full", (ownPosition[0] / ownPosition[1])
+                    / (reducedPosition[0] / reducedPosition[1]));
             emit(out, label, "full_evaluations", full.timings().evaluations());
             emit(out, label, "preview_evaluations", preview.timings().evaluations());
         }
@@ -113,6 +149,38 @@ public final class Quality {
             sum += gram(x.get(layer)).subi(target).norm2Number().doubleValue() / target.norm2Number().doubleValue();
         }
         return sum / LAYERS.size();
+    }
+
+    /**
+     * {style distance, content distance} of {@code image}: the mean relative Gram distance to the style image fitted
+     * to the image's longest side (as {@code styleScale} 1 fits it), and the relative conv4_2 distance to the content
+     * image resized to the image's size.
+     */
+    private static double[] position(VggNetwork network, RgbImage image, Path content, Path style) {
+        RgbImage styleImage = ImageReader.read(style);
+        int[] styleSize = Resampler.fitLongestSide(styleImage.width(), styleImage.height(),
+                Math.max(image.width(), image.height()));
+        RgbImage contentImage = Resampler.resize(ImageReader.read(content), image.width(), image.height());
+        try (VggNetwork.Activations s = network.forward(input(Resampler.resize(styleImage, styleSize[0], styleSize[1])));
+             VggNetwork.Activations c = network.forward(input(contentImage));
+             VggNetwork.Activations x = network.forward(input(image))) {
+            return new double[]{gramDistance(x, s), featureDistance(x, c)};
+        }
+    }
+
+    /** |F(x) - F(reference)| / |F(reference)| at conv4_2, the default content layer. */
+    private static double featureDistance(VggNetwork.Activations x, VggNetwork.Activations reference) {
+        INDArray target = reference.get("conv4_2");
+        return x.get("conv4_2").sub(target).norm2Number().doubleValue() / target.norm2Number().doubleValue();
+    }
+
+    /** The mean of |a - b| over every pixel and channel, in 0..255 levels; the images have the same size. */
+    private static double meanAbsoluteDifference(RgbImage a, RgbImage b) {
+        double sum = 0;
+        for (int i = 0; i < a.rgb().length; i++) {
+            sum += Math.abs(a.rgb()[i] - b.rgb()[i]);
+        }
+        return sum / a.rgb().length;
     }
 
     /** F F^T / M of features [1, h, w, N]. */
