@@ -1,6 +1,7 @@
 package io.github.stylize.benchmark;
 
 import io.github.stylize.engine.IterationLoss;
+import io.github.stylize.engine.RunSummary;
 import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.image.ImageWriter;
@@ -163,9 +164,10 @@ public final class RemoteCacheBenchmark {
 
     private static AssetGenerator generator(Path machine, RemoteCache remote, BuildLog log,
                                             AssetGenerator.Options options) {
-        return new AssetGenerator(new ImageCache(machine.resolve("cache")), remote,
-                new OutputPublisher(machine.resolve("out")), machine.resolve("meta"),
-                machine.resolve("meta/outputs.txt"), NoiseRenderer::new, log, 60_000, options, System::nanoTime);
+        return AssetGenerator.builder().cache(new ImageCache(machine.resolve("cache"))).remote(remote)
+                .publisher(new OutputPublisher(machine.resolve("out"))).metadataDirectory(machine.resolve("meta"))
+                .manifestFile(machine.resolve("meta/outputs.txt")).renderer(NoiseRenderer::new).log(log)
+                .progressIntervalMillis(60_000).options(options).build();
     }
 
     private static RemoteCacheSettings settings(String url, String user, String password, boolean push) {
@@ -185,8 +187,8 @@ public final class RemoteCacheBenchmark {
             }
             byte[] png = ImageWriter.encode(new RgbImage(size, size * 3 / 4, rgb, null), StyleSettings.Format.PNG, 1.0);
             int n = asset.settings().iterations();
-            return new Rendering(png, List.of(new IterationLoss(0, 1, 1, 0, 2),
-                    new IterationLoss(n, 0.5, 0.5, 0, 1)), "benchmark stand-in", new RunTimings(1, 1, n, n + 1));
+            return new Rendering(png, new RunSummary("benchmark stand-in", List.of(new IterationLoss(0, 1, 1, 0, 2),
+                    new IterationLoss(n, 0.5, 0.5, 0, 1)), new RunTimings(1, 1, n, n + 1)));
         }
     }
 

@@ -131,7 +131,7 @@ public final class StyleTransfer {
         }
         RunTimings timings = new RunTimings(prepareNanos / 1_000_000, optimizeNanos / 1_000_000,
                 losses.get(losses.size() - 1).iteration(), evaluations, result.stop());
-        return new StyleTransferResult(output, encoded, losses, timings, backend);
+        return new StyleTransferResult(output, encoded, new RunSummary(backend, losses, timings));
     }
 
     /** One level's loss history, entry 0 its starting image, and why it ended. */

@@ -84,7 +84,7 @@ class StyleTransferTest {
         assertEquals(64, written.getWidth());
         assertEquals(48, written.getHeight());
         assertArrayEquals(new byte[]{(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(result.encoded(), 4));
-        assertTrue(result.backend().startsWith("CPU"), result.backend());
+        assertTrue(result.run().backend().startsWith("CPU"), result.run().backend());
     }
 
     @Test

@@ -84,14 +84,18 @@ public final class BuildOrchestrator {
 
     private AssetGenerator assetGenerator() {
         BuildRequest r = request;
-        return new AssetGenerator(new ImageCache(r.cacheDirectory()),
-                r.remoteCache() == null ? null : new RemoteCache(r.remoteCache(), log::warn),
-                new OutputPublisher(r.outputDirectory(), r.packagedCopies(), AtomicFiles.Filler.DURABLE),
-                r.metadataDirectory(), OutputManifest.fileFor(r.metadataDirectory(), r.executionId(), r.outputDirectory()),
-                () -> new EngineRenderer(r.weightsSource(), r.plan().weightsIdentity().get(), r.weightsOptions(), log,
-                        r.requireGpu(), r.plan().maxPixels()),
-                log, r.progressIntervalMillis(), new AssetGenerator.Options(r.force(), r.requireCached(), r.shard(), r.weightsSource()),
-                System::nanoTime);
+        return AssetGenerator.builder()
+                .cache(new ImageCache(r.cacheDirectory()))
+                .remote(r.remoteCache() == null ? null : new RemoteCache(r.remoteCache(), log::warn))
+                .publisher(new OutputPublisher(r.outputDirectory(), r.packagedCopies(), AtomicFiles.Filler.DURABLE))
+                .metadataDirectory(r.metadataDirectory())
+                .manifestFile(OutputManifest.fileFor(r.metadataDirectory(), r.executionId(), r.outputDirectory()))
+                .renderer(() -> new EngineRenderer(r.weightsSource(), r.plan().weightsIdentity().get(),
+                        r.weightsOptions(), log, r.requireGpu(), r.plan().maxPixels()))
+                .log(log)
+                .progressIntervalMillis(r.progressIntervalMillis())
+                .options(new AssetGenerator.Options(r.force(), r.requireCached(), r.shard(), r.weightsSource()))
+                .build();
     }
 
     /**

@@ -77,8 +77,7 @@ public final class ImageCache implements CacheTier {
      * {@link #put} replaces it.
      */
     public Optional<CacheEntry> lookup(String key, Consumer<String> warn) {
-        return read(key, warn).map(r -> new CacheEntry(key, r.image(), r.entry().backend(), r.entry().losses(),
-                r.entry().timings()));
+        return read(key, warn).map(r -> new CacheEntry(key, r.image(), r.entry().run()));
     }
 
     @Override
@@ -134,9 +133,7 @@ public final class ImageCache implements CacheTier {
         @SuppressWarnings("unchecked")
         Map<String, Object> settingsMap = settings instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         Object keyInput = metadata.get("keyInput");
-        return new NewEntry(image, imageName.substring("image.".length()), (String) metadata.get("backend"),
-                RunJson.lossesFromJson(metadata.get("losses")),
-                RunJson.timingsFromJson(metadata.get("timings"), metadata.get("millis")),
+        return new NewEntry(image, imageName.substring("image.".length()), RunJson.runFromJson(metadata, "millis"),
                 keyInput instanceof String k ? k : null, settingsMap);
     }
 
@@ -154,13 +151,13 @@ public final class ImageCache implements CacheTier {
         metadata.put("cacheKey", key);
         metadata.put("image", "image." + entry.extension());
         metadata.put("imageSha256", Digests.sha256Hex(entry.encoded()));
-        metadata.put("backend", entry.backend());
-        metadata.put("millis", entry.timings().totalMillis());
-        metadata.put("timings", RunJson.timingsToJson(entry.timings()));
+        metadata.put("backend", entry.run().backend());
+        metadata.put("millis", entry.run().timings().totalMillis());
+        metadata.put("timings", RunJson.timingsToJson(entry.run().timings()));
         metadata.put("createdAt", Instant.now().toString());
         metadata.put("settings", entry.settings());
         metadata.put("keyInput", entry.keyInput());
-        metadata.put("losses", RunJson.lossesToJson(entry.losses()));
+        metadata.put("losses", RunJson.lossesToJson(entry.run().losses()));
         return metadata;
     }
 
@@ -191,8 +188,7 @@ public final class ImageCache implements CacheTier {
         } finally {
             deleteTree(temp);
         }
-        return new CacheEntry(key, dir.resolve("image." + entry.extension()), entry.backend(), entry.losses(),
-                entry.timings());
+        return new CacheEntry(key, dir.resolve("image." + entry.extension()), entry.run());
     }
 
     private static void moveIntoPlace(Path temp, Path dir) throws IOException {

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -74,33 +75,105 @@ public final class AssetGenerator {
     /** Failure message to the first asset that failed with it. */
     private final Map<String, String> firstFailedWith = new LinkedHashMap<>();
 
-    /**
-     * @param metadataDirectory where {@code <id>.json} and snapshots go ({@code target/stylize})
-     * @param manifestFile      this execution's record of the files it wrote
-     * @param rendererFactory   called at most once, on the first miss
-     * @param force             render every selected asset even if cached, replacing the cache entry
-     */
-    public AssetGenerator(ImageCache cache, OutputPublisher publisher, Path metadataDirectory, Path manifestFile,
-                          Supplier<Renderer> rendererFactory, BuildLog log, long progressIntervalMillis, boolean force,
-                          LongSupplier nanoTime) {
-        this(cache, null, publisher, metadataDirectory, manifestFile, rendererFactory, log, progressIntervalMillis,
-                new Options(force, false, null), nanoTime);
+    private AssetGenerator(Builder b) {
+        this.localCache = Objects.requireNonNull(b.cache, "cache");
+        this.cache = new TieredCache(b.cache, b.remote, b.log::warn, this::warnCacheUnusable);
+        this.publisher = Objects.requireNonNull(b.publisher, "publisher");
+        this.metadataDirectory = b.metadataDirectory.toAbsolutePath().normalize();
+        this.manifestFile = Objects.requireNonNull(b.manifestFile, "manifestFile");
+        this.rendererFactory = Objects.requireNonNull(b.rendererFactory, "rendererFactory");
+        this.log = b.log;
+        if (b.progressIntervalMillis <= 0) {
+            throw new IllegalArgumentException("progressIntervalMillis must be set and positive, not "
+                    + b.progressIntervalMillis);
+        }
+        this.progressIntervalMillis = b.progressIntervalMillis;
+        this.options = b.options;
+        this.nanoTime = b.nanoTime;
     }
 
-    /** @param remote the shared cache server, or null for none */
-    public AssetGenerator(ImageCache cache, RemoteCache remote, OutputPublisher publisher, Path metadataDirectory,
-                          Path manifestFile, Supplier<Renderer> rendererFactory, BuildLog log,
-                          long progressIntervalMillis, Options options, LongSupplier nanoTime) {
-        this.localCache = cache;
-        this.cache = new TieredCache(cache, remote, log::warn, this::warnCacheUnusable);
-        this.publisher = publisher;
-        this.metadataDirectory = metadataDirectory.toAbsolutePath().normalize();
-        this.manifestFile = manifestFile;
-        this.rendererFactory = rendererFactory;
-        this.log = log;
-        this.progressIntervalMillis = progressIntervalMillis;
-        this.options = options;
-        this.nanoTime = nanoTime;
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Names what an {@link AssetGenerator} is made of; remote, options and clock have defaults, the rest is needed. */
+    public static final class Builder {
+        private ImageCache cache;
+        private RemoteCache remote;
+        private OutputPublisher publisher;
+        private Path metadataDirectory;
+        private Path manifestFile;
+        private Supplier<Renderer> rendererFactory;
+        private BuildLog log;
+        private long progressIntervalMillis;
+        private Options options = new Options(false, false, null);
+        private LongSupplier nanoTime = System::nanoTime;
+
+        private Builder() {
+        }
+
+        public Builder cache(ImageCache localCache) {
+            this.cache = localCache;
+            return this;
+        }
+
+        /** The shared cache server; none by default. */
+        public Builder remote(RemoteCache remoteCache) {
+            this.remote = remoteCache;
+            return this;
+        }
+
+        public Builder publisher(OutputPublisher outputPublisher) {
+            this.publisher = outputPublisher;
+            return this;
+        }
+
+        /** Where {@code <id>.json} and snapshots go ({@code target/stylize}). */
+        public Builder metadataDirectory(Path directory) {
+            this.metadataDirectory = directory;
+            return this;
+        }
+
+        /** This execution's record of the files it wrote. */
+        public Builder manifestFile(Path file) {
+            this.manifestFile = file;
+            return this;
+        }
+
+        /** Called at most once, on the first miss. */
+        public Builder renderer(Supplier<Renderer> factory) {
+            this.rendererFactory = factory;
+            return this;
+        }
+
+        public Builder log(BuildLog buildLog) {
+            this.log = buildLog;
+            return this;
+        }
+
+        /** How often a running render logs its progress. */
+        public Builder progressIntervalMillis(long millis) {
+            this.progressIntervalMillis = millis;
+            return this;
+        }
+
+        /** How this build uses the cache; by default neither forced nor cache-only, all shards, no weights recorded. */
+        public Builder options(Options buildOptions) {
+            this.options = buildOptions;
+            return this;
+        }
+
+        /** The clock of the timings and progress; {@code System::nanoTime} by default. */
+        public Builder nanoTime(LongSupplier clock) {
+            this.nanoTime = clock;
+            return this;
+        }
+
+        public AssetGenerator build() {
+            Objects.requireNonNull(metadataDirectory, "metadataDirectory");
+            Objects.requireNonNull(log, "log");
+            return new AssetGenerator(this);
+        }
     }
 
     public ExecutionResult execute(Plan plan) throws IOException {
@@ -188,8 +261,8 @@ public final class AssetGenerator {
     }
 
     private static NewEntry entry(PlannedAsset asset, Rendering rendering) {
-        return new NewEntry(rendering.encoded(), asset.settings().format().extension(), rendering.backend(),
-                rendering.losses(), rendering.timings(), asset.cacheKeyInput(), SettingsJson.of(asset.settings()));
+        return new NewEntry(rendering.encoded(), asset.settings().format().extension(), rendering.run(),
+                asset.cacheKeyInput(), SettingsJson.of(asset.settings()));
     }
 
     private AssetOutcome failed(PlannedAsset asset, long start, String message, Throwable bug) {
@@ -244,7 +317,7 @@ public final class AssetGenerator {
         UnchangedInputs.require(asset);
         Rendering rendering = renderer.render(asset, reporter);
         UnchangedInputs.require(asset);
-        reporter.finished(rendering.losses(), rendering.timings());
+        reporter.finished(rendering.run().losses(), rendering.run().timings());
         return rendering;
     }
 
@@ -258,8 +331,8 @@ public final class AssetGenerator {
             throw OutputException.of(target, e);
         }
         writeMetadata(asset, changed, new AssetMetadata(asset.id(), asset.cacheKey(), asset.output(),
-                found.source() != TieredCache.Source.GENERATED, entry.backend(), weights(asset),
-                SettingsJson.of(asset.settings()), entry.losses(), entry.timings()));
+                found.source() != TieredCache.Source.GENERATED, entry.run(), weights(asset),
+                SettingsJson.of(asset.settings())));
     }
 
     /** The weights that made {@code asset}'s image: its key holds their digest, so a hit's are this build's. */

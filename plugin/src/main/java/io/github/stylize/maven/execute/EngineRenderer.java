@@ -66,7 +66,7 @@ public final class EngineRenderer implements Renderer {
                 .maxPixels(maxPixels)
                 .build();
         StyleTransferResult result = StyleTransfer.run(request);
-        return new Rendering(result.encoded(), result.losses(), result.backend(), result.timings());
+        return new Rendering(result.encoded(), result.run());
     }
 
     private VggWeights weights() {

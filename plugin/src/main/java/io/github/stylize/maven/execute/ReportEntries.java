@@ -1,6 +1,6 @@
 package io.github.stylize.maven.execute;
 
-import io.github.stylize.engine.RunTimings;
+import io.github.stylize.engine.RunSummary;
 import io.github.stylize.maven.json.Json;
 import io.github.stylize.maven.json.RunJson;
 import io.github.stylize.maven.plan.CacheKeys;
@@ -82,7 +82,7 @@ public final class ReportEntries {
         Map<?, ?> metadata = (Map<?, ?>) Json.parse(Files.readString(
                 metadataDirectory.resolve(AssetGenerator.metadataName(asset)), StandardCharsets.UTF_8));
         boolean generated = outcome.result() == AssetOutcome.Result.GENERATED;
-        RunTimings timings = RunJson.timingsFromJson(metadata.get("timings"), metadata.get("millis"));
+        RunSummary run = RunJson.runFromJson(metadata, "millis");
         List<ReportEntry.Snapshot> snapshots;
         if (generated) {
             snapshots = snapshots(AssetGenerator.snapshotDirectory(metadataDirectory, asset.id()));
@@ -93,9 +93,8 @@ public final class ReportEntries {
         }
         return new ReportEntry(asset.id(), generated ? ReportEntry.GENERATED : ReportEntry.CACHED, null, false,
                 abs(asset.content()), styles, contentSha, output, settings, asset.cacheKey(),
-                (String) metadata.get("backend"), WeightsProvenance.fromJson(metadata.get("weights")),
-                RunJson.lossesFromJson(metadata.get("losses")),
-                timings.totalMillis(), timings, outcome.millis(), snapshots);
+                run.backend(), WeightsProvenance.fromJson(metadata.get("weights")), run.losses(),
+                run.timings().totalMillis(), run.timings(), outcome.millis(), snapshots);
     }
 
     /** The snapshots in a directory, by iteration. */

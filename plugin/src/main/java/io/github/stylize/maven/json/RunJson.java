@@ -1,6 +1,7 @@
 package io.github.stylize.maven.json;
 
 import io.github.stylize.engine.IterationLoss;
+import io.github.stylize.engine.RunSummary;
 import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.StopReason;
 
@@ -15,6 +16,17 @@ import java.util.Map;
  */
 public final class RunJson {
     private RunJson() {
+    }
+
+    /**
+     * The run summary in a JSON object that holds {@code backend}, {@code losses}, {@code timings} and, named
+     * {@code millisField}, their total.
+     *
+     * @throws IllegalArgumentException if the timings are missing, malformed or disagree with the total
+     */
+    public static RunSummary runFromJson(Map<?, ?> json, String millisField) {
+        return new RunSummary((String) json.get("backend"), lossesFromJson(json.get("losses")),
+                timingsFromJson(json.get("timings"), json.get(millisField)));
     }
 
     /**

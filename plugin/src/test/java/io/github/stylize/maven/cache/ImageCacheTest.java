@@ -1,6 +1,7 @@
 package io.github.stylize.maven.cache;
 
 import io.github.stylize.engine.IterationLoss;
+import io.github.stylize.engine.RunSummary;
 import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.files.Digests;
 import io.github.stylize.engine.files.KeyLock;
@@ -32,8 +33,8 @@ class ImageCacheTest {
     Path root;
 
     static NewEntry entry(byte[] bytes) {
-        return new NewEntry(bytes, "png", "CPU test", List.of(new IterationLoss(0, 3, 2, 1, 6),
-                new IterationLoss(1, 2, 1, 0.5, 3.5)), TIMINGS, "stylize-cache-key/1\n...", Map.of("size", 48));
+        return new NewEntry(bytes, "png", new RunSummary("CPU test", List.of(new IterationLoss(0, 3, 2, 1, 6),
+                new IterationLoss(1, 2, 1, 0.5, 3.5)), TIMINGS), "stylize-cache-key/1\n...", Map.of("size", 48));
     }
 
     @Test
@@ -45,9 +46,9 @@ class ImageCacheTest {
         CacheEntry hit = cache.lookup(KEY, w -> { }).orElseThrow();
         assertEquals(root.resolve("images").resolve(KEY.substring(0, 2)).resolve(KEY).resolve("image.png"), hit.image());
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(hit.image()));
-        assertEquals("CPU test", hit.backend());
-        assertEquals(TIMINGS, hit.timings());
-        assertEquals(new IterationLoss(1, 2, 1, 0.5, 3.5), hit.losses().get(1));
+        assertEquals("CPU test", hit.run().backend());
+        assertEquals(TIMINGS, hit.run().timings());
+        assertEquals(new IterationLoss(1, 2, 1, 0.5, 3.5), hit.run().losses().get(1));
     }
 
     @Test
@@ -79,7 +80,7 @@ class ImageCacheTest {
                     + "); it will be regenerated"), warnings);
         }
         Files.writeString(metadata, json);
-        assertEquals(TIMINGS, cache.lookup(KEY, w -> { }).orElseThrow().timings());
+        assertEquals(TIMINGS, cache.lookup(KEY, w -> { }).orElseThrow().run().timings());
     }
 
     @Test
@@ -119,7 +120,7 @@ class ImageCacheTest {
                 + "); it will be regenerated"), warnings);
 
         cache.put(KEY, entry(new byte[] {4, 5}));
-        assertEquals("CPU test", cache.lookup(KEY, w -> { }).orElseThrow().backend());
+        assertEquals("CPU test", cache.lookup(KEY, w -> { }).orElseThrow().run().backend());
     }
 
     @Test

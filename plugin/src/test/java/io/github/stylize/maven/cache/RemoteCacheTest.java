@@ -89,9 +89,9 @@ class RemoteCacheTest {
         assertTrue(hit.isPresent(), "warnings " + warnings + damaged);
         assertArrayEquals(image, hit.get().encoded());
         assertEquals("png", hit.get().extension());
-        assertEquals("CPU test", hit.get().backend());
-        assertEquals(ImageCacheTest.TIMINGS, hit.get().timings());
-        assertEquals(2, hit.get().losses().size());
+        assertEquals("CPU test", hit.get().run().backend());
+        assertEquals(ImageCacheTest.TIMINGS, hit.get().run().timings());
+        assertEquals(2, hit.get().run().losses().size());
         assertEquals(Map.of("size", 48L), hit.get().settings());
         assertTrue(warnings.isEmpty() && damaged.isEmpty(), warnings + " " + damaged);
     }

@@ -2,6 +2,7 @@ package io.github.stylize.maven.execute;
 
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.ProgressListener;
+import io.github.stylize.engine.RunSummary;
 import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.StopReason;
 import io.github.stylize.engine.StylizeException;
@@ -79,11 +80,12 @@ class AssetGeneratorTest {
     }
 
     ExecutionResult run(Plan plan, boolean force, ImageCache cache, OutputPublisher publisher) throws IOException {
-        AssetGenerator generator = new AssetGenerator(cache, publisher, meta,
-                OutputManifest.fileFor(meta, "default", publisher.outputDirectory()), () -> {
+        AssetGenerator generator = AssetGenerator.builder().cache(cache).publisher(publisher).metadataDirectory(meta)
+                .manifestFile(OutputManifest.fileFor(meta, "default", publisher.outputDirectory())).renderer(() -> {
                     renderersCreated++;
                     return fake;
-                }, new ListLog(logged), 5000, force, clock);
+                }).log(new ListLog(logged)).progressIntervalMillis(5000)
+                .options(new AssetGenerator.Options(force, false, null)).nanoTime(clock).build();
         return generator.execute(plan);
     }
 
@@ -590,8 +592,8 @@ class AssetGeneratorTest {
                 losses.add(loss);
                 listener.iteration(loss);
             }
-            return new Rendering((salt + ":" + asset.cacheKey()).getBytes(StandardCharsets.UTF_8), losses,
-                    "fake backend", new RunTimings(2, 40, n, n + 1));
+            return new Rendering((salt + ":" + asset.cacheKey()).getBytes(StandardCharsets.UTF_8),
+                    new RunSummary("fake backend", losses, new RunTimings(2, 40, n, n + 1)));
         }
     }
 

@@ -44,11 +44,12 @@ public final class GenerateInAnotherJvm {
                 List.of(new StylizationDeclaration("harbor", work.resolve("content.png"), work.resolve("style.png"),
                         null, Overrides.NONE)),
                 List.of(), Overrides.builder().set("size", "48").set("iterations", String.valueOf(iterations)).build(), Set.of(), () -> identity));
-        AssetGenerator generator = new AssetGenerator(new ImageCache(work.resolve("cache")),
-                new OutputPublisher(build.resolve("generated-resources/stylize")), build.resolve("stylize"),
-                build.resolve("stylize/outputs-default.txt"),
-                () -> new EngineRenderer(weights, identity, options, log, false, ImageReader.DEFAULT_MAX_PIXELS), log,
-                200, false, System::nanoTime);
+        AssetGenerator generator = AssetGenerator.builder().cache(new ImageCache(work.resolve("cache")))
+                .publisher(new OutputPublisher(build.resolve("generated-resources/stylize")))
+                .metadataDirectory(build.resolve("stylize")).manifestFile(build.resolve("stylize/outputs-default.txt"))
+                .renderer(() -> new EngineRenderer(weights, identity, options, log, false,
+                        ImageReader.DEFAULT_MAX_PIXELS))
+                .log(log).progressIntervalMillis(200).build();
         ExecutionResult result = generator.execute(plan);
         for (AssetOutcome outcome : result.outcomes()) {
             print("RESULT " + outcome.asset().id() + " " + outcome.result().label());

@@ -77,11 +77,13 @@ class RemoteBuildTest {
     ExecutionResult build(String name, RemoteCache remote, AssetGenerator.Options options, Renderer renderer)
             throws IOException {
         Path work = dir.resolve(name);
-        return new AssetGenerator(new ImageCache(work.resolve("cache")), remote,
-                new OutputPublisher(work.resolve("out")), work.resolve("meta"), work.resolve("meta/outputs.txt"), () -> {
+        return AssetGenerator.builder().cache(new ImageCache(work.resolve("cache"))).remote(remote)
+                .publisher(new OutputPublisher(work.resolve("out"))).metadataDirectory(work.resolve("meta"))
+                .manifestFile(work.resolve("meta/outputs.txt")).renderer(() -> {
                     renderersCreated++;
                     return renderer;
-                }, new AssetGeneratorTest.ListLog(logged), 5000, options, System::nanoTime).execute(plan);
+                }).log(new AssetGeneratorTest.ListLog(logged)).progressIntervalMillis(5000).options(options).build()
+                .execute(plan);
     }
 
     static List<String> ids(ExecutionResult r, AssetOutcome.Result result) {

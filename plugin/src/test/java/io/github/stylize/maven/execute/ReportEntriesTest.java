@@ -2,6 +2,7 @@ package io.github.stylize.maven.execute;
 
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.ProgressListener;
+import io.github.stylize.engine.RunSummary;
 import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.files.Digests;
 import io.github.stylize.engine.image.ImageException;
@@ -74,8 +75,8 @@ class ReportEntriesTest {
                             .resolve(String.format("iteration-%05d.png", i)), 4, 4, i);
                 }
             }
-            return new Rendering(("image " + asset.cacheKey()).getBytes(StandardCharsets.UTF_8), losses, "fake backend",
-                    new RunTimings(2, 40, n, n + 1));
+            return new Rendering(("image " + asset.cacheKey()).getBytes(StandardCharsets.UTF_8),
+                    new RunSummary("fake backend", losses, new RunTimings(2, 40, n, n + 1)));
         }
     };
 
@@ -86,11 +87,16 @@ class ReportEntriesTest {
                 List.of(), Overrides.builder().set("iterations", "4").build(), only, () -> "w"));
     }
 
+    AssetGenerator generator(AssetGenerator.Options options) {
+        return AssetGenerator.builder().cache(new ImageCache(dir.resolve("cache"))).publisher(new OutputPublisher(out))
+                .metadataDirectory(meta).manifestFile(meta.resolve("outputs-default.txt")).renderer(() -> renderer)
+                .log(new AssetGeneratorTest.ListLog(new ArrayList<>())).progressIntervalMillis(5000).options(options)
+                .build();
+    }
+
     /** One build: runs the plan and records it, as the generate goal does. */
     List<ReportEntry> build(Plan plan) throws IOException {
-        ExecutionResult result = new AssetGenerator(new ImageCache(dir.resolve("cache")), new OutputPublisher(out), meta,
-                meta.resolve("outputs-default.txt"), () -> renderer, new AssetGeneratorTest.ListLog(new ArrayList<>()),
-                5000, false, System::nanoTime).execute(plan);
+        ExecutionResult result = generator(new AssetGenerator.Options(false, false, null)).execute(plan);
         List<ReportEntry> entries = ReportEntries.of(plan, result, meta, out, ExecutionRecord.read(meta, "default"));
         new ExecutionRecord("default", "t", "now", entries).write(meta);
         return entries;
@@ -108,10 +114,8 @@ class ReportEntriesTest {
         assertEquals(identity, expected.digest());
 
         for (String result : List.of(ReportEntry.GENERATED, ReportEntry.CACHED)) {
-            ExecutionResult executed = new AssetGenerator(new ImageCache(dir.resolve("cache")), null,
-                    new OutputPublisher(out), meta, meta.resolve("outputs-default.txt"), () -> renderer,
-                    new AssetGeneratorTest.ListLog(new ArrayList<>()), 5000,
-                    new AssetGenerator.Options(false, false, null, weights), System::nanoTime).execute(plan);
+            ExecutionResult executed = generator(new AssetGenerator.Options(false, false, null, weights))
+                    .execute(plan);
             ReportEntry a = ReportEntries.of(plan, executed, meta, out, null).get(0);
             assertEquals(result, a.result());
             assertEquals(expected, a.weights(), result);

@@ -1,6 +1,7 @@
 package io.github.stylize.maven.mojo;
 
 import io.github.stylize.engine.IterationLoss;
+import io.github.stylize.engine.RunSummary;
 import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.weights.WeightsOptions;
@@ -169,8 +170,8 @@ class GenerateMojoTest extends MojoTestSupport {
         ImageCache images = new ImageCache(cache);
         for (PlannedAsset asset : plan.selected()) {
             images.put(asset.cacheKey(), new NewEntry(asset.id().getBytes(), asset.settings().format().extension(),
-                    "CPU earlier", List.of(new IterationLoss(0, 2, 2, 0, 4)), new RunTimings(9, 90, 0, 1), asset.cacheKeyInput(),
-                    Map.of()));
+                    new RunSummary("CPU earlier", List.of(new IterationLoss(0, 2, 2, 0, 4)), new RunTimings(9, 90, 0, 1)),
+                    asset.cacheKeyInput(), Map.of()));
         }
         List<String> log = captureLog(mojo);
 

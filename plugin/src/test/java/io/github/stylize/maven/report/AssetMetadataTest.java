@@ -1,6 +1,7 @@
 package io.github.stylize.maven.report;
 
 import io.github.stylize.engine.IterationLoss;
+import io.github.stylize.engine.RunSummary;
 import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.StopReason;
 import io.github.stylize.maven.json.Json;
@@ -19,8 +20,8 @@ class AssetMetadataTest {
 
     @Test
     void theJsonHasTheTotalMillisAndTheTimingsWhichReadBack() {
-        AssetMetadata metadata = new AssetMetadata("harbor", "ab".repeat(32), "harbor.png", true, "CPU", null,
-                Map.of("size", 256L), List.of(new IterationLoss(0, 1, 2, 0, 3)), TIMINGS);
+        AssetMetadata metadata = new AssetMetadata("harbor", "ab".repeat(32), "harbor.png", true,
+                new RunSummary("CPU", List.of(new IterationLoss(0, 1, 2, 0, 3)), TIMINGS), null, Map.of("size", 256L));
         Map<?, ?> json = (Map<?, ?>) Json.parse(metadata.toJson());
 
         assertEquals(41_200L, json.get("millis"));
