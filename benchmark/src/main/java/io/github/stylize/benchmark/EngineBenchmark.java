@@ -51,7 +51,6 @@ public final class EngineBenchmark {
     /** conv4_2's positions at the objective's reference size, as StyleObjective scales the content loss. */
     private static final long CONTENT_REFERENCE_POSITIONS =
             (long) (StyleObjective.REFERENCE_SIDE / 8) * (StyleObjective.REFERENCE_SIDE / 8);
-    private static final String DEEPEST = "conv5_1";
     private static final long INPUT_SEED = 20240601L;
 
     private EngineBenchmark() {

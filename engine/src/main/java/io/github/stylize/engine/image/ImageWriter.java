@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -106,7 +107,7 @@ public final class ImageWriter {
             }
         }
         if (chosen == null) {
-            throw new ImageException("The JDK's " + format.toUpperCase() + " encoder (" + packagePrefix + "*) is not "
+            throw new ImageException("The JDK's " + format.toUpperCase(Locale.ROOT) + " encoder (" + packagePrefix + "*) is not "
                     + "available in this Java runtime; run the build on a standard OpenJDK/Oracle JDK 17 or newer");
         }
         return chosen;

@@ -45,7 +45,7 @@ public final class Resampler {
         float[] horizontal = image.width() == width ? planes
                 : resizeRows(planes, image.width(), image.height(), channels, filter(image.width(), width, wrap));
         float[] both = image.height() == height ? horizontal
-                : resizeColumns(horizontal, width, image.height(), channels, filter(image.height(), height, wrap));
+                : resizeColumns(horizontal, width, channels, filter(image.height(), height, wrap));
 
         if (!hasAlpha) {
             return new RgbImage(width, height, both, null); // a new array: at least one pass ran
@@ -146,7 +146,7 @@ public final class Resampler {
         return dst;
     }
 
-    private static float[] resizeColumns(float[] src, int width, int inHeight, int channels, Filter filter) {
+    private static float[] resizeColumns(float[] src, int width, int channels, Filter filter) {
         int outHeight = filter.taps().length;
         int stride = width * channels;
         float[] dst = new float[stride * outHeight];

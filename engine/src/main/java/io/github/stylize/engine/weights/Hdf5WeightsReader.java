@@ -244,8 +244,8 @@ public final class Hdf5WeightsReader {
     }
 
     /**
-     * A string-list attribute, or null if absent. Keras splits attributes over 64 KiB into {@code name0},
-     * {@code name1}, ...; those are joined.
+     * A string-list attribute, or null if absent. Keras splits one over 64 KiB into {@code <name>0},
+     * {@code <name>1}, ...; those are joined.
      */
     private static List<String> readNameList(Path file, long object, String objectPath, String name) {
         try {

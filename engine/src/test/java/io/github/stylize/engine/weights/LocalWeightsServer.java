@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -72,7 +73,7 @@ final class LocalWeightsServer implements AutoCloseable {
     }
 
     static void status(HttpExchange exchange, int status) throws IOException {
-        byte[] page = ("<html>error " + status + "</html>").getBytes();
+        byte[] page = ("<html>error " + status + "</html>").getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, page.length);
         exchange.getResponseBody().write(page);
     }

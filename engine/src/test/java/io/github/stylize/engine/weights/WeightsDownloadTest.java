@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -122,7 +123,7 @@ class WeightsDownloadTest {
     void aPinnedSha256IsTheIdentityWithoutAnyDownload() {
         server.serve(PATH, file);
 
-        assertEquals("sha256:" + sha256, source().withSha256(sha256.toUpperCase()).identity(options()));
+        assertEquals("sha256:" + sha256, source().withSha256(sha256.toUpperCase(Locale.ROOT)).identity(options()));
         assertEquals(0, server.requests(PATH));
         Hdf5RoundTripTest.assertSameLayers(weights, source().withSha256(sha256).load(options()));
         assertEquals(1, server.requests(PATH));
@@ -168,7 +169,7 @@ class WeightsDownloadTest {
     @Test
     void theDefaultSourceIsVerifiedByMd5() {
         server.serve(PATH, file);
-        WeightsSource keras = WeightsSource.keras(server.url(PATH), md5.toUpperCase());
+        WeightsSource keras = WeightsSource.keras(server.url(PATH), md5.toUpperCase(Locale.ROOT));
 
         assertEquals("keras-vgg19-notop md5:" + md5, keras.identity(options()));
         assertEquals(0, server.requests(PATH));
@@ -226,7 +227,7 @@ class WeightsDownloadTest {
 
     @Test
     void anErrorPageServedWithStatus200IsNotCached() throws Exception {
-        server.serve(PATH, "<html><body>Please sign in</body></html>".getBytes());
+        server.serve(PATH, "<html><body>Please sign in</body></html>".getBytes(StandardCharsets.UTF_8));
 
         WeightsException error = assertThrows(WeightsException.class, () -> source().resolve(options()));
 
@@ -440,7 +441,7 @@ class WeightsDownloadTest {
             if (!finished) {
                 process.destroyForcibly();
             }
-            String output = new String(process.getInputStream().readAllBytes());
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(finished && process.exitValue() == 0, "child JVM failed: " + output);
             outputs.add(output.lines().filter(line -> line.startsWith("RESOLVED ")).findFirst().orElse(output));
         }
