@@ -173,7 +173,8 @@ public final class StyleTransfer {
                     stop = StopReason.TOLERANCE;
                     break;
                 }
-                if (settings.snapshotEvery() > 0 && iteration % settings.snapshotEvery() == 0
+                if (listener != ProgressListener.NONE && settings.snapshotEvery() > 0
+                        && iteration % settings.snapshotEvery() == 0
                         && iteration < settings.iterations()) {
                     listener.snapshot(iteration, finish.apply(VggPreprocessing.toImage(image, alpha)));
                 }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,6 +53,30 @@ class PreserveColorsTest {
 
     private static RgbImage contentAsUsed(int size) {
         return StyleTransfer.fitContent(ImageReader.read(HARBOR, ImageReader.DEFAULT_MAX_PIXELS), size, false);
+    }
+
+    /**
+     * With several scales, snapshots come from the last level only, each at the content's size: a coarse level's
+     * image is smaller than the content whose colours are put back, which once ended the run with an index error.
+     */
+    @Test
+    void luminanceWithSeveralScalesAndSnapshotsSnapshotsTheLastLevelAtTheContentsSize() {
+        List<RgbImage> snapshots = new ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void snapshot(int iteration, RgbImage image) {
+                snapshots.add(image);
+            }
+        };
+        StyleTransfer.run(StyleTransferRequest.builder().content(HARBOR).style(WAVES).weights(weights)
+                .settings(quick().scales(2).snapshotEvery(5).preserveColors(StyleSettings.PreserveColors.LUMINANCE)
+                        .build())
+                .listener(listener).build());
+        RgbImage content = contentAsUsed(96);
+        assertEquals(3, snapshots.size(), "iterations 5 and 10 of the last level, and the last image");
+        for (RgbImage snapshot : snapshots) {
+            assertEquals(content.width() + "x" + content.height(), snapshot.width() + "x" + snapshot.height());
+        }
     }
 
     @Test
