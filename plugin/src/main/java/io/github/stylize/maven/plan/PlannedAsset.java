@@ -15,30 +15,35 @@ import java.util.List;
  * @param styles      the style image files and their blend weights, one or more
  * @param output      path relative to the output directory, always with '/' separators
  * @param settings    the effective, validated settings
- * @param cacheKey    SHA-256 (hex) of {@code cacheKeyInput}; null for assets not selected by {@code only}
- * @param cacheKeyInput the canonical text of {@link CacheKeys#canonicalInput}; null when {@code cacheKey} is
+ * @param cacheKey    SHA-256 (hex) of {@link #cacheKeyInput}; null for assets not selected by {@code only}
+ * @param digests     the digests of the inputs the key was computed from; null when {@code cacheKey} is
  * @param preview     rendered as a preview ({@code stylize.preview}): {@code settings} holds the capped size
  */
 public record PlannedAsset(String id, String description, Path content, List<WeightedStyle> styles, String output,
-                           StyleSettings settings, String cacheKey, String cacheKeyInput, boolean preview) {
+                           StyleSettings settings, String cacheKey, InputDigests digests, boolean preview) {
 
     public PlannedAsset {
         styles = List.copyOf(styles);
     }
 
     public PlannedAsset(String id, String description, Path content, List<WeightedStyle> styles, String output,
-                        StyleSettings settings, String cacheKey, String cacheKeyInput) {
-        this(id, description, content, styles, output, settings, cacheKey, cacheKeyInput, false);
+                        StyleSettings settings, String cacheKey, InputDigests digests) {
+        this(id, description, content, styles, output, settings, cacheKey, digests, false);
     }
 
     /** An asset with one style image. */
     public PlannedAsset(String id, String description, Path content, Path style, String output,
-                        StyleSettings settings, String cacheKey, String cacheKeyInput) {
-        this(id, description, content, List.of(WeightedStyle.of(style)), output, settings, cacheKey, cacheKeyInput);
+                        StyleSettings settings, String cacheKey, InputDigests digests) {
+        this(id, description, content, List.of(WeightedStyle.of(style)), output, settings, cacheKey, digests);
     }
 
-    PlannedAsset withCacheKey(String keyInput) {
-        return new PlannedAsset(id, description, content, styles, output, settings, CacheKeys.hash(keyInput), keyInput,
-                preview);
+    /** The canonical text {@code cacheKey} is the hash of ({@link CacheKeys}); null when there is no key. */
+    public String cacheKeyInput() {
+        return digests == null ? null : CacheKeys.canonicalInput(digests, settings);
+    }
+
+    PlannedAsset withCacheKey(InputDigests inputs) {
+        return new PlannedAsset(id, description, content, styles, output, settings,
+                CacheKeys.hash(CacheKeys.canonicalInput(inputs, settings)), inputs, preview);
     }
 }

@@ -474,7 +474,7 @@ public final class Planner {
                     styles.add(new CacheKeys.StyleDigest(digests.computeIfAbsent(
                             style.image().toAbsolutePath().normalize(), Planner::digest), style.weight()));
                 }
-                keyed.add(asset.withCacheKey(CacheKeys.canonicalInput(content, styles, weightsIdentity, asset.settings())));
+                keyed.add(asset.withCacheKey(new InputDigests(content, styles, weightsIdentity)));
             } catch (UncheckedIOException e) {
                 problems.add(new PlanProblem(asset.description(), "content", "could not read an input image to hash it ("
                         + e.getCause().getMessage() + "); check the file"));

@@ -4,6 +4,7 @@ import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.maven.execute.AssetOutcome;
 import io.github.stylize.maven.execute.ExecutionResult;
 import io.github.stylize.maven.plan.PlannedAsset;
+import io.github.stylize.maven.report.AssetStatus;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -17,8 +18,8 @@ class FailureSummaryTest {
     static AssetOutcome outcome(String id, String failure) {
         PlannedAsset asset = new PlannedAsset(id, "stylization '" + id + "'", Path.of("c.png"), Path.of("s.png"),
                 id + ".png", StyleSettings.defaults(), null, null);
-        return new AssetOutcome(asset, failure == null ? AssetOutcome.Result.GENERATED : AssetOutcome.Result.FAILED,
-                1, failure);
+        return new AssetOutcome(asset, failure == null ? AssetStatus.GENERATED : AssetStatus.FAILED,
+                1, failure, null, null);
     }
 
     static String message(AssetOutcome... outcomes) {

@@ -37,7 +37,7 @@ class ShardSplitTest {
 
     static PlannedAsset asset(String id) {
         return new PlannedAsset(id, "stylization '" + id + "'", null, List.of(), id + ".png", null,
-                CacheKeys.hash("key of " + id), "key of " + id);
+                CacheKeys.hash("key of " + id), null);
     }
 
     static List<PlannedAsset> ordered(Map<PlannedAsset, Long> costs) {
@@ -95,7 +95,7 @@ class ShardSplitTest {
     void assetsSharingAKeyShareAShard() {
         PlannedAsset a = asset("a");
         PlannedAsset twin = new PlannedAsset("twin", "stylization 'twin'", null, List.of(), "twin.png", null, a.cacheKey(),
-                a.cacheKeyInput());
+                a.digests());
         List<PlannedAsset> all = new ArrayList<>(List.of(a, twin));
         for (int i = 0; i < 5; i++) {
             all.add(asset("b" + i));
@@ -116,7 +116,7 @@ class ShardSplitTest {
         assertEquals(40L * 20 * 10, ShardSplit.cost(plan.selected().get(0)), "not enlarged");
         assertEquals(20L * 10 * 10, ShardSplit.cost(plan.selected().get(1)), "shrunk to the longest side");
         PlannedAsset unreadable = new PlannedAsset("x", "x", dir.resolve("missing.png"), style, "x.png",
-                StyleSettings.builder().size(32).iterations(3).build(), CacheKeys.hash("x"), "x");
+                StyleSettings.builder().size(32).iterations(3).build(), CacheKeys.hash("x"), null);
         assertEquals(32L * 32 * 3, ShardSplit.cost(unreadable));
     }
 
