@@ -117,8 +117,9 @@ public final class RemoteCacheBenchmark {
         List<PlannedAsset> more = new ArrayList<>(assets);
         PlannedAsset median = assets.stream().sorted((a, b) -> Long.compare(ShardSplit.cost(a), ShardSplit.cost(b)))
                 .toList().get(assets.size() / 2);
+        // A key of its own: only the key decides which assets share a shard.
         more.add(new PlannedAsset("added", "added", median.content(), median.styles(), "added.png", median.settings(),
-                "f".repeat(64), null));
+                new PlannedAsset.Key("f".repeat(64), median.digests()), false));
         ShardSplit after = ShardSplit.of(more, shards, ShardSplit::cost);
         List<PlannedAsset> moved = assets.stream().filter(a -> split.shardOf(a) != after.shardOf(a)).toList();
         long costlier = moved.stream().filter(a -> ShardSplit.cost(a) > ShardSplit.cost(median)).count();

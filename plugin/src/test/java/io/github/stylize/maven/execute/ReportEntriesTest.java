@@ -248,8 +248,8 @@ class ReportEntriesTest {
         InputDigests digests = new InputDigests("1".repeat(64), List.of(new CacheKeys.StyleDigest("2".repeat(64), 1)),
                 "w");
         PlannedAsset asset = new PlannedAsset(planned.id(), planned.description(), planned.content(), planned.styles(),
-                planned.output(), planned.settings(), CacheKeys.hash(CacheKeys.canonicalInput(digests,
-                planned.settings())), digests, false);
+                planned.output(), planned.settings(), new PlannedAsset.Key(CacheKeys.hash(CacheKeys.canonicalInput(
+                digests, planned.settings())), digests), false);
         ExecutionResult result = new ExecutionResult(List.of(AssetOutcome.failed(asset, 3, "cannot decode")),
                 List.of(), false, 3);
 
