@@ -76,6 +76,13 @@ try {
     assert results(builds[6]).findAll { it.value == 'remote' }.size() == 4
     def victimKey = (new groovy.json.JsonSlurper().parse(dir.resolve("target/stylize/${victim}.json").toFile())).cacheKey
     assert w6[0].contains(victimKey) : "the warning names the tampered object: ${w6[0]}"
+    // the report tells the remote hits from the local ones, and counts them with the hits
+    def record = new groovy.json.JsonSlurper().parse(dir.resolve('target/stylize/report-default.json').toFile())
+    assert record.entries.collectEntries { [it.id, it.result] } == results(builds[6]) : record.entries*.result
+    def page = dir.resolve('target/stylize/index.html').toFile().text
+    assert page.contains('5 assets: 1 generated, 4 from the cache (4 remote), 0 failed') : page
+    assert page.split('<span class="badge remote">remote cache hit</span>', -1).length - 1 == 4
+    assert page.contains('Cache hit (remote): downloaded in ')
 
     // credentials appear in no log, metadata, report or cache file
     def secrets = ['s3cret-push', 't0ken-for-ci', 'not-the-password']

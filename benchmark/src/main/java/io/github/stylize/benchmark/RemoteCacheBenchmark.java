@@ -10,7 +10,6 @@ import io.github.stylize.maven.cache.ImageCache;
 import io.github.stylize.maven.cache.RemoteCache;
 import io.github.stylize.maven.cache.RemoteCacheSettings;
 import io.github.stylize.maven.execute.AssetGenerator;
-import io.github.stylize.maven.execute.AssetOutcome;
 import io.github.stylize.maven.execute.BuildLog;
 import io.github.stylize.maven.execute.ExecutionResult;
 import io.github.stylize.maven.execute.Renderer;
@@ -23,6 +22,7 @@ import io.github.stylize.maven.plan.Planner;
 import io.github.stylize.maven.plan.ShardSplit;
 import io.github.stylize.maven.plan.StylizationDeclaration;
 import io.github.stylize.maven.publish.OutputPublisher;
+import io.github.stylize.maven.report.AssetStatus;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,8 +117,9 @@ public final class RemoteCacheBenchmark {
         List<PlannedAsset> more = new ArrayList<>(assets);
         PlannedAsset median = assets.stream().sorted((a, b) -> Long.compare(ShardSplit.cost(a), ShardSplit.cost(b)))
                 .toList().get(assets.size() / 2);
+        // A key of its own: only the key decides which assets share a shard.
         more.add(new PlannedAsset("added", "added", median.content(), median.styles(), "added.png", median.settings(),
-                "f".repeat(64), "added"));
+                new PlannedAsset.Key("f".repeat(64), median.digests()), false));
         ShardSplit after = ShardSplit.of(more, shards, ShardSplit::cost);
         List<PlannedAsset> moved = assets.stream().filter(a -> split.shardOf(a) != after.shardOf(a)).toList();
         long costlier = moved.stream().filter(a -> ShardSplit.cost(a) > ShardSplit.cost(median)).count();
@@ -137,7 +138,7 @@ public final class RemoteCacheBenchmark {
             bytes += Files.size(work.resolve("push/out").resolve(a.output()));
         }
         System.out.printf(Locale.ROOT, "remote cache: %d images pushed (%.1f MB of PNG), %d failed%n",
-                pushed.count(AssetOutcome.Result.GENERATED), bytes / 1e6, pushed.failures().size());
+                pushed.count(AssetStatus.GENERATED), bytes / 1e6, pushed.failures().size());
         long[] millis = new long[runs];
         for (int r = 0; r < runs; r++) {
             Path machine = work.resolve("machine-" + r);
@@ -146,16 +147,16 @@ public final class RemoteCacheBenchmark {
             ExecutionResult result = generator(machine, new RemoteCache(settings(url, null, null, false), log::warn),
                     log, new AssetGenerator.Options(false, true, null)).execute(plan);
             millis[r] = (System.nanoTime() - start) / 1_000_000;
-            if (result.count(AssetOutcome.Result.REMOTE) != plan.selected().size()) {
+            if (result.count(AssetStatus.REMOTE) != plan.selected().size()) {
                 throw new IllegalStateException("expected every image from the remote cache: " + result.outcomes());
             }
             System.out.printf(Locale.ROOT, "  run %d: %d remote hits, empty local cache: %d ms (engine loaded: %s)%n",
-                    r + 1, result.count(AssetOutcome.Result.REMOTE), millis[r], result.engineLoaded());
+                    r + 1, result.count(AssetStatus.REMOTE), millis[r], result.engineLoaded());
             long again = System.nanoTime();
             ExecutionResult local = generator(machine, new RemoteCache(settings(url, null, null, false), log::warn),
                     log, new AssetGenerator.Options(false, true, null)).execute(plan);
             System.out.printf(Locale.ROOT, "         then %d local hits: %d ms%n",
-                    local.count(AssetOutcome.Result.CACHED), (System.nanoTime() - again) / 1_000_000);
+                    local.count(AssetStatus.CACHED), (System.nanoTime() - again) / 1_000_000);
         }
         Arrays.sort(millis);
         System.out.printf(Locale.ROOT, "  median of %d runs: %d ms for %d remote hits%n", runs, millis[runs / 2],

@@ -16,6 +16,7 @@ import io.github.stylize.maven.plan.Planner;
 import io.github.stylize.maven.publish.DirectoryLocks;
 import io.github.stylize.maven.publish.OutputManifest;
 import io.github.stylize.maven.publish.OutputPublisher;
+import io.github.stylize.maven.report.AssetStatus;
 import io.github.stylize.maven.report.ExecutionRecord;
 import io.github.stylize.maven.report.HtmlReport;
 import io.github.stylize.maven.report.ReportEntry;
@@ -125,16 +126,16 @@ public final class BuildOrchestrator {
     private void logSummary(ExecutionResult result) {
         SummaryTable table = new SummaryTable();
         for (AssetOutcome o : result.outcomes()) {
-            String label = o.result() == AssetOutcome.Result.SKIPPED ? o.failure() : o.result().label();
+            String label = o.status() == AssetStatus.SKIPPED ? o.failure() : o.status().label();
             table.add(o.asset().id(), label, o.millis(), o.asset().output());
         }
         table.lines().forEach(line -> log.info("  " + line));
-        long remote = result.count(AssetOutcome.Result.REMOTE);
-        long skipped = result.count(AssetOutcome.Result.SKIPPED);
+        long remote = result.count(AssetStatus.REMOTE);
+        long skipped = result.count(AssetStatus.SKIPPED);
         log.info(String.format("stylize: %d cached%s, %d generated, %d failed%s in %s%s",
-                result.count(AssetOutcome.Result.CACHED) + remote,
+                result.count(AssetStatus.CACHED) + remote,
                 remote == 0 ? "" : " (" + remote + " from the remote cache)",
-                result.count(AssetOutcome.Result.GENERATED), result.count(AssetOutcome.Result.FAILED),
+                result.count(AssetStatus.GENERATED), result.count(AssetStatus.FAILED),
                 skipped == 0 ? "" : ", " + skipped + " skipped (shard " + request.shard() + ")",
                 SummaryTable.seconds(result.millis()),
                 result.engineLoaded() ? "" : "; engine not started (ND4J not loaded)"));

@@ -9,7 +9,6 @@ import io.github.stylize.maven.cache.ImageCache;
 import io.github.stylize.maven.cache.NewEntry;
 import io.github.stylize.maven.cache.RemoteCache;
 import io.github.stylize.maven.cache.TieredCache;
-import io.github.stylize.maven.plan.CacheKeys;
 import io.github.stylize.maven.plan.Plan;
 import io.github.stylize.maven.plan.PlannedAsset;
 import io.github.stylize.maven.plan.Shard;
@@ -17,6 +16,7 @@ import io.github.stylize.maven.plan.ShardSplit;
 import io.github.stylize.maven.publish.OutputManifest;
 import io.github.stylize.maven.publish.OutputPublisher;
 import io.github.stylize.maven.report.AssetMetadata;
+import io.github.stylize.maven.report.AssetStatus;
 import io.github.stylize.maven.report.SettingsJson;
 import io.github.stylize.maven.report.WeightsProvenance;
 
@@ -189,7 +189,7 @@ public final class AssetGenerator {
         progress = new BuildProgress(toGenerate, ShardSplit::cost, log, nanoTime);
         for (PlannedAsset asset : plan.selected()) {
             outcomes.add(share.contains(asset) ? process(asset)
-                    : new AssetOutcome(asset, AssetOutcome.Result.SKIPPED, 0, "skipped (shard " + options.shard() + ")"));
+                    : AssetOutcome.skipped(asset, "skipped (shard " + options.shard() + ")"));
         }
         List<String> removed = removeStale(plan, previous);
         return new ExecutionResult(outcomes, removed, renderer != null, millisSince(start));
@@ -241,13 +241,14 @@ public final class AssetGenerator {
             } else {
                 found = cache.obtain(request, options.force(), () -> entry(asset, render(asset)));
             }
-            publish(asset, found);
-            AssetOutcome.Result result = switch (found.source()) {
-                case LOCAL -> AssetOutcome.Result.CACHED;
-                case REMOTE -> AssetOutcome.Result.REMOTE;
-                case GENERATED -> AssetOutcome.Result.GENERATED;
+            WeightsProvenance weights = weights(asset);
+            publish(asset, found, weights);
+            AssetStatus status = switch (found.source()) {
+                case LOCAL -> AssetStatus.CACHED;
+                case REMOTE -> AssetStatus.REMOTE;
+                case GENERATED -> AssetStatus.GENERATED;
             };
-            return new AssetOutcome(asset, result, millisSince(start), null);
+            return AssetOutcome.made(asset, status, millisSince(start), found.entry().run(), weights);
         } catch (StylizeException e) {
             return failed(asset, start, e.getMessage(), null);
         } catch (OutputException e) {
@@ -275,7 +276,7 @@ public final class AssetGenerator {
         } else {
             log.error("[" + asset.id() + "] failed: " + message, bug);
         }
-        return new AssetOutcome(asset, AssetOutcome.Result.FAILED, millisSince(start), message);
+        return AssetOutcome.failed(asset, millisSince(start), message);
     }
 
     /** The first time in a build in full; later assets only in the debug log, as the cause is the same. */
@@ -321,7 +322,7 @@ public final class AssetGenerator {
         return rendering;
     }
 
-    private void publish(PlannedAsset asset, TieredCache.Found found) throws OutputException {
+    private void publish(PlannedAsset asset, TieredCache.Found found, WeightsProvenance weights) throws OutputException {
         Path target = publisher.resolve(asset.output());
         NewEntry entry = found.entry();
         boolean changed;
@@ -331,14 +332,14 @@ public final class AssetGenerator {
             throw OutputException.of(target, e);
         }
         writeMetadata(asset, changed, new AssetMetadata(asset.id(), asset.cacheKey(), asset.output(),
-                found.source() != TieredCache.Source.GENERATED, entry.run(), weights(asset),
+                found.source() != TieredCache.Source.GENERATED, entry.run(), weights,
                 SettingsJson.of(asset.settings())));
     }
 
     /** The weights that made {@code asset}'s image: its key holds their digest, so a hit's are this build's. */
     private WeightsProvenance weights(PlannedAsset asset) {
         return options.weights() == null ? null
-                : WeightsProvenance.of(options.weights(), CacheKeys.field(asset.cacheKeyInput(), "weights"));
+                : WeightsProvenance.of(options.weights(), asset.digests().weightsIdentity());
     }
 
     private void writeMetadata(PlannedAsset asset, boolean outputChanged, AssetMetadata metadata)

@@ -1,5 +1,7 @@
 package io.github.stylize.maven.execute;
 
+import io.github.stylize.maven.report.AssetStatus;
+
 import java.util.List;
 
 /**
@@ -17,11 +19,11 @@ public record ExecutionResult(List<AssetOutcome> outcomes, List<String> removedO
         removedOutputs = List.copyOf(removedOutputs);
     }
 
-    public long count(AssetOutcome.Result result) {
-        return outcomes.stream().filter(o -> o.result() == result).count();
+    public long count(AssetStatus status) {
+        return outcomes.stream().filter(o -> o.status() == status).count();
     }
 
     public List<AssetOutcome> failures() {
-        return outcomes.stream().filter(o -> o.result() == AssetOutcome.Result.FAILED).toList();
+        return outcomes.stream().filter(o -> o.status() == AssetStatus.FAILED).toList();
     }
 }

@@ -1,18 +1,14 @@
 package io.github.stylize.maven.execute;
 
-import io.github.stylize.engine.RunSummary;
-import io.github.stylize.maven.json.Json;
-import io.github.stylize.maven.json.RunJson;
-import io.github.stylize.maven.plan.CacheKeys;
+import io.github.stylize.maven.plan.InputDigests;
 import io.github.stylize.maven.plan.Plan;
 import io.github.stylize.maven.plan.PlannedAsset;
+import io.github.stylize.maven.report.AssetStatus;
 import io.github.stylize.maven.report.ExecutionRecord;
 import io.github.stylize.maven.report.ReportEntry;
 import io.github.stylize.maven.report.SettingsJson;
-import io.github.stylize.maven.report.WeightsProvenance;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +21,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Turns an execution's plan and outcomes into the report's entries: settings and input digests from the plan, losses,
- * backend and engine timings from the metadata files just written, snapshots from the snapshot directory. Snapshots are
- * not cached, so a cache hit keeps those of the previous record only if they show the same cache key.
+ * Turns an execution's plan and outcomes into the report's entries, from what the build holds: settings and input
+ * digests from the planned assets, backend, losses, timings and weights from the outcomes, snapshots from the
+ * snapshot directory. Snapshots are not cached, so a cache hit keeps those of the previous record only if they show the
+ * same cache key.
  */
 public final class ReportEntries {
     private static final Pattern SNAPSHOT = Pattern.compile("iteration-(\\d+)\\.png");
@@ -61,40 +58,47 @@ public final class ReportEntries {
     private static ReportEntry entry(AssetOutcome outcome, Path metadataDirectory, Path outputDirectory,
                                      ReportEntry previous) throws IOException {
         PlannedAsset asset = outcome.asset();
-        String contentSha = CacheKeys.field(asset.cacheKeyInput(), "content.sha256");
-        List<ReportEntry.StyleImage> styles = new ArrayList<>();
-        for (int i = 0; i < asset.styles().size(); i++) {
-            styles.add(new ReportEntry.StyleImage(abs(asset.styles().get(i).image()), asset.styles().get(i).weight(),
-                    CacheKeys.field(asset.cacheKeyInput(), CacheKeys.styleField(i, asset.styles().size()))));
-        }
-        Path output = outputDirectory.resolve(asset.output()).toAbsolutePath().normalize();
         Map<String, Object> settings = SettingsJson.of(asset.settings());
         if (asset.preview()) {
             settings.put(ReportEntry.PREVIEW, asset.settings().size()); // the report marks it; survives in the JSON
         }
-        if (outcome.result() == AssetOutcome.Result.FAILED || outcome.result() == AssetOutcome.Result.SKIPPED) {
-            // Nothing was written for it in this build: no metadata to read.
-            return new ReportEntry(asset.id(), outcome.result() == AssetOutcome.Result.FAILED ? ReportEntry.FAILED
-                    : ReportEntry.SKIPPED, outcome.failure(), false, abs(asset.content()),
-                    styles, contentSha, output, settings, asset.cacheKey(), null, null, List.of(), 0,
-                    null, outcome.millis(), List.of());
+        return ReportEntry.builder(asset.id(), outcome.status())
+                .failure(outcome.failure())
+                .inputs(inputs(asset))
+                .output(outputDirectory.resolve(asset.output()).toAbsolutePath().normalize())
+                .settings(settings)
+                .cacheKey(asset.cacheKey())
+                .run(outcome.run())
+                .weights(outcome.weights())
+                .buildMillis(outcome.millis())
+                .snapshots(snapshots(outcome, metadataDirectory, previous))
+                .build();
+    }
+
+    /** The input files with the digests the planner computed for the cache key. */
+    private static ReportEntry.Inputs inputs(PlannedAsset asset) {
+        InputDigests digests = asset.digests();
+        List<ReportEntry.StyleImage> styles = new ArrayList<>();
+        for (int i = 0; i < asset.styles().size(); i++) {
+            styles.add(new ReportEntry.StyleImage(abs(asset.styles().get(i).image()), asset.styles().get(i).weight(),
+                    digests.styles().get(i).sha256()));
         }
-        Map<?, ?> metadata = (Map<?, ?>) Json.parse(Files.readString(
-                metadataDirectory.resolve(AssetGenerator.metadataName(asset)), StandardCharsets.UTF_8));
-        boolean generated = outcome.result() == AssetOutcome.Result.GENERATED;
-        RunSummary run = RunJson.runFromJson(metadata, "millis");
-        List<ReportEntry.Snapshot> snapshots;
-        if (generated) {
-            snapshots = snapshots(AssetGenerator.snapshotDirectory(metadataDirectory, asset.id()));
-        } else if (previous != null && asset.cacheKey().equals(previous.cacheKey())) {
-            snapshots = previous.snapshots().stream().filter(s -> Files.isRegularFile(s.file())).toList();
-        } else {
-            snapshots = List.of();
+        return new ReportEntry.Inputs(abs(asset.content()), digests.contentSha256(), styles);
+    }
+
+    /**
+     * A run's snapshots: this build's for a generated image; for a hit, the previous record's if it shows the same
+     * key and they are still there; none for an asset without an image.
+     */
+    private static List<ReportEntry.Snapshot> snapshots(AssetOutcome outcome, Path metadataDirectory,
+                                                        ReportEntry previous) throws IOException {
+        if (outcome.status() == AssetStatus.GENERATED) {
+            return snapshots(AssetGenerator.snapshotDirectory(metadataDirectory, outcome.asset().id()));
         }
-        return new ReportEntry(asset.id(), generated ? ReportEntry.GENERATED : ReportEntry.CACHED, null, false,
-                abs(asset.content()), styles, contentSha, output, settings, asset.cacheKey(),
-                run.backend(), WeightsProvenance.fromJson(metadata.get("weights")), run.losses(),
-                run.timings().totalMillis(), run.timings(), outcome.millis(), snapshots);
+        if (outcome.status().cacheHit() && previous != null && outcome.asset().cacheKey().equals(previous.cacheKey())) {
+            return previous.snapshots().stream().filter(s -> Files.isRegularFile(s.file())).toList();
+        }
+        return List.of();
     }
 
     /** The snapshots in a directory, by iteration. */

@@ -2,7 +2,6 @@ package io.github.stylize.maven.execute;
 
 import io.github.stylize.engine.StylizeException;
 import io.github.stylize.engine.files.Digests;
-import io.github.stylize.maven.plan.CacheKeys;
 import io.github.stylize.maven.plan.PlannedAsset;
 
 import java.io.IOException;
@@ -20,15 +19,13 @@ final class UnchangedInputs {
 
     /** @throws StylizeException naming the file that changed since the build was planned */
     static void require(PlannedAsset asset) {
-        require(asset, "content", "content.sha256", asset.content());
-        int count = asset.styles().size();
-        for (int i = 0; i < count; i++) {
-            require(asset, "style", CacheKeys.styleField(i, count), asset.styles().get(i).image());
+        require("content", asset.digests().contentSha256(), asset.content());
+        for (int i = 0; i < asset.styles().size(); i++) {
+            require("style", asset.digests().styles().get(i).sha256(), asset.styles().get(i).image());
         }
     }
 
-    private static void require(PlannedAsset asset, String parameter, String field, Path file) {
-        String planned = CacheKeys.field(asset.cacheKeyInput(), field);
+    private static void require(String parameter, String planned, Path file) {
         String now;
         try {
             now = Digests.sha256Hex(file);

@@ -42,47 +42,25 @@ public final class CacheKeys {
     }
 
     /** The canonical text of an asset with one or more style images. */
-    public static String canonicalInput(String contentSha256, List<StyleDigest> styles, String weightsIdentity,
-                                        StyleSettings settings) {
+    public static String canonicalInput(InputDigests inputs, StyleSettings settings) {
+        List<StyleDigest> styles = inputs.styles();
         if (styles.size() == 1) {
-            return canonicalInput(contentSha256, styles.get(0).sha256(), weightsIdentity, settings);
+            return canonicalInput(inputs.contentSha256(), styles.get(0).sha256(), inputs.weightsIdentity(), settings);
         }
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < styles.size(); i++) {
-            lines.append(styleField(i, styles.size())).append('=').append(styles.get(i).sha256()).append('\n')
+            lines.append("style.").append(i + 1).append(".sha256=").append(styles.get(i).sha256()).append('\n')
                     .append("style.").append(i + 1).append(".weight=").append(styles.get(i).weight()).append('\n');
         }
         return LAYOUT + '\n'
-                + "content.sha256=" + contentSha256 + '\n'
+                + "content.sha256=" + inputs.contentSha256() + '\n'
                 + lines
-                + "weights=" + weightsIdentity + '\n'
+                + "weights=" + inputs.weightsIdentity() + '\n'
                 + settings.canonicalForm();
-    }
-
-    /** The name of the line holding the digest of style {@code index} (from 0) of {@code count}. */
-    public static String styleField(int index, int count) {
-        return count == 1 ? "style.sha256" : "style." + (index + 1) + ".sha256";
     }
 
     /** The key of a canonical text: its SHA-256 over UTF-8, lower-case hex. */
     public static String hash(String canonicalInput) {
         return Digests.sha256Hex(canonicalInput.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * A {@code name=value} line of a canonical text, e.g. {@code content.sha256}: the report groups assets by their
-     * inputs' digests without hashing the files again. Null if there is no such line.
-     */
-    public static String field(String canonicalInput, String name) {
-        if (canonicalInput == null) {
-            return null;
-        }
-        String prefix = name + "=";
-        for (String line : canonicalInput.split("\n")) {
-            if (line.startsWith(prefix)) {
-                return line.substring(prefix.length());
-            }
-        }
-        return null;
     }
 }

@@ -5,6 +5,7 @@ import io.github.stylize.engine.WeightedStyle;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One image the build must produce, fully resolved.
@@ -15,30 +16,52 @@ import java.util.List;
  * @param styles      the style image files and their blend weights, one or more
  * @param output      path relative to the output directory, always with '/' separators
  * @param settings    the effective, validated settings
- * @param cacheKey    SHA-256 (hex) of {@code cacheKeyInput}; null for assets not selected by {@code only}
- * @param cacheKeyInput the canonical text of {@link CacheKeys#canonicalInput}; null when {@code cacheKey} is
+ * @param key         its cache key; null for assets not selected by {@code only}
  * @param preview     rendered as a preview ({@code stylize.preview}): {@code settings} holds the capped size
  */
 public record PlannedAsset(String id, String description, Path content, List<WeightedStyle> styles, String output,
-                           StyleSettings settings, String cacheKey, String cacheKeyInput, boolean preview) {
+                           StyleSettings settings, Key key, boolean preview) {
+
+    /**
+     * An asset's cache key with what it was computed from besides the settings.
+     *
+     * @param hex     SHA-256 (lower-case hex) of {@link #cacheKeyInput}
+     * @param digests the digests of the input images and the weights' identity
+     */
+    public record Key(String hex, InputDigests digests) {
+        public Key {
+            Objects.requireNonNull(hex, "hex");
+            Objects.requireNonNull(digests, "digests");
+        }
+    }
 
     public PlannedAsset {
         styles = List.copyOf(styles);
     }
 
+    /** An asset as declared, before its inputs are hashed: no key yet, not a preview. */
     public PlannedAsset(String id, String description, Path content, List<WeightedStyle> styles, String output,
-                        StyleSettings settings, String cacheKey, String cacheKeyInput) {
-        this(id, description, content, styles, output, settings, cacheKey, cacheKeyInput, false);
+                        StyleSettings settings) {
+        this(id, description, content, styles, output, settings, null, false);
     }
 
-    /** An asset with one style image. */
-    public PlannedAsset(String id, String description, Path content, Path style, String output,
-                        StyleSettings settings, String cacheKey, String cacheKeyInput) {
-        this(id, description, content, List.of(WeightedStyle.of(style)), output, settings, cacheKey, cacheKeyInput);
+    /** The cache key (hex SHA-256); null when there is none. */
+    public String cacheKey() {
+        return key == null ? null : key.hex();
     }
 
-    PlannedAsset withCacheKey(String keyInput) {
-        return new PlannedAsset(id, description, content, styles, output, settings, CacheKeys.hash(keyInput), keyInput,
-                preview);
+    /** The digests the cache key was computed from; null when there is no key. */
+    public InputDigests digests() {
+        return key == null ? null : key.digests();
+    }
+
+    /** The canonical text the cache key is the hash of ({@link CacheKeys}); null when there is no key. */
+    public String cacheKeyInput() {
+        return key == null ? null : CacheKeys.canonicalInput(key.digests(), settings);
+    }
+
+    PlannedAsset withCacheKey(InputDigests inputs) {
+        return new PlannedAsset(id, description, content, styles, output, settings,
+                new Key(CacheKeys.hash(CacheKeys.canonicalInput(inputs, settings)), inputs), preview);
     }
 }

@@ -108,7 +108,7 @@ public final class Planner {
             output = s.id() + "." + settings.format().extension();
         }
         if (ok && settings != null && output != null && stylesFit(description, s.content(), styles, settings)) {
-            assets.add(new PlannedAsset(s.id(), description, s.content(), styles, output, settings, null, null));
+            assets.add(new PlannedAsset(s.id(), description, s.content(), styles, output, settings));
         }
     }
 
@@ -159,7 +159,7 @@ public final class Planner {
                 problems.add(new PlanProblem(itemDescription, "outputDirectory", "the output " + outputProblem));
                 continue;
             }
-            assets.add(new PlannedAsset(itemId, itemDescription, content, styles, output, settings, null, null));
+            assets.add(new PlannedAsset(itemId, itemDescription, content, styles, output, settings));
         }
     }
 
@@ -474,7 +474,7 @@ public final class Planner {
                     styles.add(new CacheKeys.StyleDigest(digests.computeIfAbsent(
                             style.image().toAbsolutePath().normalize(), Planner::digest), style.weight()));
                 }
-                keyed.add(asset.withCacheKey(CacheKeys.canonicalInput(content, styles, weightsIdentity, asset.settings())));
+                keyed.add(asset.withCacheKey(new InputDigests(content, styles, weightsIdentity)));
             } catch (UncheckedIOException e) {
                 problems.add(new PlanProblem(asset.description(), "content", "could not read an input image to hash it ("
                         + e.getCause().getMessage() + "); check the file"));

@@ -35,7 +35,7 @@ final class Preview {
         for (PlannedAsset asset : assets) {
             previews.add(new PlannedAsset(asset.id(), asset.description(), asset.content(), asset.styles(),
                     asset.output(), asset.settings().toBuilder().size(Math.min(asset.settings().size(), preview))
-                    .build(), asset.cacheKey(), asset.cacheKeyInput(), true));
+                    .build(), asset.key(), true));
         }
         return previews;
     }

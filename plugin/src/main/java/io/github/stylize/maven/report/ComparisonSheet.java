@@ -43,10 +43,11 @@ final class ComparisonSheet {
         Map<String, List<Member>> byInputs = new LinkedHashMap<>();
         for (Member m : all) {
             ReportEntry e = m.entry();
-            if (e.contentSha256() == null || e.styleInputs() == null) {
+            String inputs = e.inputs().digestKey();
+            if (inputs == null) {
                 continue;
             }
-            byInputs.computeIfAbsent(e.contentSha256() + "/" + e.styleInputs(), k -> new ArrayList<>()).add(m);
+            byInputs.computeIfAbsent(inputs, k -> new ArrayList<>()).add(m);
         }
         return byInputs.values().stream().filter(g -> g.size() > 1).map(ComparisonSheet::new).toList();
     }
@@ -80,12 +81,12 @@ final class ComparisonSheet {
     void render(StringBuilder html, String anchor, Links links) {
         ReportEntry first = members.get(0).entry();
         html.append("<section class=\"comparison\" id=\"").append(anchor).append("\">\n");
-        html.append("<h3>").append(Html.escape(first.content().getFileName().toString())).append(" &times; ")
-                .append(Html.escape(first.styleNames())).append(" <small>")
+        html.append("<h3>").append(Html.escape(first.inputs().content().getFileName().toString())).append(" &times; ")
+                .append(Html.escape(first.inputs().styleNames())).append(" <small>")
                 .append(members.size()).append(" assets</small></h3>\n");
         html.append("<div class=\"inputs\">");
-        HtmlReport.figure(html, links, first.content(), "content", "content image", "small");
-        HtmlReport.styleFigures(html, links, first.styles(), "style image", "small");
+        HtmlReport.figure(html, links, first.inputs().content(), "content", "content image", "small");
+        HtmlReport.styleFigures(html, links, first.inputs().styles(), "style image", "small");
         html.append("<p class=\"hint\">Same content and style images; the <mark>highlighted</mark> settings differ. "
                 + "Click a result for full size, an id for its details.</p></div>\n");
 
@@ -98,8 +99,8 @@ final class ComparisonSheet {
         for (Member m : members) {
             html.append("<td>");
             if (!m.entry().hasResult()) {
-                html.append("<span class=\"badge ").append(Html.escape(m.entry().result())).append("\">")
-                        .append(Html.escape(m.entry().result())).append("</span>");
+                html.append("<span class=\"badge ").append(m.entry().status().label()).append("\">")
+                        .append(m.entry().status().label()).append("</span>");
             } else {
                 HtmlReport.image(html, links, m.entry().output(), "result of " + m.entry().id(), "small");
             }
@@ -120,8 +121,8 @@ final class ComparisonSheet {
         outcomeRow(html, "final style loss", e -> last(e) == null ? "" : Html.loss(last(e).style()));
         outcomeRow(html, "final total loss", e -> last(e) == null ? "" : Html.loss(last(e).total()));
         outcomeRow(html, "iterations run", e -> last(e) == null ? "" : Integer.toString(last(e).iteration()));
-        outcomeRow(html, "engine time", e -> e.hasResult() ? Html.seconds(e.engineMillis()) : "");
-        outcomeRow(html, "evaluations", e -> e.timings() == null ? "" : SummaryTable.evaluations(e.timings()));
+        outcomeRow(html, "engine time", e -> e.run() == null ? "" : Html.seconds(e.run().timings().totalMillis()));
+        outcomeRow(html, "evaluations", e -> e.run() == null ? "" : SummaryTable.evaluations(e.run().timings()));
         html.append("</tbody></table></div>\n");
 
         List<String> labels = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.github.stylize.maven.report;
 
 import io.github.stylize.engine.IterationLoss;
+import io.github.stylize.engine.RunSummary;
 import io.github.stylize.engine.Setting;
 import io.github.stylize.engine.StyleSettings;
 
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The report page: per asset its content, style and result images (thumbnails that open at full size on the page),
@@ -178,15 +180,14 @@ public final class HtmlReport {
             html.append("<tr><td><a href=\"").append(assetPage(number)).append("\">page ").append(number)
                     .append("</a></td><td>").append(Html.escape(page.get(0).entry().id())).append("</td><td>")
                     .append(Html.escape(page.get(page.size() - 1).entry().id())).append("</td>");
-            for (String result : List.of(ReportEntry.GENERATED, ReportEntry.CACHED, ReportEntry.FAILED)) {
-                html.append("<td>").append(page.stream().filter(m -> m.entry().result().equals(result)).count())
-                        .append("</td>");
-            }
+            html.append("<td>").append(count(page, s -> s == AssetStatus.GENERATED)).append("</td><td>")
+                    .append(count(page, AssetStatus::cacheHit)).append("</td><td>")
+                    .append(count(page, s -> s == AssetStatus.FAILED)).append("</td>");
             html.append("</tr>\n");
         }
         html.append("</tbody></table>\n");
         List<ComparisonSheet.Member> failed = members.stream()
-                .filter(m -> m.entry().result().equals(ReportEntry.FAILED)).toList();
+                .filter(m -> m.entry().failed()).toList();
         if (!failed.isEmpty()) {
             html.append("<h3>Failed assets</h3>\n<ul class=\"failures\">");
             for (ComparisonSheet.Member m : failed) {
@@ -208,22 +209,19 @@ public final class HtmlReport {
         return html.append("</footer>\n</body>\n</html>\n").toString();
     }
 
+    /** How many of {@code members} have a status that {@code counted} accepts. */
+    private static long count(List<ComparisonSheet.Member> members, Predicate<AssetStatus> counted) {
+        return members.stream().filter(m -> counted.test(m.entry().status())).count();
+    }
+
     private void summary(StringBuilder html, List<ComparisonSheet.Member> members) {
-        int generated = 0;
-        int cached = 0;
-        int failed = 0;
-        int skipped = 0;
-        for (ComparisonSheet.Member m : members) {
-            switch (m.entry().result()) {
-                case ReportEntry.GENERATED -> generated++;
-                case ReportEntry.CACHED -> cached++;
-                case ReportEntry.SKIPPED -> skipped++;
-                default -> failed++;
-            }
-        }
+        long remote = count(members, s -> s == AssetStatus.REMOTE);
+        long skipped = count(members, s -> s == AssetStatus.SKIPPED);
         html.append("<p class=\"summary\">").append(members.size()).append(members.size() == 1 ? " asset: " : " assets: ")
-                .append(generated).append(" generated, ").append(cached).append(" from the cache, ")
-                .append(failed).append(" failed");
+                .append(count(members, s -> s == AssetStatus.GENERATED)).append(" generated, ")
+                .append(count(members, AssetStatus::cacheHit)).append(" from the cache")
+                .append(remote == 0 ? "" : " (" + remote + " remote)").append(", ")
+                .append(count(members, s -> s == AssetStatus.FAILED)).append(" failed");
         if (skipped > 0) {
             html.append(", ").append(skipped).append(" skipped (another shard's)");
         }
@@ -245,12 +243,12 @@ public final class HtmlReport {
         for (int i = 0; i < sheets.size(); i++) {
             ReportEntry first = sheets.get(i).members().get(0).entry();
             html.append("<li class=\"sheet-link\"><a href=\"#compare-").append(i).append("\">compare ")
-                    .append(Html.escape(first.content().getFileName().toString())).append(" &times; ")
-                    .append(Html.escape(first.styleNames())).append("</a></li>");
+                    .append(Html.escape(first.inputs().content().getFileName().toString())).append(" &times; ")
+                    .append(Html.escape(first.inputs().styleNames())).append("</a></li>");
         }
         for (ComparisonSheet.Member m : members) {
             html.append("<li><a href=\"").append(Html.escape(m.href())).append("\"><span class=\"dot ")
-                    .append(Html.escape(m.entry().result())).append("\"></span>")
+                    .append(m.entry().status().label()).append("\"></span>")
                     .append(Html.escape(m.entry().id())).append("</a></li>");
         }
         html.append("</ul></nav>\n");
@@ -259,9 +257,7 @@ public final class HtmlReport {
     private void asset(StringBuilder html, ReportEntry e, String anchor) {
         html.append("<article class=\"asset\" id=\"").append(anchor).append("\">\n<h3>")
                 .append(Html.escape(e.id())).append(' ')
-                .append("<span class=\"badge ").append(Html.escape(e.result())).append("\">")
-                .append(e.failed() ? "failed" : e.result().equals(ReportEntry.CACHED) ? "cache hit"
-                        : e.result().equals(ReportEntry.SKIPPED) ? "skipped" : "generated")
+                .append("<span class=\"badge ").append(e.status().label()).append("\">").append(badge(e.status()))
                 .append("</span>");
         if (e.preview()) {
             html.append(" <span class=\"badge preview\" title=\"stylize.preview caps the size at ")
@@ -285,8 +281,8 @@ public final class HtmlReport {
             html.append("<pre class=\"failure\">").append(Html.escape(e.failure())).append("</pre>\n");
         }
         html.append("<div class=\"images\">");
-        viewable(html, e.content(), "content", "content image of " + e.id(), "", anchor, "content");
-        List<ReportEntry.StyleImage> styles = e.styles();
+        viewable(html, e.inputs().content(), "content", "content image of " + e.id(), "", anchor, "content");
+        List<ReportEntry.StyleImage> styles = e.inputs().styles();
         for (int i = 0; i < styles.size(); i++) {
             viewable(html, styles.get(i).file(), styleCaption(styles, i), "style image of " + e.id()
                     + (styles.size() == 1 ? "" : " " + (i + 1)), "", anchor, styles.size() == 1 ? "style" : "style-" + (i + 1));
@@ -310,17 +306,39 @@ public final class HtmlReport {
         html.append("</article>\n");
     }
 
-    private static String timing(ReportEntry e) {
-        String backend = e.backend() == null ? "" : " on " + e.backend();
-        String work = e.timings() == null ? "" : " (" + SummaryTable.evaluations(e.timings()) + ")";
-        return switch (e.result()) {
-            case ReportEntry.GENERATED -> "Cache miss: generated in " + Html.seconds(e.engineMillis()) + work + backend
-                    + " (" + Html.seconds(e.buildMillis()) + " in all)" + key(e);
-            case ReportEntry.CACHED -> "Cache hit: copied in " + Html.seconds(e.buildMillis())
-                    + "; generated earlier in " + Html.seconds(e.engineMillis()) + work + backend + key(e);
-            case ReportEntry.SKIPPED -> "Not built here: " + e.failure() + ", another shard builds it" + key(e);
-            default -> "Failed after " + Html.seconds(e.buildMillis()) + key(e);
+    /** The badge's text: a hit from the remote cache is named as such, and counted with the hits. */
+    private static String badge(AssetStatus status) {
+        return switch (status) {
+            case GENERATED -> "generated";
+            case CACHED -> "cache hit";
+            case REMOTE -> "remote cache hit";
+            case FAILED -> "failed";
+            case SKIPPED -> "skipped";
         };
+    }
+
+    private static String timing(ReportEntry e) {
+        return switch (e.status()) {
+            case GENERATED -> "Cache miss: generated" + run(e) + " (" + Html.seconds(e.buildMillis()) + " in all)"
+                    + key(e);
+            case CACHED -> "Cache hit: copied in " + Html.seconds(e.buildMillis()) + "; generated earlier" + run(e)
+                    + key(e);
+            case REMOTE -> "Cache hit (remote): downloaded in " + Html.seconds(e.buildMillis()) + "; generated earlier"
+                    + run(e) + key(e);
+            case SKIPPED -> "Not built here: " + e.failure() + ", another shard builds it" + key(e);
+            case FAILED -> "Failed after " + Html.seconds(e.buildMillis()) + key(e);
+        };
+    }
+
+    /** How the run that made the image went, e.g. {@code  in 3.4 s (9 evaluations, 0.33 s each) on CPU}. */
+    private static String run(ReportEntry e) {
+        RunSummary run = e.run();
+        if (run == null) {
+            return " by a run this record does not describe (an older plugin wrote it; the next build of the asset"
+                    + " records it)";
+        }
+        return " in " + Html.seconds(run.timings().totalMillis()) + " (" + SummaryTable.evaluations(run.timings())
+                + ")" + (run.backend() == null ? "" : " on " + run.backend());
     }
 
     private static String key(ReportEntry e) {
@@ -373,7 +391,7 @@ public final class HtmlReport {
     }
 
     private static String noSnapshots(ReportEntry e) {
-        if (e.result().equals(ReportEntry.CACHED)) {
+        if (e.status().cacheHit()) {
             return "None: this image came from the cache, and snapshots are taken only while the engine runs "
                     + "(-Dstylize.force runs it again).";
         }
@@ -564,14 +582,15 @@ public final class HtmlReport {
               background: var(--card); color: var(--fg); text-decoration: none; }
             nav .sheet-link a { border-color: #c9a227; }
             .dot { display: inline-block; width: 8px; height: 8px; border-radius: 50%; margin-right: 6px; }
-            .dot.generated { background: var(--generated); } .dot.cached { background: var(--cached); }
+            .dot.generated { background: var(--generated); } .dot.cached, .dot.remote { background: var(--cached); }
             .dot.failed { background: var(--failed); } .dot.skipped { background: var(--skipped); }
             .asset, .comparison { background: var(--card); border: 1px solid var(--line); border-radius: 8px;
               padding: 16px; margin: 0 0 16px; }
             .execution { margin: 16px 0 8px; }
             .badge { font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 10px; color: #fff;
               vertical-align: middle; }
-            .badge.generated { background: var(--generated); } .badge.cached { background: var(--cached); }
+            .badge.generated { background: var(--generated); }
+            .badge.cached, .badge.remote { background: var(--cached); }
             .badge.failed { background: var(--failed); } .badge.skipped { background: var(--skipped); }
             .badge.preview { background: #8a4baf; }
             .meta, .hint { color: var(--muted); margin: 0 0 10px; }

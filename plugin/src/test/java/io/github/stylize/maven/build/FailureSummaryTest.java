@@ -1,9 +1,11 @@
 package io.github.stylize.maven.build;
 
 import io.github.stylize.engine.StyleSettings;
+import io.github.stylize.engine.WeightedStyle;
 import io.github.stylize.maven.execute.AssetOutcome;
 import io.github.stylize.maven.execute.ExecutionResult;
 import io.github.stylize.maven.plan.PlannedAsset;
+import io.github.stylize.maven.report.AssetStatus;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -15,10 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The message that fails the build after assets failed: every asset named, each cause once, no false comfort. */
 class FailureSummaryTest {
     static AssetOutcome outcome(String id, String failure) {
-        PlannedAsset asset = new PlannedAsset(id, "stylization '" + id + "'", Path.of("c.png"), Path.of("s.png"),
-                id + ".png", StyleSettings.defaults(), null, null);
-        return new AssetOutcome(asset, failure == null ? AssetOutcome.Result.GENERATED : AssetOutcome.Result.FAILED,
-                1, failure);
+        PlannedAsset asset = new PlannedAsset(id, "stylization '" + id + "'", Path.of("c.png"),
+                List.of(WeightedStyle.of(Path.of("s.png"))), id + ".png", StyleSettings.defaults());
+        return new AssetOutcome(asset, failure == null ? AssetStatus.GENERATED : AssetStatus.FAILED,
+                1, failure, null, null);
     }
 
     static String message(AssetOutcome... outcomes) {

@@ -18,6 +18,7 @@ import io.github.stylize.maven.plan.StyleDeclaration;
 import io.github.stylize.maven.plan.StylizationDeclaration;
 import io.github.stylize.maven.publish.OutputManifest;
 import io.github.stylize.maven.publish.OutputPublisher;
+import io.github.stylize.maven.report.AssetStatus;
 import io.github.stylize.maven.testing.TestImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,14 +94,14 @@ class AssetGeneratorTest {
     void secondRunServesEverythingFromTheCacheWithoutCreatingARenderer() throws Exception {
         Plan plan = plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE));
         ExecutionResult first = run(plan, false);
-        assertEquals(List.of(AssetOutcome.Result.GENERATED, AssetOutcome.Result.GENERATED), results(first));
+        assertEquals(List.of(AssetStatus.GENERATED, AssetStatus.GENERATED), results(first));
         assertTrue(first.engineLoaded());
         assertEquals(List.of("a", "b"), fake.rendered);
 
         Files.delete(out.resolve("a.png")); // like mvn clean: outputs gone, cache kept
         renderersCreated = 0;
         ExecutionResult second = run(plan, false);
-        assertEquals(List.of(AssetOutcome.Result.CACHED, AssetOutcome.Result.CACHED), results(second));
+        assertEquals(List.of(AssetStatus.CACHED, AssetStatus.CACHED), results(second));
         assertFalse(second.engineLoaded());
         assertEquals(0, renderersCreated);
         assertArrayEquals(FakeRenderer.bytesOf(plan.selected().get(0)), Files.readAllBytes(out.resolve("a.png")));
@@ -136,7 +137,7 @@ class AssetGeneratorTest {
         fake.rendered.clear();
         ExecutionResult r = run(plan(decl("a", mosaic, Overrides.NONE),
                 decl("b", waves, Overrides.builder().set("seed", "7").build())), false);
-        assertEquals(List.of(AssetOutcome.Result.CACHED, AssetOutcome.Result.GENERATED), results(r));
+        assertEquals(List.of(AssetStatus.CACHED, AssetStatus.GENERATED), results(r));
         assertEquals(List.of("b"), fake.rendered);
     }
 
@@ -146,7 +147,7 @@ class AssetGeneratorTest {
         Plan plan = plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE),
                 decl("c", waves, Overrides.builder().set("seed", "3").build()));
         ExecutionResult r = run(plan, false);
-        assertEquals(List.of(AssetOutcome.Result.GENERATED, AssetOutcome.Result.FAILED, AssetOutcome.Result.GENERATED),
+        assertEquals(List.of(AssetStatus.GENERATED, AssetStatus.FAILED, AssetStatus.GENERATED),
                 results(r));
         assertEquals("Image " + waves + " is broken; fix it", r.failures().get(0).failure());
         assertTrue(Files.exists(out.resolve("a.png")));
@@ -253,7 +254,7 @@ class AssetGeneratorTest {
         fake.duringRender = () -> TestImages.png(harbor, 12, 8, 200);
         ExecutionResult r = run(plan, false);
 
-        assertEquals(List.of(AssetOutcome.Result.FAILED, AssetOutcome.Result.FAILED), results(r));
+        assertEquals(List.of(AssetStatus.FAILED, AssetStatus.FAILED), results(r));
         assertTrue(r.failures().get(0).failure().startsWith("the content image " + harbor + " changed while this"
                 + " build ran (SHA-256 "), r.failures().get(0).failure());
         assertFalse(Files.exists(out.resolve("a.png")));
@@ -267,7 +268,7 @@ class AssetGeneratorTest {
         TestImages.png(waves, 8, 8, 3);
         ExecutionResult r = run(plan, false);
 
-        assertEquals(List.of(AssetOutcome.Result.GENERATED, AssetOutcome.Result.FAILED), results(r));
+        assertEquals(List.of(AssetStatus.GENERATED, AssetStatus.FAILED), results(r));
         assertEquals(List.of("a"), fake.rendered, "b never reached the engine");
         assertTrue(r.failures().get(0).failure().startsWith("the style image " + waves + " changed while this build"
                 + " ran"), r.failures().get(0).failure());
@@ -280,7 +281,7 @@ class AssetGeneratorTest {
         TestImages.png(waves, 8, 8, 3);
         ExecutionResult r = run(plan, false);
 
-        assertEquals(List.of(AssetOutcome.Result.FAILED), results(r));
+        assertEquals(List.of(AssetStatus.FAILED), results(r));
         assertEquals(List.of(), fake.rendered, "it never reached the engine");
         assertTrue(r.failures().get(0).failure().startsWith("the style image " + waves + " changed while this build"
                 + " ran"), r.failures().get(0).failure());
@@ -293,7 +294,7 @@ class AssetGeneratorTest {
         fake.rendered.clear();
         fake.salt = "second";
         ExecutionResult r = run(plan, true);
-        assertEquals(List.of(AssetOutcome.Result.GENERATED), results(r));
+        assertEquals(List.of(AssetStatus.GENERATED), results(r));
         assertEquals(List.of("a"), fake.rendered);
         fake.rendered.clear();
         run(plan, false);
@@ -311,7 +312,7 @@ class AssetGeneratorTest {
         Files.write(cached, new byte[] {0});
         fake.rendered.clear();
         ExecutionResult r = run(plan, false);
-        assertEquals(List.of(AssetOutcome.Result.GENERATED), results(r));
+        assertEquals(List.of(AssetStatus.GENERATED), results(r));
         assertTrue(logged.stream().anyMatch(l -> l.startsWith("WARN Cache entry ") && l.contains("is damaged")));
     }
 
@@ -321,7 +322,7 @@ class AssetGeneratorTest {
         Plan plan = plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE));
         ExecutionResult r = run(plan, false);
 
-        assertEquals(List.of(AssetOutcome.Result.GENERATED, AssetOutcome.Result.FAILED), results(r));
+        assertEquals(List.of(AssetStatus.GENERATED, AssetStatus.FAILED), results(r));
         String failure = r.failures().get(0).failure();
         assertTrue(failure.startsWith("The loss became NaN at iteration 2") && failure.contains("Lower learningRate"),
                 failure);
@@ -367,7 +368,7 @@ class AssetGeneratorTest {
 
         ExecutionResult r = run(plan, false, new ImageCache(notADirectory), new OutputPublisher(out));
 
-        assertEquals(List.of(AssetOutcome.Result.GENERATED, AssetOutcome.Result.GENERATED), results(r));
+        assertEquals(List.of(AssetStatus.GENERATED, AssetStatus.GENERATED), results(r));
         assertArrayEquals(FakeRenderer.bytesOf(plan.selected().get(0)), Files.readAllBytes(out.resolve("a.png")));
         assertTrue(Files.exists(out.resolve("b.png")));
         assertEquals(false, ((Map<?, ?>) Json.parse(Files.readString(meta.resolve("a.json")))).get("fromCache"));
@@ -392,7 +393,7 @@ class AssetGeneratorTest {
 
         ExecutionResult r = run(plan, false, fullDisk, new OutputPublisher(out));
 
-        assertEquals(List.of(AssetOutcome.Result.GENERATED), results(r));
+        assertEquals(List.of(AssetStatus.GENERATED), results(r));
         assertArrayEquals(FakeRenderer.bytesOf(plan.selected().get(0)), Files.readAllBytes(out.resolve("a.png")));
         assertTrue(logged.stream().anyMatch(l -> l.startsWith("WARN [a] the cache directory ")
                 && l.contains("No space left on device")), logged.toString());
@@ -413,7 +414,7 @@ class AssetGeneratorTest {
 
         ExecutionResult r = run(plan, true, new ImageCache(dir.resolve("cache")), fullDisk);
 
-        assertEquals(List.of(AssetOutcome.Result.FAILED), results(r));
+        assertEquals(List.of(AssetStatus.FAILED), results(r));
         String failure = r.failures().get(0).failure();
         assertTrue(failure.startsWith("Cannot write " + out.resolve("a.png") + ": No space left on device: ")
                 && failure.contains("the disk is not full; nothing was half-written"), failure);
@@ -432,7 +433,7 @@ class AssetGeneratorTest {
 
         assertArrayEquals(FakeRenderer.bytesOf(plan.selected().get(0)),
                 Files.readAllBytes(out.resolve("bilder/häfen ☀ 1.png")));
-        assertEquals(List.of(AssetOutcome.Result.CACHED), results(second));
+        assertEquals(List.of(AssetStatus.CACHED), results(second));
         assertEquals(List.of(), fake.rendered);
     }
 
@@ -521,8 +522,8 @@ class AssetGeneratorTest {
                 decl("c", waves, Overrides.builder().set("iterations", "8").build()),
                 decl("c-twin", waves, Overrides.builder().set("iterations", "8").build())), false);
 
-        assertEquals(List.of(AssetOutcome.Result.CACHED, AssetOutcome.Result.GENERATED, AssetOutcome.Result.GENERATED,
-                AssetOutcome.Result.CACHED), results(r));
+        assertEquals(List.of(AssetStatus.CACHED, AssetStatus.GENERATED, AssetStatus.GENERATED,
+                AssetStatus.CACHED), results(r));
         List<String> build = logged.stream().filter(l -> l.contains("to generate")).toList();
         assertEquals(List.of("INFO [b] asset 1 of 2 to generate; a build ETA follows once one is done",
                 "INFO [c] asset 2 of 2 to generate; build ETA about 0:20"), build);
@@ -549,8 +550,8 @@ class AssetGeneratorTest {
                 "INFO [c] asset 3 of 3 to generate; build ETA about 0:30"), lines);
     }
 
-    private static List<AssetOutcome.Result> results(ExecutionResult r) {
-        return r.outcomes().stream().map(AssetOutcome::result).toList();
+    private static List<AssetStatus> results(ExecutionResult r) {
+        return r.outcomes().stream().map(AssetOutcome::status).toList();
     }
 
     /** Encodes the asset's cache key as its "image"; fails on request like the engine does for a bad input. */

@@ -52,7 +52,7 @@ public final class GenerateInAnotherJvm {
                 .log(log).progressIntervalMillis(200).build();
         ExecutionResult result = generator.execute(plan);
         for (AssetOutcome outcome : result.outcomes()) {
-            print("RESULT " + outcome.asset().id() + " " + outcome.result().label());
+            print("RESULT " + outcome.asset().id() + " " + outcome.status().label());
         }
         System.exit(result.failures().isEmpty() ? 0 : 1);
     }

@@ -9,6 +9,8 @@ import io.github.stylize.engine.image.ImageException;
 import io.github.stylize.engine.weights.WeightsOptions;
 import io.github.stylize.engine.weights.WeightsSource;
 import io.github.stylize.maven.cache.ImageCache;
+import io.github.stylize.maven.plan.CacheKeys;
+import io.github.stylize.maven.plan.InputDigests;
 import io.github.stylize.maven.plan.Overrides;
 import io.github.stylize.maven.plan.Plan;
 import io.github.stylize.maven.plan.PlanRequest;
@@ -17,8 +19,9 @@ import io.github.stylize.maven.plan.Planner;
 import io.github.stylize.maven.plan.StyleDeclaration;
 import io.github.stylize.maven.plan.StylizationDeclaration;
 import io.github.stylize.maven.publish.OutputPublisher;
-import io.github.stylize.maven.report.ExecutionRecord;
 import io.github.stylize.maven.json.Json;
+import io.github.stylize.maven.report.AssetStatus;
+import io.github.stylize.maven.report.ExecutionRecord;
 import io.github.stylize.maven.report.ReportEntry;
 import io.github.stylize.maven.report.WeightsProvenance;
 import io.github.stylize.maven.testing.TestImages;
@@ -113,15 +116,15 @@ class ReportEntriesTest {
                 "sha256:" + Digests.sha256Hex(vgg));
         assertEquals(identity, expected.digest());
 
-        for (String result : List.of(ReportEntry.GENERATED, ReportEntry.CACHED)) {
+        for (AssetStatus result : List.of(AssetStatus.GENERATED, AssetStatus.CACHED)) {
             ExecutionResult executed = generator(new AssetGenerator.Options(false, false, null, weights))
                     .execute(plan);
             ReportEntry a = ReportEntries.of(plan, executed, meta, out, null).get(0);
-            assertEquals(result, a.result());
-            assertEquals(expected, a.weights(), result);
+            assertEquals(result, a.status());
+            assertEquals(expected, a.weights(), result.label());
             assertFalse(a.randomWeights());
             Map<?, ?> metadata = (Map<?, ?>) Json.parse(Files.readString(meta.resolve("a.json")));
-            assertEquals(expected.toJson(), metadata.get("weights"), result);
+            assertEquals(expected.toJson(), metadata.get("weights"), result.label());
         }
     }
 
@@ -140,16 +143,15 @@ class ReportEntriesTest {
 
         ReportEntry a = entry(build(plan(4, Set.of())), "a");
 
-        assertEquals(ReportEntry.GENERATED, a.result());
+        assertEquals(AssetStatus.GENERATED, a.status());
         assertEquals(List.of(2, 4), iterations(a));
         assertFalse(Files.exists(stale), "stale snapshots are removed before a run");
-        assertEquals(Digests.sha256Hex(harbor), a.contentSha256());
-        assertEquals(Digests.sha256Hex(mosaic), a.styles().get(0).sha256());
+        assertEquals(Digests.sha256Hex(harbor), a.inputs().contentSha256());
+        assertEquals(Digests.sha256Hex(mosaic), a.inputs().styles().get(0).sha256());
         assertEquals(out.resolve("a.png").toAbsolutePath(), a.output());
-        assertEquals("fake backend", a.backend());
+        assertEquals("fake backend", a.run().backend());
         assertEquals(5, a.losses().size());
-        assertEquals(42, a.engineMillis());
-        assertEquals(new RunTimings(2, 40, 4, 5), a.timings());
+        assertEquals(new RunTimings(2, 40, 4, 5), a.run().timings());
         assertEquals(4L, ((Number) a.settings().get("iterations")).longValue());
     }
 
@@ -157,15 +159,15 @@ class ReportEntriesTest {
     void aHitKeepsTheSnapshotsOfThePreviousRecordOnlyIfTheyShowTheSameImage() throws Exception {
         build(plan(4, Set.of()));
         ReportEntry hit = entry(build(plan(4, Set.of())), "a");
-        assertEquals(ReportEntry.CACHED, hit.result());
+        assertEquals(AssetStatus.CACHED, hit.status());
         assertEquals(List.of(2, 4), iterations(hit), "same cache key as the run that took them");
 
         ReportEntry longer = entry(build(plan(6, Set.of())), "a");
-        assertEquals(ReportEntry.GENERATED, longer.result());
+        assertEquals(AssetStatus.GENERATED, longer.status());
         assertEquals(List.of(2, 4, 6), iterations(longer));
 
         ReportEntry back = entry(build(plan(4, Set.of())), "a");
-        assertEquals(ReportEntry.CACHED, back.result());
+        assertEquals(AssetStatus.CACHED, back.status());
         assertEquals(List.of(), back.snapshots(), "the snapshots on disk belong to the 6-iteration run");
     }
 
@@ -177,7 +179,7 @@ class ReportEntriesTest {
                 List.of(), Overrides.builder().set("iterations", "4").build(), Set.of(), () -> "w"));
         ReportEntry blend = entry(build(plan), "blend");
         assertEquals(List.of(new ReportEntry.StyleImage(mosaic.toAbsolutePath(), 0.7, Digests.sha256Hex(mosaic)),
-                new ReportEntry.StyleImage(waves.toAbsolutePath(), 0.3, Digests.sha256Hex(waves))), blend.styles());
+                new ReportEntry.StyleImage(waves.toAbsolutePath(), 0.3, Digests.sha256Hex(waves))), blend.inputs().styles());
     }
 
     @Test
@@ -187,9 +189,9 @@ class ReportEntriesTest {
         assertTrue(b.failed());
         assertTrue(b.failure().contains("cannot decode"), b.failure());
         assertEquals(List.of(), b.losses());
-        assertNull(b.backend());
+        assertNull(b.run());
         assertEquals(50.0, ((Number) b.settings().get("styleWeight")).doubleValue());
-        assertEquals(Digests.sha256Hex(harbor), b.contentSha256(), "failed assets still join their comparison sheet");
+        assertEquals(Digests.sha256Hex(harbor), b.inputs().contentSha256(), "failed assets still join their comparison sheet");
     }
 
     @Test
@@ -198,7 +200,62 @@ class ReportEntriesTest {
         List<ReportEntry> entries = build(plan(4, Set.of("b")));
         assertEquals(List.of("a", "b"), entries.stream().map(ReportEntry::id).toList());
         assertTrue(entry(entries, "a").earlierBuild());
-        assertEquals(ReportEntry.GENERATED, entry(entries, "a").result());
+        assertEquals(AssetStatus.GENERATED, entry(entries, "a").status());
         assertFalse(entry(entries, "b").earlierBuild());
+    }
+
+    @Test
+    void anEntrysRunComesFromTheOutcomeEvenWhenTheMetadataFileIsGoneOrSaysOtherwise() throws Exception {
+        Plan plan = plan(4, Set.of());
+        ExecutionResult executed = generator(new AssetGenerator.Options(false, false, null)).execute(plan);
+        // The disk no longer says what the build made: a.json is gone, b.json tells another run.
+        Files.delete(meta.resolve("a.json"));
+        Files.writeString(meta.resolve("b.json"), "{\"backend\": \"another run\", \"losses\": [], \"millis\": 1,"
+                + " \"timings\": {\"prepareMillis\": 0, \"optimizeMillis\": 1, \"iterations\": 0, \"evaluations\": 1}}");
+
+        List<ReportEntry> entries = ReportEntries.of(plan, executed, meta, out, null);
+
+        for (String id : List.of("a", "b")) {
+            RunSummary run = entry(entries, id).run();
+            assertEquals("fake backend", run.backend(), id);
+            assertEquals(5, run.losses().size(), id);
+            assertEquals(new RunTimings(2, 40, 4, 5), run.timings(), id);
+        }
+    }
+
+    @Test
+    void aRemoteHitIsRecordedAsRemoteWithTheRunAndWeightsItsOutcomeCarries() throws Exception {
+        Plan plan = plan(4, Set.of("a"));
+        PlannedAsset a = plan.selected().get(0);
+        RunSummary run = new RunSummary("the pushing build's CPU", List.of(new IterationLoss(0, 1, 2, 0, 3)),
+                new RunTimings(5, 50, 0, 1));
+        WeightsProvenance weights = new WeightsProvenance(WeightsProvenance.RANDOM, "random", "w");
+        ExecutionResult result = new ExecutionResult(List.of(AssetOutcome.made(a, AssetStatus.REMOTE, 30, run,
+                weights)), List.of(), false, 30);
+
+        ReportEntry entry = ReportEntries.of(plan, result, meta, out, null).get(0);
+
+        assertFalse(Files.exists(meta), "nothing was written, so nothing could be read back");
+        assertEquals(AssetStatus.REMOTE, entry.status());
+        assertEquals(run, entry.run());
+        assertEquals(weights, entry.weights());
+        assertEquals(30, entry.buildMillis());
+    }
+
+    @Test
+    void anEntrysDigestsAreThoseThePlannerComputedNotTheFilesBytesNow() throws Exception {
+        PlannedAsset planned = plan(4, Set.of("a")).selected().get(0);
+        InputDigests digests = new InputDigests("1".repeat(64), List.of(new CacheKeys.StyleDigest("2".repeat(64), 1)),
+                "w");
+        PlannedAsset asset = new PlannedAsset(planned.id(), planned.description(), planned.content(), planned.styles(),
+                planned.output(), planned.settings(), new PlannedAsset.Key(CacheKeys.hash(CacheKeys.canonicalInput(
+                digests, planned.settings())), digests), false);
+        ExecutionResult result = new ExecutionResult(List.of(AssetOutcome.failed(asset, 3, "cannot decode")),
+                List.of(), false, 3);
+
+        ReportEntry entry = ReportEntries.of(new Plan(List.of(asset), List.of(asset)), result, meta, out, null).get(0);
+
+        assertEquals(new ReportEntry.Inputs(harbor.toAbsolutePath(), "1".repeat(64),
+                List.of(new ReportEntry.StyleImage(mosaic.toAbsolutePath(), 1, "2".repeat(64)))), entry.inputs());
     }
 }

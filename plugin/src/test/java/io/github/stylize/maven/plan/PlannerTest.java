@@ -256,6 +256,8 @@ class PlannerTest {
                 + "\nstyle.sha256=" + Digests.sha256Hex(mosaic) + "\nweights=sha256:abc\nalgorithmVersion="
                 + StyleSettings.ALGORITHM_VERSION + "\n"), input);
         assertEquals(Digests.sha256Hex(input.getBytes(java.nio.charset.StandardCharsets.UTF_8)), asset.cacheKey());
+        assertEquals(new InputDigests(Digests.sha256Hex(harbor), List.of(new CacheKeys.StyleDigest(
+                Digests.sha256Hex(mosaic), 1)), "sha256:abc"), asset.digests(), "the digests the key is made of");
     }
 
     StylizationDeclaration blend(String id, Path style, List<StyleDeclaration> styles) {

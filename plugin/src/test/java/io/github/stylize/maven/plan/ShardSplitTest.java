@@ -1,6 +1,7 @@
 package io.github.stylize.maven.plan;
 
 import io.github.stylize.engine.StyleSettings;
+import io.github.stylize.engine.WeightedStyle;
 import io.github.stylize.maven.testing.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +37,13 @@ class ShardSplitTest {
     }
 
     static PlannedAsset asset(String id) {
-        return new PlannedAsset(id, "stylization '" + id + "'", null, List.of(), id + ".png", null,
-                CacheKeys.hash("key of " + id), "key of " + id);
+        return new PlannedAsset(id, "stylization '" + id + "'", null, List.of(), id + ".png", null, key(id), false);
+    }
+
+    /** A key of its own for each name; no file is hashed. */
+    static PlannedAsset.Key key(String name) {
+        return new PlannedAsset.Key(CacheKeys.hash("key of " + name), new InputDigests("content of " + name,
+                List.of(new CacheKeys.StyleDigest("style of " + name, 1)), "w"));
     }
 
     static List<PlannedAsset> ordered(Map<PlannedAsset, Long> costs) {
@@ -94,8 +100,8 @@ class ShardSplitTest {
     @Test
     void assetsSharingAKeyShareAShard() {
         PlannedAsset a = asset("a");
-        PlannedAsset twin = new PlannedAsset("twin", "stylization 'twin'", null, List.of(), "twin.png", null, a.cacheKey(),
-                a.cacheKeyInput());
+        PlannedAsset twin = new PlannedAsset("twin", "stylization 'twin'", null, List.of(), "twin.png", null, a.key(),
+                false);
         List<PlannedAsset> all = new ArrayList<>(List.of(a, twin));
         for (int i = 0; i < 5; i++) {
             all.add(asset("b" + i));
@@ -115,8 +121,8 @@ class ShardSplitTest {
                 List.of(), Overrides.NONE, Set.of(), () -> "w"));
         assertEquals(40L * 20 * 10, ShardSplit.cost(plan.selected().get(0)), "not enlarged");
         assertEquals(20L * 10 * 10, ShardSplit.cost(plan.selected().get(1)), "shrunk to the longest side");
-        PlannedAsset unreadable = new PlannedAsset("x", "x", dir.resolve("missing.png"), style, "x.png",
-                StyleSettings.builder().size(32).iterations(3).build(), CacheKeys.hash("x"), "x");
+        PlannedAsset unreadable = new PlannedAsset("x", "x", dir.resolve("missing.png"), List.of(WeightedStyle.of(style)),
+                "x.png", StyleSettings.builder().size(32).iterations(3).build(), key("x"), false);
         assertEquals(32L * 32 * 3, ShardSplit.cost(unreadable));
     }
 

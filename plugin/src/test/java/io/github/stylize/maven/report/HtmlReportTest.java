@@ -33,11 +33,8 @@ class HtmlReportTest {
         ReportEntry broken = fixture.entry("broken-<b>");
         for (int i = entries.size(); i < 250; i++) {
             ReportEntry like = i % 50 == 0 ? broken : tree;
-            entries.add(new ReportEntry(String.format("batch/item-%03d", i), like.result(), like.failure(), false,
-                    like.content(), like.styles(), String.format("%064d", i), like.output(),
-                    like.settings(), like.cacheKey(), like.backend(), like.weights(), like.losses(), like.engineMillis(),
-                    like.timings(),
-                    like.buildMillis(), like.snapshots()));
+            entries.add(like.toBuilder().id(String.format("batch/item-%03d", i)).inputs(new ReportEntry.Inputs(
+                    like.inputs().content(), String.format("%064d", i), like.inputs().styles())).build());
         }
         new ExecutionRecord("default", "t", "now", entries).write(fixture.metadataDirectory);
         Files.writeString(fixture.metadataDirectory.resolve(HtmlReport.assetPage(7)), "left by a longer report");
@@ -88,10 +85,7 @@ class HtmlReportTest {
         ReportEntry tree = fixture.entry("sprites/tree");
         java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(tree.settings());
         settings.put(ReportEntry.PREVIEW, 32);
-        entries.set(entries.indexOf(tree), new ReportEntry(tree.id(), tree.result(), null, false, tree.content(),
-                tree.styles(), tree.contentSha256(), tree.output(), settings, tree.cacheKey(),
-                tree.backend(), tree.weights(), tree.losses(), tree.engineMillis(), tree.timings(), tree.buildMillis(),
-                List.of()));
+        entries.set(entries.indexOf(tree), tree.toBuilder().settings(settings).build());
         ExecutionRecord record = new ExecutionRecord("default", "previews", "2025-01-01T12:00:00Z", entries);
         record.write(fixture.metadataDirectory);
         ExecutionRecord readBack = ExecutionRecord.read(fixture.metadataDirectory, "default");
@@ -196,15 +190,14 @@ class HtmlReportTest {
         List<ReportEntry> entries = new ArrayList<>(fixture.record.entries());
         ReportEntry tree = fixture.entry("sprites/tree");
         Path mosaic = fixture.project.resolve("src/main/stylize/styles/mosaic.png");
-        List<ReportEntry.StyleImage> blend = List.of(tree.styles().get(0),
+        List<ReportEntry.StyleImage> blend = List.of(tree.inputs().styles().get(0),
                 new ReportEntry.StyleImage(mosaic, 3, "e".repeat(64)));
-        entries.set(entries.indexOf(tree), new ReportEntry(tree.id(), tree.result(), null, false, tree.content(),
-                blend, tree.contentSha256(), tree.output(), tree.settings(), tree.cacheKey(), tree.backend(),
-                tree.weights(), tree.losses(), tree.engineMillis(), tree.timings(), tree.buildMillis(), List.of()));
+        entries.set(entries.indexOf(tree), tree.toBuilder().inputs(new ReportEntry.Inputs(tree.inputs().content(),
+                tree.inputs().contentSha256(), blend)).build());
         new ExecutionRecord("default", "blend", "2025-01-01T12:00:00Z", entries).write(fixture.metadataDirectory);
         ExecutionRecord readBack = ExecutionRecord.read(fixture.metadataDirectory, "default");
         assertEquals(blend, readBack.entries().stream().filter(e -> e.id().equals("sprites/tree")).findFirst()
-                .orElseThrow().styles());
+                .orElseThrow().inputs().styles());
 
         String html = new HtmlReport("blend", List.of(readBack), Links.relativeTo(fixture.metadataDirectory), null)
                 .render();
@@ -223,9 +216,7 @@ class HtmlReportTest {
         ReportEntry tree = fixture.entry("sprites/tree");
         java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>(tree.settings());
         settings.put("tileable", true);
-        entries.set(entries.indexOf(tree), new ReportEntry(tree.id(), tree.result(), null, false, tree.content(),
-                tree.styles(), tree.contentSha256(), tree.output(), settings, tree.cacheKey(), tree.backend(),
-                tree.weights(), tree.losses(), tree.engineMillis(), tree.timings(), tree.buildMillis(), List.of()));
+        entries.set(entries.indexOf(tree), tree.toBuilder().settings(settings).build());
         ExecutionRecord record = new ExecutionRecord("default", "tiles", "2025-01-01T12:00:00Z", entries);
         record.write(fixture.metadataDirectory);
         String html = new HtmlReport("tiles", List.of(ExecutionRecord.read(fixture.metadataDirectory, "default")),
@@ -288,24 +279,52 @@ class HtmlReportTest {
     }
 
     @Test
-    void theRecordKeepsTheTimingsAndARecordWrittenWithoutThemStillRenders() throws IOException {
+    void theRecordKeepsTheRunWholeAndARecordWrittenWithoutTimingsRendersWithoutInventingThem() throws IOException {
         ReportFixture fixture = new ReportFixture(dir);
         List<ReportEntry> read = ExecutionRecord.readAll(fixture.metadataDirectory).get(0).entries();
-        assertEquals(fixture.record.entries().stream().map(ReportEntry::timings).toList(),
-                read.stream().map(ReportEntry::timings).toList());
+        assertEquals(fixture.record.entries().stream().map(ReportEntry::run).toList(),
+                read.stream().map(ReportEntry::run).toList());
 
-        // As a plugin that did not keep timings wrote it: the entries read, the page shows the time alone.
+        // As a plugin that did not keep timings wrote it: the entries read, with no run, and the page says so.
         Path file = ExecutionRecord.file(fixture.metadataDirectory, "default");
         String json = Files.readString(file);
         String withoutTimings = json.replaceAll("\"timings\": \\{[^}]*},", "").replace("\"timings\": null,", "");
         assertFalse(withoutTimings.contains("timings"), withoutTimings);
         Files.writeString(file, withoutTimings);
         ExecutionRecord old = ExecutionRecord.readAll(fixture.metadataDirectory).get(0);
-        assertTrue(old.entries().stream().allMatch(e -> e.timings() == null));
-        assertEquals(3_400, old.entries().get(0).engineMillis());
+        assertEquals(fixture.record.entries().stream().map(ReportEntry::status).toList(),
+                old.entries().stream().map(ReportEntry::status).toList());
+        assertTrue(old.entries().stream().allMatch(e -> e.run() == null));
         String html = new HtmlReport(old.title(), List.of(old), Links.relativeTo(fixture.metadataDirectory), null)
                 .render();
-        assertTrue(html.contains("Cache miss: generated in 3.4 s on CPU (x86_64, AVX2) (3.6 s in all)"), html);
+        String shortRun = article(html, "harbor-mosaic");
+        assertTrue(shortRun.contains("Cache miss: generated by a run this record does not describe (an older plugin"
+                + " wrote it; the next build of the asset records it) (3.6 s in all)"), shortRun);
+        assertFalse(shortRun.contains("3.4 s") || shortRun.contains("loss-chart"), "no time or losses made up");
+    }
+
+    @Test
+    void aRemoteCacheHitIsBadgedAsRemoteAndCountedWithTheHits() throws IOException {
+        ReportFixture fixture = new ReportFixture(dir);
+        List<ReportEntry> entries = new ArrayList<>(fixture.record.entries());
+        ReportEntry longRun = fixture.entry("harbor-mosaic-long");
+        int index = entries.indexOf(longRun);
+        entries.set(index, longRun.toBuilder().status(AssetStatus.REMOTE).buildMillis(400).build());
+        new ExecutionRecord("default", "remote", "2025-01-01T12:00:00Z", entries).write(fixture.metadataDirectory);
+        assertTrue(Files.readString(ExecutionRecord.file(fixture.metadataDirectory, "default"))
+                .contains("\"result\": \"remote\""));
+        ExecutionRecord readBack = ExecutionRecord.read(fixture.metadataDirectory, "default");
+        assertEquals(AssetStatus.REMOTE, readBack.entries().get(index).status());
+
+        String html = new HtmlReport("remote", List.of(readBack), Links.relativeTo(fixture.metadataDirectory), null)
+                .render();
+
+        assertTrue(html.contains("4 assets: 2 generated, 1 from the cache (1 remote), 1 failed"), html);
+        String article = article(html, "harbor-mosaic-long");
+        assertTrue(article.contains("<span class=\"badge remote\">remote cache hit</span>"), article);
+        assertTrue(article.contains("Cache hit (remote): downloaded in 0.4 s; generated earlier in 17.0 s"
+                + " (41 evaluations, 0.40 s each) on CPU (x86_64, AVX2)"), article);
+        assertTrue(article.contains("None: this image came from the cache"), article);
     }
 
     @Test

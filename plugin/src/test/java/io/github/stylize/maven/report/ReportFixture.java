@@ -1,6 +1,7 @@
 package io.github.stylize.maven.report;
 
 import io.github.stylize.engine.IterationLoss;
+import io.github.stylize.engine.RunSummary;
 import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.files.Digests;
 import io.github.stylize.engine.weights.WeightsSource;
@@ -22,6 +23,7 @@ import java.util.Map;
  */
 final class ReportFixture {
     static final String CONTENT_NAME = "harbor #1 & <sea> é.png";
+    static final String CPU = "CPU (x86_64, AVX2)";
     static final WeightsProvenance KERAS = new WeightsProvenance(WeightsProvenance.DEFAULT, WeightsSource.DEFAULT_URL,
             "keras-vgg19-notop md5:" + WeightsSource.DEFAULT_MD5);
     /** sprites/tree's weights: a preview. */
@@ -46,29 +48,32 @@ final class ReportFixture {
         Path shortRun = ItFixtures.drawContent(outputDirectory.resolve("harbor-mosaic.png"), 96, 64, 2);
         List<ReportEntry.Snapshot> snapshots = List.of(
                 snapshot("harbor-mosaic", 4), snapshot("harbor-mosaic", 8));
-        entries.add(new ReportEntry("harbor-mosaic", ReportEntry.GENERATED, null, false, content, alone(mosaic),
-                sha(content), shortRun, settings(8, 1000.0, 0.0), "a".repeat(64), "CPU (x86_64, AVX2)",
-                KERAS, losses(8, 1000.0, 0.0), 3_400, new RunTimings(400, 3_000, 8, 9), 3_600, snapshots));
+        entries.add(ReportEntry.builder("harbor-mosaic", AssetStatus.GENERATED).inputs(alone(content, mosaic))
+                .output(shortRun).settings(settings(8, 1000.0, 0.0)).cacheKey("a".repeat(64))
+                .run(new RunSummary(CPU, losses(8, 1000.0, 0.0), new RunTimings(400, 3_000, 8, 9))).weights(KERAS)
+                .buildMillis(3_600).snapshots(snapshots).build());
         Path longRun = ItFixtures.drawContent(outputDirectory.resolve("harbor-mosaic-long.png"), 96, 64, 3);
-        entries.add(new ReportEntry("harbor-mosaic-long", ReportEntry.CACHED, null, false, content, alone(mosaic),
-                sha(content), longRun, settings(40, 10000.0, 0.0), "b".repeat(64), "CPU (x86_64, AVX2)",
-                KERAS, losses(40, 10000.0, 0.0), 17_000, new RunTimings(600, 16_400, 40, 41), 12,
-                List.of()));
+        entries.add(ReportEntry.builder("harbor-mosaic-long", AssetStatus.CACHED).inputs(alone(content, mosaic))
+                .output(longRun).settings(settings(40, 10000.0, 0.0)).cacheKey("b".repeat(64))
+                .run(new RunSummary(CPU, losses(40, 10000.0, 0.0), new RunTimings(600, 16_400, 40, 41)))
+                .weights(KERAS).buildMillis(12).build());
         Path treeOut = ItFixtures.drawContent(outputDirectory.resolve("sprites/tree.png"), 48, 48, 4);
-        entries.add(new ReportEntry("sprites/tree", ReportEntry.GENERATED, null, false, tree, alone(waves), sha(tree),
-                treeOut, with(settings(8, 1000.0, 5.0), "snapshotEvery", 0L), "c".repeat(64), "CPU (x86_64, AVX2)",
-                RANDOM, losses(8, 1000.0, 5.0), 900, new RunTimings(100, 800, 8, 9), 950, List.of()));
-        entries.add(new ReportEntry("broken-<b>", ReportEntry.FAILED,
-                "cannot decode <script>alert(1)</script> & more: not a PNG", false, tree,
-                List.of(new ReportEntry.StyleImage(waves, 1, "0".repeat(64))), sha(tree),
-                outputDirectory.resolve("broken.png"), settings(8, 1000.0, 0.0), "d".repeat(64), null, null, List.of(),
-                0, null, 40, List.of()));
+        entries.add(ReportEntry.builder("sprites/tree", AssetStatus.GENERATED).inputs(alone(tree, waves))
+                .output(treeOut).settings(with(settings(8, 1000.0, 5.0), "snapshotEvery", 0L)).cacheKey("c".repeat(64))
+                .run(new RunSummary(CPU, losses(8, 1000.0, 5.0), new RunTimings(100, 800, 8, 9))).weights(RANDOM)
+                .buildMillis(950).build());
+        entries.add(ReportEntry.builder("broken-<b>", AssetStatus.FAILED)
+                .failure("cannot decode <script>alert(1)</script> & more: not a PNG")
+                .inputs(new ReportEntry.Inputs(tree, sha(tree), List.of(new ReportEntry.StyleImage(waves, 1,
+                        "0".repeat(64)))))
+                .output(outputDirectory.resolve("broken.png")).settings(settings(8, 1000.0, 0.0))
+                .cacheKey("d".repeat(64)).buildMillis(40).build());
         this.record = new ExecutionRecord("default", "Fixture <game> & art", "2025-01-01T12:00:00Z", entries);
         record.write(metadataDirectory);
     }
 
-    private static List<ReportEntry.StyleImage> alone(Path style) throws IOException {
-        return List.of(new ReportEntry.StyleImage(style, 1, sha(style)));
+    private static ReportEntry.Inputs alone(Path content, Path style) throws IOException {
+        return new ReportEntry.Inputs(content, sha(content), List.of(new ReportEntry.StyleImage(style, 1, sha(style))));
     }
 
     ReportEntry entry(String id) {
