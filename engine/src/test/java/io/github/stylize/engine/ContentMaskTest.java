@@ -98,20 +98,15 @@ class ContentMaskTest {
      */
     @Test
     void everyLevelAndEverySnapshotFollowTheMask() {
-        List<RgbImage> snapshots = new ArrayList<>();
-        ProgressListener listener = new ProgressListener() {
-            @Override
-            public void snapshot(int iteration, RgbImage image) {
-                snapshots.add(image);
-            }
-        };
+        SnapshotRecorder listener = new SnapshotRecorder();
         StyleSettings settings = quick().scales(3).snapshotEvery(10)
                 .preserveColors(StyleSettings.PreserveColors.LUMINANCE).build();
         RgbImage output = StyleTransfer.run(request(settings, leftHalf).listener(listener).build()).image();
         RgbImage original = ImageReader.read(content);
-        assertEquals(3, snapshots.size(), "snapshots at iterations 10 and 20 of the last level, and the last image");
-        snapshots.add(output);
-        for (RgbImage image : snapshots) {
+        assertEquals(List.of(10, 20, 30), listener.iterations, "iterations 10 and 20 of the last level, and the last");
+        List<RgbImage> images = new ArrayList<>(listener.images);
+        images.add(output);
+        for (RgbImage image : images) {
             assertEquals(0, difference(image, original, 32, 64), 0.5);
             assertTrue(difference(image, original, 0, 32) > 5);
         }

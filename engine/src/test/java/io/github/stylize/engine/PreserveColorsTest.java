@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -61,20 +60,14 @@ class PreserveColorsTest {
      */
     @Test
     void luminanceWithSeveralScalesAndSnapshotsSnapshotsTheLastLevelAtTheContentsSize() {
-        List<RgbImage> snapshots = new ArrayList<>();
-        ProgressListener listener = new ProgressListener() {
-            @Override
-            public void snapshot(int iteration, RgbImage image) {
-                snapshots.add(image);
-            }
-        };
+        SnapshotRecorder listener = new SnapshotRecorder();
         StyleTransfer.run(StyleTransferRequest.builder().content(HARBOR).style(WAVES).weights(weights)
                 .settings(quick().scales(2).snapshotEvery(5).preserveColors(StyleSettings.PreserveColors.LUMINANCE)
                         .build())
                 .listener(listener).build());
         RgbImage content = contentAsUsed(96);
-        assertEquals(3, snapshots.size(), "iterations 5 and 10 of the last level, and the last image");
-        for (RgbImage snapshot : snapshots) {
+        assertEquals(List.of(5, 10, 15), listener.iterations, "iterations 5 and 10 of the last level, and the last");
+        for (RgbImage snapshot : listener.images) {
             assertEquals(content.width() + "x" + content.height(), snapshot.width() + "x" + snapshot.height());
         }
     }

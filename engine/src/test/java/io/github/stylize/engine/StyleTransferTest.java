@@ -2,7 +2,6 @@ package io.github.stylize.engine;
 
 import io.github.stylize.engine.image.ImageException;
 import io.github.stylize.engine.image.ImageReader;
-import io.github.stylize.engine.image.RgbImage;
 import io.github.stylize.engine.objective.StyleGramCache;
 import io.github.stylize.engine.weights.VggWeights;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,16 +150,11 @@ class StyleTransferTest {
 
     @Test
     void jpegOutputAndSnapshotsEveryNIterations() throws IOException {
-        List<Integer> snapshotIterations = new ArrayList<>();
+        SnapshotRecorder snapshots = new SnapshotRecorder();
         StyleTransferResult result = run(quick().iterations(6).snapshotEvery(2).format(StyleSettings.Format.JPG).build(),
-                content, new ProgressListener() {
-                    @Override
-                    public void snapshot(int iteration, RgbImage image) {
-                        assertEquals(64, image.width());
-                        snapshotIterations.add(iteration);
-                    }
-                });
-        assertEquals(List.of(2, 4, 6), snapshotIterations);
+                content, snapshots);
+        assertEquals(List.of(2, 4, 6), snapshots.iterations);
+        assertTrue(snapshots.images.stream().allMatch(image -> image.width() == 64), "each at the content's size");
         assertEquals((byte) 0xFF, result.encoded()[0]);
         assertEquals((byte) 0xD8, result.encoded()[1]);
         BufferedImage written = ImageIO.read(new ByteArrayInputStream(result.encoded()));
