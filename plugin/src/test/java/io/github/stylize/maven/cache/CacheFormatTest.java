@@ -149,4 +149,44 @@ class CacheFormatTest {
         assertSameEntry(FULL, CacheObject.decode(KEY, object(FULL_JSON, FULL.encoded()), 1 << 20));
         assertSameEntry(BARE, CacheObject.decode(KEY, object(BARE_JSON, BARE.encoded()), 1 << 20));
     }
+
+    @Test
+    void fieldsALaterPluginAddsAreIgnoredByTheEntryAndTheRemoteObject() throws Exception {
+        String later = FULL_JSON.replace("  \"image\": ", "  \"thumbnail\": {\"width\": 64},\n  \"image\": ");
+        assertSameEntry(FULL, CacheObject.decode(KEY, object(later, FULL.encoded()), 1 << 20));
+        ImageCache cache = new ImageCache(root);
+        Path dir = cache.entryDirectory(KEY);
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(ImageCache.METADATA), later);
+        Files.write(dir.resolve("image.png"), FULL.encoded());
+        assertSameEntry(FULL, cache.get(KEY, Long.MAX_VALUE, w -> fail(w)).orElseThrow());
+    }
+
+    @Test
+    void aFieldOfTheWrongKindMakesTheEntryDamagedAndTheRemoteObjectRejectedNamingIt() throws IOException {
+        Map<String, String> damages = Map.of(
+                "malformed JSON: timings.iterations is 2.5, not a whole number", FULL_JSON.replace("\"iterations\": 1,",
+                        "\"iterations\": 2.5,"),
+                "malformed JSON at losses[1].tv: Cannot deserialize value of type `double` from Boolean value",
+                FULL_JSON.replace("\"tv\": 1.0E-7", "\"tv\": true"),
+                "malformed JSON at settings: Cannot deserialize value of type `java.util.LinkedHashMap<java.lang.String,"
+                        + "java.lang.Object>` from Array value",
+                FULL_JSON.replace("\"settings\": {\n", "\"settings\": [{\n").replace("\"empty\": {}\n  },",
+                        "\"empty\": {}\n  }],"),
+                "not a stop reason: bored", FULL_JSON.replace("\"stalled\"", "\"bored\""));
+        ImageCache cache = new ImageCache(root);
+        Path dir = cache.entryDirectory(KEY);
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("image.png"), FULL.encoded());
+        for (Map.Entry<String, String> damage : damages.entrySet()) {
+            assertTrue(!damage.getValue().equals(FULL_JSON), damage.getKey());
+            Files.writeString(dir.resolve(ImageCache.METADATA), damage.getValue());
+            java.util.List<String> warnings = new java.util.ArrayList<>();
+            assertTrue(cache.get(KEY, Long.MAX_VALUE, warnings::add).isEmpty(), damage.getKey());
+            assertEquals(1, warnings.size(), damage.getKey());
+            assertTrue(warnings.get(0).contains("is damaged (" + damage.getKey()), warnings.get(0));
+            String rejection = CacheObjectTest.rejection(object(damage.getValue(), FULL.encoded()));
+            assertTrue(rejection.startsWith(damage.getKey()), rejection);
+        }
+    }
 }

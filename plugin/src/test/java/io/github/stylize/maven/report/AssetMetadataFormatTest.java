@@ -4,11 +4,17 @@ import io.github.stylize.maven.json.GoldenRun;
 import io.github.stylize.maven.json.Json;
 import io.github.stylize.maven.json.RunJson;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The bytes of {@code target/stylize/<id>.json}, pinned: a change of them is a change of the file format. */
 class AssetMetadataFormatTest {
@@ -64,6 +70,9 @@ class AssetMetadataFormatTest {
             }
             """;
 
+    @TempDir
+    Path dir;
+
     @Test
     void theMetadataIsWrittenByteForByteAsBefore() {
         assertEquals(FULL_JSON, FULL.toJson());
@@ -78,5 +87,24 @@ class AssetMetadataFormatTest {
         Map<?, ?> bare = (Map<?, ?>) Json.parse(BARE_JSON);
         assertEquals(GoldenRun.BARE_RUN, RunJson.runFromJson(bare, "millis"));
         assertNull(WeightsProvenance.fromJson(bare.get("weights")));
+    }
+
+    @Test
+    void theMetadataReadsBackWholeFromThoseBytesIgnoringFieldsALaterPluginAdds() throws IOException {
+        assertEquals(FULL, AssetMetadata.read(Files.writeString(dir.resolve("harbor.json"), FULL_JSON)));
+        assertEquals(BARE, AssetMetadata.read(Files.writeString(dir.resolve("dock.json"), BARE_JSON)));
+        String later = FULL_JSON.replace("  \"settings\": ", "  \"preview\": false,\n  \"settings\": ");
+        assertEquals(FULL, AssetMetadata.read(Files.writeString(dir.resolve("later.json"), later)));
+    }
+
+    @Test
+    void metadataWithMalformedWeightsOrTimingsIsRejectedNamingTheField() throws IOException {
+        Path pretrained = Files.writeString(dir.resolve("kind.json"), FULL_JSON.replace("\"kind\": \"file\"",
+                "\"kind\": \"pretrained\""));
+        assertEquals("malformed JSON: weights.kind is pretrained, not one of [default, url, file, random]",
+                assertThrows(IllegalArgumentException.class, () -> AssetMetadata.read(pretrained)).getMessage());
+        Path noTotal = Files.writeString(dir.resolve("millis.json"), FULL_JSON.replace("  \"millis\": 41200,\n", ""));
+        assertEquals("millis null is not the timings' total 41200",
+                assertThrows(IllegalArgumentException.class, () -> AssetMetadata.read(noTotal)).getMessage());
     }
 }
