@@ -13,7 +13,6 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -159,26 +158,29 @@ public final class Json {
      * @throws IllegalArgumentException if {@code value} does not make a {@code type}, saying why
      */
     public static <T> T convert(Object value, Class<T> type) {
-        return convert(value, MAPPER.constructType(type));
+        try {
+            return MAPPER.convertValue(value, type);
+        } catch (IllegalArgumentException e) {
+            throw unconvertible(e);
+        }
     }
 
     /** {@link #convert(Object, Class)} to a generic type. */
     public static <T> T convert(Object value, TypeReference<T> type) {
-        return convert(value, MAPPER.constructType(type));
-    }
-
-    private static <T> T convert(Object value, JavaType type) {
         try {
             return MAPPER.convertValue(value, type);
         } catch (IllegalArgumentException e) {
-            if (!(e.getCause() instanceof JacksonException cause)) {
-                throw e;
-            }
-            String field = field(cause);
-            String problem = problem(cause);
-            throw new IllegalArgumentException(ownProblem(cause) != null || field.isEmpty() ? problem
-                    : field + ": " + problem, e);
+            throw unconvertible(e);
         }
+    }
+
+    /** Why a conversion failed, with the field for Jackson's own complaints, e.g. {@code [1].content: ...}. */
+    private static IllegalArgumentException unconvertible(IllegalArgumentException e) {
+        if (!(e.getCause() instanceof JacksonException cause)) {
+            return e;
+        }
+        String field = ownProblem(cause) != null ? "" : field(cause);
+        return new IllegalArgumentException((field.isEmpty() ? "" : field + ": ") + problem(cause), e);
     }
 
     /** Where in the value the binding failed, e.g. {@code losses[1].content}; empty at the top. */

@@ -90,9 +90,11 @@ public record OutputManifest(Path outputDirectory, Map<String, String> outputs, 
             return null;
         }
         try {
-            OutputManifest manifest = Json.read(file, MAX_BYTES, File.class).toManifest();
-            if (!manifest.outputDirectory.equals(outputDirectory.toAbsolutePath().normalize())) {
-                throw new IllegalArgumentException("it was written for " + manifest.outputDirectory);
+            File json = Json.read(file, MAX_BYTES, File.class);
+            OutputManifest manifest = json.toManifest();
+            // as recorded: a relative or unnormalized directory is not this one, whatever it resolves to here
+            if (!json.outputDirectory().equals(outputDirectory.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("it was written for " + json.outputDirectory());
             }
             return manifest;
         } catch (IOException | RuntimeException e) {

@@ -36,7 +36,7 @@ public final class GoldenRun {
                 "total": "-Infinity"
               }]""";
 
-    /** The JSON lines of {@link #SETTINGS}. */
+    /** The JSON lines of {@link #settings()}. */
     public static final String SETTINGS_JSON = """
             {
                 "size": 256,

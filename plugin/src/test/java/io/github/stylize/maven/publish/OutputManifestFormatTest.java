@@ -35,6 +35,9 @@ class OutputManifestFormatTest {
             }
             """.formatted(OUT);
 
+    /** The output directory relative to the working directory: the same directory here, but not as recorded. */
+    static final Path RELATIVE = Path.of("").toAbsolutePath().relativize(OUT);
+
     @TempDir
     Path dir;
 
@@ -68,7 +71,8 @@ class OutputManifestFormatTest {
                         "\"metadata\": null"),
                 "'abc' is not a SHA-256", JSON.replace("\"3333333333333333333333333333333333333333333333333333333333333333\"",
                         "\"abc\""),
-                "not a stylize-output-manifest/2 file", JSON.replace("manifest/2", "manifest/1"));
+                "not a stylize-output-manifest/2 file", JSON.replace("manifest/2", "manifest/1"),
+                "it was written for " + RELATIVE, JSON.replace("\"" + OUT + "\"", "\"" + RELATIVE + "\""));
         for (Map.Entry<String, String> damage : damages.entrySet()) {
             assertTrue(!damage.getValue().equals(JSON), damage.getKey());
             Path file = Files.writeString(dir.resolve("outputs-default.json"), damage.getValue());
