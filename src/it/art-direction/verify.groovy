@@ -35,6 +35,27 @@ def plainMeta = Json.parse(new File(basedir, 'target/stylize/tile-plain.json').t
 assert plainMeta.settings.tileable == false && plainMeta.settings.alphaMask == false
 assert tileMeta.cacheKey != plainMeta.cacheKey
 
+// The masked tile: the content's own pixels where the mask is black (right half), stylized where it is white.
+def content = ImageIO.read(new File(basedir, 'src/main/stylize/content/tile.png'))
+def masked = ImageIO.read(new File(generated, 'tile-masked.png'))
+def meanDifference = { from, to ->
+    def sum = 0d
+    (0..<content.height).each { y ->
+        (from..<to).each { x ->
+            def a = content.getRGB(x, y)
+            def b = masked.getRGB(x, y)
+            [16, 8, 0].each { shift -> sum += Math.abs(((a >> shift) & 0xFF) - ((b >> shift) & 0xFF)) }
+        }
+    }
+    sum / (content.height * (to - from) * 3)
+}
+def outside = meanDifference(32, 64)
+def inside = meanDifference(0, 32)
+println "masked tile: mean difference to the content $inside inside the mask, $outside outside"
+assert outside == 0 : "outside the mask the content is kept: $outside levels off"
+assert inside > 10 : "inside the mask the tile is stylized: only $inside levels from the content"
+assert Json.parse(new File(basedir, 'target/stylize/tile-masked.json').text).cacheKey != plainMeta.cacheKey
+
 // The sprite keeps its alpha: transparent corner, opaque centre.
 def sprite = ImageIO.read(new File(generated, 'sprites/ball.png'))
 assert sprite.colorModel.hasAlpha()

@@ -1,6 +1,7 @@
 package io.github.stylize.engine;
 
 import io.github.stylize.engine.image.ColorTransfer;
+import io.github.stylize.engine.image.ContentMask;
 import io.github.stylize.engine.image.ImageReader;
 import io.github.stylize.engine.image.ImageWriter;
 import io.github.stylize.engine.image.Resampler;
@@ -74,8 +75,14 @@ public final class StyleTransfer {
         // with luminance only, the network sees grey images; the content's chroma is put back at the end
         RgbImage optimized = settings.preserveColors() == StyleSettings.PreserveColors.LUMINANCE
                 ? ColorTransfer.luminance(content) : content;
-        UnaryOperator<RgbImage> finish = settings.preserveColors() == StyleSettings.PreserveColors.LUMINANCE
+        UnaryOperator<RgbImage> colours = settings.preserveColors() == StyleSettings.PreserveColors.LUMINANCE
                 ? image -> ColorTransfer.withLuminance(image, content) : UnaryOperator.identity();
+        RgbImage mask = request.contentMask() == null ? null : fitContent(ContentMask.read(request.contentMask(),
+                request.content(), contentSource.width(), contentSource.height(), request.maxPixels()),
+                settings.size(), settings.tileable());
+        // outside the mask the output keeps the content, after the colours are put back
+        UnaryOperator<RgbImage> finish = mask == null ? colours
+                : image -> ContentMask.composite(colours.apply(image), content, ContentMask.weights(mask));
         String backend = NativeBackend.ensureLoaded();
         if (request.requireGpu() && !NativeBackend.isGpu()) {
             throw new StylizeException("requireGpu is set, but ND4J loaded " + backend + ". Add ND4J's CUDA backend "
@@ -98,6 +105,8 @@ public final class StyleTransfer {
             boolean last = level == levels.size() - 1;
             RgbImage levelContent = last ? optimized
                     : Resampler.resize(optimized, levels.get(level)[0], levels.get(level)[1], settings.tileable());
+            RgbImage levelMask = mask == null || last ? mask
+                    : Resampler.resize(mask, levels.get(level)[0], levels.get(level)[1], settings.tileable());
             requireLargeEnough(request.content(), "content", levelContent, network, deepest, contentFix);
             List<Map<String, INDArray>> styleGrams = new ArrayList<>();
             for (int i = 0; i < styles.size(); i++) {
@@ -109,7 +118,7 @@ public final class StyleTransfer {
             INDArray contentInput = VggPreprocessing.toNetworkInput(levelContent, DataType.FLOAT);
             try (BlendedGrams target = BlendedGrams.of(styleGrams, styleWeights);
                  StyleObjective objective = new StyleObjective(network, settings, contentInput, target.grams(),
-                         positionMask(request.content(), levelContent, settings))) {
+                         positionMask(request, levelContent, levelMask, settings))) {
                 image = image == null ? initialImage(settings, contentInput)
                         : enlarge(image, levelContent, settings.tileable());
                 long prepared = System.nanoTime();
@@ -260,23 +269,36 @@ public final class StyleTransfer {
     }
 
     /**
-     * For {@code alphaMask}, the weights of the level content's positions: its alpha (null where it has none, or
-     * where the setting is off, so every position counts fully).
+     * How much each position of the level content counts: its alpha with {@code alphaMask}, times the content mask's
+     * weight where one is given; null where neither applies, so every position counts fully.
      */
-    private static PositionMask positionMask(Path file, RgbImage levelContent, StyleSettings settings) {
-        if (!settings.alphaMask() || !levelContent.hasAlpha()) {
+    private static PositionMask positionMask(StyleTransferRequest request, RgbImage levelContent, RgbImage levelMask,
+                                             StyleSettings settings) {
+        float[] alpha = settings.alphaMask() && levelContent.hasAlpha() ? levelContent.alpha() : null;
+        float[] weights = levelMask == null ? alpha : ContentMask.weights(levelMask);
+        if (alpha != null && levelMask != null) {
+            for (int p = 0; p < weights.length; p++) {
+                weights[p] *= alpha[p];
+            }
+        }
+        if (weights == null) {
             return null;
         }
-        PositionMask mask = new PositionMask(levelContent.alpha(), levelContent.width(), levelContent.height(),
+        PositionMask mask = new PositionMask(weights, levelContent.width(), levelContent.height(),
                 settings.tileable());
         String empty = mask.emptyLayer(settings.layersRead());
-        if (empty != null) {
-            throw new InvalidSettingException("alphaMask", "the content image " + file + " as used ("
-                    + levelContent.width() + "x" + levelContent.height() + ") has no opaque pixel that reaches layer "
-                    + empty + ", so nothing would be styled; use an image with opaque pixels or set alphaMask to"
-                    + " false");
+        if (empty == null) {
+            return mask;
         }
-        return mask;
+        String size = levelContent.width() + "x" + levelContent.height();
+        if (levelMask == null) {
+            throw new InvalidSettingException("alphaMask", "the content image " + request.content() + " as used ("
+                    + size + ") has no opaque pixel that reaches layer " + empty + ", so nothing would be styled; use"
+                    + " an image with opaque pixels or set alphaMask to false");
+        }
+        throw new StylizeException("The content mask " + request.contentMask() + " as used (" + size + ") has no"
+                + (alpha == null ? "" : " opaque") + " white pixel that reaches layer " + empty + ", so nothing would"
+                + " be styled; paint white where the style goes, or remove the contentMask");
     }
 
     /** The style image scaled so its longest side is {@code styleScale} times the content's. */

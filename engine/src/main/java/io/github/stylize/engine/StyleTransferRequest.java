@@ -22,6 +22,7 @@ public final class StyleTransferRequest {
     private final boolean requireGpu;
     private final long maxPixels;
     private final boolean iterateAveraging;
+    private final Path contentMask;
 
     private StyleTransferRequest(Builder b) {
         this.content = b.content;
@@ -33,6 +34,7 @@ public final class StyleTransferRequest {
         this.requireGpu = b.requireGpu;
         this.maxPixels = b.maxPixels;
         this.iterateAveraging = b.iterateAveraging;
+        this.contentMask = b.contentMask;
     }
 
     public static Builder builder() {
@@ -57,6 +59,11 @@ public final class StyleTransferRequest {
      * site/markdown/quality.md.
      */
     public boolean iterateAveraging() { return iterateAveraging; }
+    /**
+     * Where the style goes: an image of the content's size, white stylized, black kept as the content (see
+     * {@link io.github.stylize.engine.image.ContentMask}); null styles every pixel.
+     */
+    public Path contentMask() { return contentMask; }
 
     public static final class Builder {
         private Path content;
@@ -68,6 +75,7 @@ public final class StyleTransferRequest {
         private boolean requireGpu;
         private long maxPixels = ImageReader.DEFAULT_MAX_PIXELS;
         private boolean iterateAveraging;
+        private Path contentMask;
 
         private Builder() {
         }
@@ -87,6 +95,8 @@ public final class StyleTransferRequest {
         public Builder maxPixels(long v) { maxPixels = v; return this; }
         /** Default off; see {@link StyleTransferRequest#iterateAveraging()}. */
         public Builder iterateAveraging(boolean v) { iterateAveraging = v; return this; }
+        /** Default none: every pixel is stylized; see {@link StyleTransferRequest#contentMask()}. */
+        public Builder contentMask(Path v) { contentMask = v; return this; }
 
         public StyleTransferRequest build() {
             Objects.requireNonNull(content, "content image path");

@@ -57,6 +57,7 @@ public final class EngineRenderer implements Renderer {
         VggWeights vgg = weights();
         StyleTransferRequest request = StyleTransferRequest.builder()
                 .content(asset.content())
+                .contentMask(asset.contentMask())
                 .styles(asset.styles())
                 .settings(asset.settings())
                 .weights(vgg)

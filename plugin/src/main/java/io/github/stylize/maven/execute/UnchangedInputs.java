@@ -19,13 +19,16 @@ final class UnchangedInputs {
 
     /** @throws StylizeException naming the file that changed since the build was planned */
     static void require(PlannedAsset asset) {
-        require("content", asset.digests().contentSha256(), asset.content());
+        require("content image", asset.digests().contentSha256(), asset.content());
+        if (asset.contentMask() != null) {
+            require("content mask", asset.digests().contentMaskSha256(), asset.contentMask());
+        }
         for (int i = 0; i < asset.styles().size(); i++) {
-            require("style", asset.digests().styles().get(i).sha256(), asset.styles().get(i).image());
+            require("style image", asset.digests().styles().get(i).sha256(), asset.styles().get(i).image());
         }
     }
 
-    private static void require(String parameter, String planned, Path file) {
+    private static void require(String what, String planned, Path file) {
         String now;
         try {
             now = Digests.sha256Hex(file);
@@ -33,7 +36,7 @@ final class UnchangedInputs {
             now = "unreadable (" + e.getMessage() + ")";
         }
         if (!now.equals(planned)) {
-            throw new StylizeException("the " + parameter + " image " + file + " changed while this build ran (SHA-256 "
+            throw new StylizeException("the " + what + " " + file + " changed while this build ran (SHA-256 "
                     + planned + " when the build started, now " + now + "); nothing was cached for it. Run the build"
                     + " again once the file is in its final state");
         }

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * accepts {@code style-weight} for {@code styleWeight}, and takes a list as child elements or comma-separated text.
  */
 final class ConfigurationReader {
-    static final List<String> STYLIZATION_PARAMETERS = List.of("id", "content", "style", "styles", "output");
+    static final List<String> STYLIZATION_PARAMETERS = List.of("id", "content", "contentMask", "style", "styles",
+            "output");
     static final List<String> BATCH_PARAMETERS =
             List.of("id", "directory", "includes", "excludes", "style", "styles", "outputDirectory");
 
@@ -68,7 +69,8 @@ final class ConfigurationReader {
     List<StylizationDeclaration> stylizations(PlexusConfiguration stylizations) {
         List<StylizationDeclaration> declared = new ArrayList<>();
         for (PlexusConfiguration s : children(stylizations)) {
-            declared.add(new StylizationDeclaration(text(s, "id"), path(s, "content"), path(s, "style"),
+            declared.add(new StylizationDeclaration(text(s, "id"), path(s, "content"), path(s, "contentMask"),
+                    path(s, "style"),
                     styles(s), text(s, "output"), settings(s, STYLIZATION_PARAMETERS, "<stylization>")));
         }
         return declared;
@@ -137,6 +139,10 @@ final class ConfigurationReader {
             }
         }
         String message = "is not a setting or a parameter of " + elementName;
+        if (name.equals("contentMask") && !parameters.contains(name)) {
+            return message + ": a mask fits one content image, so it belongs to a <stylization>; declare that image"
+                    + " as a <stylization> with its <contentMask>";
+        }
         if (best <= Math.max(2, name.length() / 4)) {
             return message + "; did you mean " + closest + "?";
         }

@@ -52,6 +52,8 @@ public class GenerateMojo extends GenerateMojoSettings {
      * <ul>
      *   <li>{@code id} (required): unique; letters, digits, '.', '_', '-'; names {@code target/stylize/<id>.json};</li>
      *   <li>{@code content} (required): the content image, relative to the project directory;</li>
+     *   <li>{@code contentMask}: where the style goes, an image of the content's size, white stylized, black kept as
+     *       the content; default none (every pixel stylized);</li>
      *   <li>{@code style}: the style image; or {@code styles}: several, each
      *       {@code <style><image>...</image><weight>0.7</weight></style>}, blended by weight (one of the two is
      *       required);</li>

@@ -19,6 +19,8 @@ import java.util.List;
  * With several style images ({@code <styles>}), the {@code style.sha256} line is replaced by two lines per style, in
  * their declared order: {@code style.1.sha256=...}, {@code style.1.weight=0.7}, {@code style.2.sha256=...}, and so on.
  * A lone style's weight cannot change the pixels (weights are relative), so one style keeps the single-style form.
+ * With a {@code <contentMask>}, a line {@code contentMask.sha256=...} follows the content's; without one there is no
+ * such line, so the keys of assets without a mask are those of earlier versions.
  * File names, the output path, log intervals and snapshotEvery are not part of it: they cannot change the pixels.
  */
 public final class CacheKeys {
@@ -28,32 +30,25 @@ public final class CacheKeys {
     private CacheKeys() {
     }
 
-    public static String canonicalInput(String contentSha256, String styleSha256, String weightsIdentity,
-                                        StyleSettings settings) {
-        return LAYOUT + '\n'
-                + "content.sha256=" + contentSha256 + '\n'
-                + "style.sha256=" + styleSha256 + '\n'
-                + "weights=" + weightsIdentity + '\n'
-                + settings.canonicalForm();
-    }
-
     /** One style image of a blend, by its bytes' SHA-256 and its weight. */
     public record StyleDigest(String sha256, double weight) {
     }
 
-    /** The canonical text of an asset with one or more style images. */
+    /** The canonical text of an asset with one or more style images, and a content mask or none. */
     public static String canonicalInput(InputDigests inputs, StyleSettings settings) {
         List<StyleDigest> styles = inputs.styles();
-        if (styles.size() == 1) {
-            return canonicalInput(inputs.contentSha256(), styles.get(0).sha256(), inputs.weightsIdentity(), settings);
-        }
         StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < styles.size(); i++) {
-            lines.append("style.").append(i + 1).append(".sha256=").append(styles.get(i).sha256()).append('\n')
-                    .append("style.").append(i + 1).append(".weight=").append(styles.get(i).weight()).append('\n');
+        if (styles.size() == 1) {
+            lines.append("style.sha256=").append(styles.get(0).sha256()).append('\n');
+        } else {
+            for (int i = 0; i < styles.size(); i++) {
+                lines.append("style.").append(i + 1).append(".sha256=").append(styles.get(i).sha256()).append('\n')
+                        .append("style.").append(i + 1).append(".weight=").append(styles.get(i).weight()).append('\n');
+            }
         }
         return LAYOUT + '\n'
                 + "content.sha256=" + inputs.contentSha256() + '\n'
+                + (inputs.contentMaskSha256() == null ? "" : "contentMask.sha256=" + inputs.contentMaskSha256() + '\n')
                 + lines
                 + "weights=" + inputs.weightsIdentity() + '\n'
                 + settings.canonicalForm();

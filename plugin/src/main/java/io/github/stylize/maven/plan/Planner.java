@@ -96,6 +96,7 @@ public final class Planner {
         boolean ok = claimId(description, s.id(), "stylization");
         StyleSettings settings = effectiveSettings(description, defaults, s.overrides());
         ok &= checkImage(description, "content", s.content());
+        ok &= s.contentMask() == null || checkContentMask(description, s.content(), s.contentMask());
         List<WeightedStyle> styles = styles(description, s.style(), s.styles());
         ok &= styles != null;
         String output = null;
@@ -108,7 +109,8 @@ public final class Planner {
             output = s.id() + "." + settings.format().extension();
         }
         if (ok && settings != null && output != null && stylesFit(description, s.content(), styles, settings)) {
-            assets.add(new PlannedAsset(s.id(), description, s.content(), styles, output, settings));
+            assets.add(new PlannedAsset(s.id(), description, new PlannedAsset.Inputs(s.content(), s.contentMask(), styles),
+                    output, settings));
         }
     }
 
@@ -257,6 +259,27 @@ public final class Planner {
     /** Whether the asset leaves {@code setting} unset, so its value came from the defaults or the engine. */
     private static boolean isUnsetIn(Overrides own, String setting) {
         return !own.sets(setting);
+    }
+
+    /**
+     * Whether the content mask is a readable image of the content's size, judged from the headers (an unreadable
+     * content header is left to the content's own check and the engine).
+     */
+    private boolean checkContentMask(String description, Path content, Path mask) {
+        if (!checkImage(description, "contentMask", mask)) {
+            return false;
+        }
+        int[] contentSize = declaredSize(content);
+        int[] maskSize = declaredSize(mask);
+        if (contentSize != null && maskSize != null
+                && (contentSize[0] != maskSize[0] || contentSize[1] != maskSize[1])) {
+            problems.add(new PlanProblem(description, "contentMask", mask + " is " + maskSize[0] + "x" + maskSize[1]
+                    + " but the content image " + content + " is " + contentSize[0] + "x" + contentSize[1]
+                    + "; export the mask at the content's size (white where the style goes, black where the content"
+                    + " stays)"));
+            return false;
+        }
+        return true;
     }
 
     private boolean checkImage(String description, String parameter, Path file) {
@@ -474,7 +497,9 @@ public final class Planner {
                     styles.add(new CacheKeys.StyleDigest(digests.computeIfAbsent(
                             style.image().toAbsolutePath().normalize(), Planner::digest), style.weight()));
                 }
-                keyed.add(asset.withCacheKey(new InputDigests(content, styles, weightsIdentity)));
+                String mask = asset.contentMask() == null ? null
+                        : digests.computeIfAbsent(asset.contentMask().toAbsolutePath().normalize(), Planner::digest);
+                keyed.add(asset.withCacheKey(new InputDigests(content, mask, styles, weightsIdentity)));
             } catch (UncheckedIOException e) {
                 problems.add(new PlanProblem(asset.description(), "content", "could not read an input image to hash it ("
                         + e.getCause().getMessage() + "); check the file"));

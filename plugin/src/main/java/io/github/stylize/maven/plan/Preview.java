@@ -33,8 +33,8 @@ final class Preview {
         }
         List<PlannedAsset> previews = new ArrayList<>();
         for (PlannedAsset asset : assets) {
-            previews.add(new PlannedAsset(asset.id(), asset.description(), asset.content(), asset.styles(),
-                    asset.output(), asset.settings().toBuilder().size(Math.min(asset.settings().size(), preview))
+            previews.add(new PlannedAsset(asset.id(), asset.description(), asset.inputs(), asset.output(),
+                    asset.settings().toBuilder().size(Math.min(asset.settings().size(), preview))
                     .build(), asset.key(), true));
         }
         return previews;

@@ -275,8 +275,21 @@ class AssetGeneratorTest {
     }
 
     @Test
+    void aContentMaskReplacedAfterPlanningFailsItsAssetBeforeRendering() throws Exception {
+        Path mask = TestImages.png(dir.resolve("mask.png"), 12, 8, 255);
+        Plan plan = plan(new StylizationDeclaration("masked", harbor, mask, mosaic, null, null, Overrides.NONE));
+        TestImages.png(mask, 12, 8, 0);
+        ExecutionResult r = run(plan, false);
+
+        assertEquals(List.of(AssetStatus.FAILED), results(r));
+        assertEquals(List.of(), fake.rendered, "it never reached the engine");
+        assertTrue(r.failures().get(0).failure().startsWith("the content mask " + mask + " changed while this build"
+                + " ran"), r.failures().get(0).failure());
+    }
+
+    @Test
     void theSecondStyleOfABlendReplacedAfterPlanningFailsItsAssetBeforeRendering() throws Exception {
-        Plan plan = plan(new StylizationDeclaration("blend", harbor, null, List.of(new StyleDeclaration(mosaic, "0.7"),
+        Plan plan = plan(new StylizationDeclaration("blend", harbor, null, null, List.of(new StyleDeclaration(mosaic, "0.7"),
                 new StyleDeclaration(waves, "0.3")), null, Overrides.NONE));
         TestImages.png(waves, 8, 8, 3);
         ExecutionResult r = run(plan, false);

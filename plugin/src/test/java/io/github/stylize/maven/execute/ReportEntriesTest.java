@@ -174,7 +174,7 @@ class ReportEntriesTest {
     @Test
     void aBlendsEntryHasEveryStyleImageWithItsWeightAndDigest() throws Exception {
         Path waves = TestImages.png(dir.resolve("waves.png"), 8, 8, 170);
-        Plan plan = Planner.plan(new PlanRequest(List.of(new StylizationDeclaration("blend", harbor, null,
+        Plan plan = Planner.plan(new PlanRequest(List.of(new StylizationDeclaration("blend", harbor, null, null,
                 List.of(new StyleDeclaration(mosaic, "0.7"), new StyleDeclaration(waves, "0.3")), null, Overrides.NONE)),
                 List.of(), Overrides.builder().set("iterations", "4").build(), Set.of(), () -> "w"));
         ReportEntry blend = entry(build(plan), "blend");

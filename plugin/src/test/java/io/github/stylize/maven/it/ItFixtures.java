@@ -102,6 +102,16 @@ public final class ItFixtures {
         return write(image, file);
     }
 
+    /** A content mask: black, white in the first {@code whiteColumns} columns (the style goes there only). */
+    public static Path drawMask(Path file, int width, int height, int whiteColumns) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = graphics(image);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, whiteColumns, height);
+        g.dispose();
+        return write(image, file);
+    }
+
     /** A file that starts like a PNG but is not one: passes the planner's header check, fails in the engine. */
     public static Path writeCorruptPng(Path file) {
         byte[] bytes = new byte[64];

@@ -112,6 +112,8 @@ class ConfigurationReaderTest {
 
         assertTrue(ConfigurationReader.unknownMessage("contnet", ConfigurationReader.STYLIZATION_PARAMETERS,
                 "<stylization>").endsWith("did you mean content?"), "the element's own parameters are names too");
+        assertTrue(ConfigurationReader.unknownMessage("contentMask", ConfigurationReader.BATCH_PARAMETERS, "<batch>")
+                .endsWith("declare that image as a <stylization> with its <contentMask>"), "a batch has no mask");
         assertTrue(ConfigurationReader.unknownMessage("jpegquality", List.of(), "<defaults>")
                 .endsWith("did you mean jpegQuality?"));
         String unlike = ConfigurationReader.unknownMessage("brushSize", List.of(), "<defaults>");

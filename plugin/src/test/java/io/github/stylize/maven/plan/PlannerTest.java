@@ -260,8 +260,41 @@ class PlannerTest {
                 Digests.sha256Hex(mosaic), 1)), "sha256:abc"), asset.digests(), "the digests the key is made of");
     }
 
+    StylizationDeclaration masked(String id, Path mask) {
+        return new StylizationDeclaration(id, harbor, mask, mosaic, null, null, Overrides.NONE);
+    }
+
+    /** The mask's bytes are in the key, on their own line after the content's, and the asset carries the file. */
+    @Test
+    void aContentMasksBytesAreInTheKeyAndTheAssetCarriesIt() throws Exception {
+        Path mask = TestImages.png(dir.resolve("masks/harbor.png"), 12, 8, 255);
+        Path otherMask = TestImages.png(dir.resolve("masks/other.png"), 12, 8, 128);
+        PlannedAsset asset = Planner.plan(request(List.of(masked("a", mask)), List.of(), Overrides.NONE))
+                .selected().get(0);
+        assertEquals(mask, asset.contentMask());
+        assertTrue(asset.cacheKeyInput().contains("\ncontentMask.sha256=" + Digests.sha256Hex(mask) + "\nstyle.sha256="),
+                asset.cacheKeyInput());
+        String unmasked = key(stylization("a", mosaic, Overrides.NONE), "weights-digest");
+        assertNotEquals(unmasked, asset.cacheKey());
+        assertNotEquals(asset.cacheKey(), key(masked("a", otherMask), "weights-digest"));
+    }
+
+    @Test
+    void aContentMaskOfAnotherSizeOrNoImageIsAPlanProblemNamingBothFilesAndTheFix() {
+        Path small = TestImages.png(dir.resolve("masks/small.png"), 6, 4, 255);
+        PlanException e = assertThrows(PlanException.class, () -> Planner.plan(request(List.of(masked("a", small),
+                masked("b", dir.resolve("masks/missing.png"))), List.of(), Overrides.NONE)));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        PlanProblem size = e.problems().get(0);
+        assertEquals("contentMask", size.parameter());
+        assertTrue(size.message().contains(small + " is 6x4 but the content image " + harbor + " is 12x8")
+                && size.message().contains("export the mask at the content's size"), size.message());
+        assertEquals("contentMask", e.problems().get(1).parameter());
+        assertTrue(e.problems().get(1).message().contains("missing.png"), e.problems().get(1).message());
+    }
+
     StylizationDeclaration blend(String id, Path style, List<StyleDeclaration> styles) {
-        return new StylizationDeclaration(id, harbor, style, styles, null, Overrides.NONE);
+        return new StylizationDeclaration(id, harbor, null, style, styles, null, Overrides.NONE);
     }
 
     @Test
