@@ -5,7 +5,6 @@ import io.github.stylize.maven.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +32,7 @@ public final class CacheObject {
 
     /** {@code entry} as the object stored under {@code key}. */
     public static byte[] encode(String key, NewEntry entry) {
-        byte[] metadata = Json.write(ImageCache.metadataOf(key, entry)).getBytes(StandardCharsets.UTF_8);
+        byte[] metadata = Json.write(EntryMetadata.of(key, entry)).getBytes(StandardCharsets.UTF_8);
         byte[] header = (MAGIC + " " + VERSION + " " + metadata.length + " " + entry.encoded().length + "\n")
                 .getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream out = new ByteArrayOutputStream(header.length + metadata.length + entry.encoded().length);
@@ -82,14 +81,12 @@ public final class CacheObject {
         int metadataStart = newline + 1;
         int imageStart = metadataStart + (int) metadataLength;
         try {
-            Object parsed = Json.parse(new String(object, metadataStart, (int) metadataLength, StandardCharsets.UTF_8));
-            if (!(parsed instanceof Map<?, ?> metadata)) {
-                throw new IllegalArgumentException("the metadata is not a JSON object");
+            EntryMetadata metadata = Json.parse(new String(object, metadataStart, (int) metadataLength,
+                    StandardCharsets.UTF_8), EntryMetadata.class);
+            if (!key.equals(metadata.cacheKey())) {
+                throw new IllegalArgumentException("it is recorded as the object of key " + metadata.cacheKey());
             }
-            if (!key.equals(metadata.get("cacheKey"))) {
-                throw new IllegalArgumentException("it is recorded as the object of key " + metadata.get("cacheKey"));
-            }
-            return ImageCache.entryOf(metadata, Arrays.copyOfRange(object, imageStart, object.length));
+            return metadata.toEntry(Arrays.copyOfRange(object, imageStart, object.length));
         } catch (RuntimeException e) {
             throw new InvalidObjectException(e.getMessage());
         }

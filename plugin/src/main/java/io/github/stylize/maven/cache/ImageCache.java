@@ -1,9 +1,7 @@
 package io.github.stylize.maven.cache;
 
 import io.github.stylize.engine.files.AtomicFiles;
-import io.github.stylize.engine.files.Digests;
 import io.github.stylize.maven.json.Json;
-import io.github.stylize.maven.json.RunJson;
 import io.github.stylize.engine.files.KeyLock;
 
 import java.io.ByteArrayInputStream;
@@ -14,10 +12,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -33,8 +28,6 @@ public final class ImageCache implements CacheTier {
      */
     static final int MAX_METADATA_BYTES = 64 << 20;
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
-    /** What {@link #put} names an entry's image; a metadata file naming anything else is damaged. */
-    private static final Pattern IMAGE_NAME = Pattern.compile("image\\.[a-z0-9]{1,5}");
 
     /** Writes one file of a new entry and flushes it to disk; tests pass one that fails like a full disk. */
     @FunctionalInterface
@@ -107,58 +100,13 @@ public final class ImageCache implements CacheTier {
             return Optional.empty();
         }
         try {
-            Map<?, ?> metadata = (Map<?, ?>) Json.read(metadataFile, MAX_METADATA_BYTES);
-            Path image = dir.resolve(imageName(metadata));
-            return Optional.of(new Read(image, entryOf(metadata, Files.readAllBytes(image))));
+            EntryMetadata metadata = Json.read(metadataFile, MAX_METADATA_BYTES, EntryMetadata.class);
+            Path image = dir.resolve(metadata.imageName());
+            return Optional.of(new Read(image, metadata.toEntry(Files.readAllBytes(image))));
         } catch (IOException | RuntimeException e) {
             warn.accept("Cache entry " + dir + " is damaged (" + e.getMessage() + "); it will be regenerated");
             return Optional.empty();
         }
-    }
-
-    /**
-     * The entry that {@code metadata} (as {@link #metadataOf} writes it) describes, with {@code image} its image's
-     * bytes; shared with the remote object format, which carries the same metadata.
-     *
-     * @throws IllegalArgumentException if the bytes do not match the recorded SHA-256 or a field is malformed
-     */
-    static NewEntry entryOf(Map<?, ?> metadata, byte[] image) {
-        String imageName = imageName(metadata);
-        String recorded = (String) metadata.get("imageSha256");
-        String actual = Digests.sha256Hex(image);
-        if (!actual.equals(recorded)) {
-            throw new IllegalArgumentException("image SHA-256 is " + actual + " but " + recorded + " was recorded");
-        }
-        Object settings = metadata.get("settings");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> settingsMap = settings instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        Object keyInput = metadata.get("keyInput");
-        return new NewEntry(image, imageName.substring("image.".length()), RunJson.runFromJson(metadata, "millis"),
-                keyInput instanceof String k ? k : null, settingsMap);
-    }
-
-    private static String imageName(Map<?, ?> metadata) {
-        Object name = metadata.get("image");
-        if (!(name instanceof String imageName) || !IMAGE_NAME.matcher(imageName).matches()) {
-            throw new IllegalArgumentException("no valid image name recorded"); // never a path out of the entry
-        }
-        return imageName;
-    }
-
-    /** The metadata of {@code key}'s entry: what {@code metadata.json} holds and a remote object carries. */
-    static Map<String, Object> metadataOf(String key, NewEntry entry) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("cacheKey", key);
-        metadata.put("image", "image." + entry.extension());
-        metadata.put("imageSha256", Digests.sha256Hex(entry.encoded()));
-        metadata.put("backend", entry.run().backend());
-        metadata.put("millis", entry.run().timings().totalMillis());
-        metadata.put("timings", RunJson.timingsToJson(entry.run().timings()));
-        metadata.put("createdAt", Instant.now().toString());
-        metadata.put("settings", entry.settings());
-        metadata.put("keyInput", entry.keyInput());
-        metadata.put("losses", RunJson.lossesToJson(entry.run().losses()));
-        return metadata;
     }
 
     /** Holds {@code key} against every other builder of it until closed. */
@@ -182,8 +130,8 @@ public final class ImageCache implements CacheTier {
         try {
             String imageName = "image." + entry.extension();
             writer.write(temp.resolve(imageName), entry.encoded());
-            Map<String, Object> metadata = metadataOf(key, entry);
-            writer.write(temp.resolve(METADATA), Json.write(metadata).getBytes(StandardCharsets.UTF_8));
+            writer.write(temp.resolve(METADATA), Json.write(EntryMetadata.of(key, entry))
+                    .getBytes(StandardCharsets.UTF_8));
             moveIntoPlace(temp, dir);
         } finally {
             deleteTree(temp);

@@ -3,27 +3,39 @@ package io.github.stylize.maven.json;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * The plugin's JSON, as plain values: objects are {@link LinkedHashMap} (key order kept), arrays {@link List}, integral
- * numbers {@link Long}, other numbers {@link Double}. Non-finite doubles (a diverged loss) are written as the strings
- * "NaN", "Infinity", "-Infinity", which JSON has no numbers for; {@link #toDouble} reads both forms.
+ * The plugin's one JSON mapper. Files are bound to typed records ({@link #read(Path, long, Class)},
+ * {@link #parse(String, Class)}, {@link #write}); untyped, objects are {@link LinkedHashMap} (key order kept), arrays
+ * {@link List}, integral numbers {@link Long}, other numbers {@link Double}. Non-finite doubles (a diverged loss) are
+ * written as the strings "NaN", "Infinity", "-Infinity", which JSON has no numbers for, and read back into doubles.
+ * Paths are written as plain path strings, not {@code file://} URIs. Fields a record does not know are ignored, so a
+ * file written by a later plugin with more in it still reads.
  */
 public final class Json {
     /**
@@ -37,6 +49,8 @@ public final class Json {
                     .build())
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT)
             // {"key": value} one per line, arrays on one line ([1, 2], [{...}, {...}]), empty ones as {} and []
             .defaultPrettyPrinter(new DefaultPrettyPrinter()
@@ -47,12 +61,15 @@ public final class Json {
                             .withArrayEmptySeparator(""))
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(DefaultPrettyPrinter.NopIndenter.instance))
+            .addModule(new SimpleModule("plain paths")
+                    .addSerializer(Path.class, ToStringSerializer.instance)
+                    .addDeserializer(Path.class, new PathDeserializer()))
             .build();
 
     private Json() {
     }
 
-    /** Pretty-printed with two-space indentation and a final newline. */
+    /** Pretty-printed with two-space indentation and a final newline; records in their declared property order. */
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value) + "\n";
@@ -80,11 +97,21 @@ public final class Json {
      * @throws IOException              if the file cannot be read
      */
     public static Object read(Path file, long maxBytes) throws IOException {
+        return read(file, maxBytes, Object.class);
+    }
+
+    /**
+     * {@link #read(Path, long)} bound to {@code type}.
+     *
+     * @throws IllegalArgumentException on malformed or oversized input, or a value {@code type} does not take
+     * @throws IOException              if the file cannot be read
+     */
+    public static <T> T read(Path file, long maxBytes, Class<T> type) throws IOException {
         long size = Files.size(file);
         if (size > maxBytes) {
             throw new IllegalArgumentException("JSON file of " + size + " bytes, more than the limit of " + maxBytes);
         }
-        return parse(Files.readString(file));
+        return parse(Files.readString(file), type);
     }
 
     /**
@@ -93,8 +120,20 @@ public final class Json {
      * @throws IllegalArgumentException on malformed input, saying where
      */
     public static Object parse(String text) {
+        return parse(text, Object.class);
+    }
+
+    /**
+     * Parses one JSON value, nested at most {@link #MAX_DEPTH} deep, and binds it to {@code type}. The whole text is
+     * parsed first, so damaged JSON is reported as such (with its line and column) whatever field it is in.
+     *
+     * @throws IllegalArgumentException on malformed input, saying where, or a value {@code type} does not take,
+     *                                  naming the field
+     */
+    public static <T> T parse(String text, Class<T> type) {
+        JsonNode tree;
         try {
-            return MAPPER.readValue(text, Object.class);
+            tree = MAPPER.readTree(text);
         } catch (JacksonException e) {
             String what = e instanceof StreamConstraintsException && e.getOriginalMessage().contains("nesting depth")
                     ? "nested more than " + MAX_DEPTH + " deep" : e.getOriginalMessage();
@@ -103,16 +142,87 @@ public final class Json {
                     + at.getColumnNr();
             throw new IllegalArgumentException("malformed JSON" + where + ": " + what, e);
         }
+        try {
+            return MAPPER.treeToValue(tree, type);
+        } catch (JacksonException e) {
+            String field = ownProblem(e) != null ? "" : field(e);
+            throw new IllegalArgumentException("malformed JSON" + (field.isEmpty() ? "" : " at " + field) + ": "
+                    + problem(e), e);
+        }
     }
 
-    /** A number read back by {@link #parse}: accepts the strings written for non-finite doubles. */
-    public static double toDouble(Object value) {
-        if (value instanceof Number n) {
-            return n.doubleValue();
+    /**
+     * {@code value}, plain JSON values or a record, as {@code type}: how the records of this package and plain values
+     * are turned into each other for callers that still pass plain values.
+     *
+     * @throws IllegalArgumentException if {@code value} does not make a {@code type}, saying why
+     */
+    public static <T> T convert(Object value, Class<T> type) {
+        try {
+            return MAPPER.convertValue(value, type);
+        } catch (IllegalArgumentException e) {
+            throw unconvertible(e);
         }
-        if (value instanceof String s) {
-            return Double.parseDouble(s);
+    }
+
+    /** {@link #convert(Object, Class)} to a generic type. */
+    public static <T> T convert(Object value, TypeReference<T> type) {
+        try {
+            return MAPPER.convertValue(value, type);
+        } catch (IllegalArgumentException e) {
+            throw unconvertible(e);
         }
-        throw new IllegalArgumentException("not a number: " + value);
+    }
+
+    /** Why a conversion failed, with the field for Jackson's own complaints, e.g. {@code [1].content: ...}. */
+    private static IllegalArgumentException unconvertible(IllegalArgumentException e) {
+        if (!(e.getCause() instanceof JacksonException cause)) {
+            return e;
+        }
+        String field = ownProblem(cause) != null ? "" : field(cause);
+        return new IllegalArgumentException((field.isEmpty() ? "" : field + ": ") + problem(cause), e);
+    }
+
+    /** Where in the value the binding failed, e.g. {@code losses[1].content}; empty at the top. */
+    private static String field(JacksonException e) {
+        if (!(e instanceof JsonMappingException m)) {
+            return "";
+        }
+        return m.getPath().stream()
+                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+    }
+
+    /** What is wrong: the message of a record's own check if one refused the value, else Jackson's. */
+    private static String problem(JacksonException e) {
+        Throwable own = ownProblem(e);
+        return own != null ? own.getMessage() : e.getOriginalMessage();
+    }
+
+    /**
+     * The exception a record's constructor or one of our deserializers threw; its message names the field itself, so
+     * no path is added to it.
+     */
+    private static Throwable ownProblem(JacksonException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (!(t instanceof JacksonException)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** A path as the string {@link Path#toString} gave, never a URI. */
+    private static final class PathDeserializer extends StdScalarDeserializer<Path> {
+        private static final long serialVersionUID = 1L;
+
+        PathDeserializer() {
+            super(Path.class);
+        }
+
+        @Override
+        public Path deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return Path.of(_parseString(p, ctxt));
+        }
     }
 }

@@ -1,50 +1,130 @@
 package io.github.stylize.maven.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.RunSummary;
 import io.github.stylize.engine.RunTimings;
 import io.github.stylize.engine.StopReason;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A run's loss history and timings as JSON values: one form for the asset metadata, the report records, the cache
- * entries and the remote cache objects, which all carry them.
+ * A run's loss history and timings in JSON: one form for the asset metadata, the report records, the cache entries and
+ * the remote cache objects, which all carry them. The losses are the engine's {@link IterationLoss} records, bound as
+ * they are; the timings are {@link Timings}, written beside their total {@code millis}.
  */
 public final class RunJson {
-    private RunJson() {
-    }
+    private static final TypeReference<List<IterationLoss>> LOSSES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Object>> PLAIN_LIST = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Object>> PLAIN_OBJECT = new TypeReference<>() {
+    };
 
-    /**
-     * The run summary in a JSON object that holds {@code backend}, {@code losses}, {@code timings} and, named
-     * {@code millisField}, their total.
-     *
-     * @throws IllegalArgumentException if the timings are missing, malformed or disagree with the total
-     */
-    public static RunSummary runFromJson(Map<?, ?> json, String millisField) {
-        return new RunSummary((String) json.get("backend"), lossesFromJson(json.get("losses")),
-                timingsFromJson(json.get("timings"), json.get(millisField)));
+    private RunJson() {
     }
 
     /**
      * {@code prepareMillis}, {@code optimizeMillis}, {@code iterations}, {@code evaluations}, derived from them
      * and rounded to the microsecond, {@code millisPerEvaluation}, and, where known, {@code stop}: why the full-size
-     * level ended ({@code iterations}, {@code tolerance}, {@code converged} or {@code stalled}).
+     * level ended ({@code iterations}, {@code tolerance}, {@code converged} or {@code stalled}). The counts are read as
+     * they are written, whole numbers; {@code millisPerEvaluation} is derived again on reading.
      */
-    public static Map<String, Object> timingsToJson(RunTimings timings) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("prepareMillis", timings.prepareMillis());
-        m.put("optimizeMillis", timings.optimizeMillis());
-        m.put("iterations", timings.iterations());
-        m.put("evaluations", timings.evaluations());
-        m.put("millisPerEvaluation", Math.round(timings.millisPerEvaluation() * 1000) / 1000.0);
-        if (timings.stop() != null) {
-            m.put("stop", timings.stop().label());
+    @JsonPropertyOrder({"prepareMillis", "optimizeMillis", "iterations", "evaluations", "millisPerEvaluation", "stop"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Timings(@JsonDeserialize(using = WholeNumber.class) Long prepareMillis,
+                          @JsonDeserialize(using = WholeNumber.class) Long optimizeMillis,
+                          @JsonDeserialize(using = WholeNumber.class) Long iterations,
+                          @JsonDeserialize(using = WholeNumber.class) Long evaluations,
+                          Double millisPerEvaluation, String stop) {
+        public static Timings of(RunTimings timings) {
+            return new Timings(timings.prepareMillis(), timings.optimizeMillis(), (long) timings.iterations(),
+                    (long) timings.evaluations(), Math.round(timings.millisPerEvaluation() * 1000) / 1000.0,
+                    timings.stop() == null ? null : timings.stop().label());
         }
-        return m;
+
+        /**
+         * These timings, checked against the {@code millis} written beside them.
+         *
+         * @throws IllegalArgumentException if they are incomplete or disagree with {@code millis}
+         */
+        public RunTimings toTimings(Long millis) {
+            RunTimings timings = new RunTimings(whole("prepareMillis", prepareMillis),
+                    whole("optimizeMillis", optimizeMillis), Math.toIntExact(whole("iterations", iterations)),
+                    Math.toIntExact(whole("evaluations", evaluations)), stop == null ? null : StopReason.ofLabel(stop));
+            if (millis == null || millis != timings.totalMillis()) {
+                throw new IllegalArgumentException("millis " + millis + " is not the timings' total "
+                        + timings.totalMillis());
+            }
+            return timings;
+        }
+
+        private static long whole(String field, Long value) {
+            if (value == null) {
+                throw new IllegalArgumentException("timings." + field + " is null, not a whole number");
+            }
+            return value;
+        }
+    }
+
+    /** A timing as written: a whole number, never 2.5 or "7", which would otherwise be truncated or converted. */
+    static final class WholeNumber extends StdScalarDeserializer<Long> {
+        private static final long serialVersionUID = 1L;
+
+        WholeNumber() {
+            super(Long.class);
+        }
+
+        @Override
+        public Long deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+                throw new IllegalArgumentException("timings." + p.currentName() + " is " + p.getText()
+                        + ", not a whole number");
+            }
+            return p.getLongValue();
+        }
+    }
+
+    /**
+     * The run whose {@code backend}, {@code losses}, {@code timings} and their total {@code millis} a file holds.
+     *
+     * @throws IllegalArgumentException if the losses or timings are missing, or the timings are malformed or disagree
+     *                                  with the total
+     */
+    public static RunSummary run(String backend, List<IterationLoss> losses, Long millis, Timings timings) {
+        if (losses == null) {
+            throw new IllegalArgumentException("no losses recorded");
+        }
+        if (timings == null) {
+            throw new IllegalArgumentException("no timings recorded");
+        }
+        return new RunSummary(backend, losses, timings.toTimings(millis));
+    }
+
+    /**
+     * The run summary in a plain JSON object (as {@link Json#parse(String)} gives it) that holds {@code backend},
+     * {@code losses}, {@code timings} and, named {@code millisField}, their total. Kept for the readers that still
+     * take files apart by hand (the report entries).
+     *
+     * @throws IllegalArgumentException if the timings are missing, malformed or disagree with the total
+     */
+    public static RunSummary runFromJson(Map<?, ?> json, String millisField) {
+        return run(Json.convert(json.get("backend"), String.class), lossesFromJson(json.get("losses")),
+                Json.convert(json.get(millisField), Long.class), timings(json.get("timings")));
+    }
+
+    /** {@link Timings#of} as plain JSON values, for the report records, which are still built by hand. */
+    public static Map<String, Object> timingsToJson(RunTimings timings) {
+        return Json.convert(Timings.of(timings), PLAIN_OBJECT);
     }
 
     /**
@@ -53,52 +133,24 @@ public final class RunJson {
      * @throws IllegalArgumentException if they are missing, incomplete or disagree with {@code millis}
      */
     public static RunTimings timingsFromJson(Object json, Object millis) {
-        if (!(json instanceof Map<?, ?> m)) {
+        Timings timings = timings(json);
+        if (timings == null) {
             throw new IllegalArgumentException("no timings recorded");
         }
-        Object stop = m.get("stop");
-        if (stop != null && !(stop instanceof String)) {
-            throw new IllegalArgumentException("timings.stop is " + stop + ", not a word");
-        }
-        RunTimings timings = new RunTimings(whole(m, "prepareMillis"), whole(m, "optimizeMillis"),
-                Math.toIntExact(whole(m, "iterations")), Math.toIntExact(whole(m, "evaluations")),
-                stop == null ? null : StopReason.ofLabel((String) stop));
-        if (!(millis instanceof Number total) || total.longValue() != timings.totalMillis()) {
-            throw new IllegalArgumentException("millis " + millis + " is not the timings' total "
-                    + timings.totalMillis());
-        }
-        return timings;
+        return timings.toTimings(Json.convert(millis, Long.class));
     }
 
-    private static long whole(Map<?, ?> timings, String field) {
-        Object value = timings.get(field);
-        if (!(value instanceof Long || value instanceof Integer)) { // what Json.parse or timingsToJson gives
-            throw new IllegalArgumentException("timings." + field + " is " + value + ", not a whole number");
-        }
-        return ((Number) value).longValue();
+    private static Timings timings(Object json) {
+        return json instanceof Map<?, ?> ? Json.convert(json, Timings.class) : null;
     }
 
+    /** The losses as plain JSON values, for the report records, which are still built by hand. */
     public static List<Object> lossesToJson(List<IterationLoss> losses) {
-        List<Object> list = new ArrayList<>();
-        for (IterationLoss l : losses) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("iteration", l.iteration());
-            e.put("content", l.content());
-            e.put("style", l.style());
-            e.put("tv", l.tv());
-            e.put("total", l.total());
-            list.add(e);
-        }
-        return list;
+        return Json.convert(losses, PLAIN_LIST);
     }
 
+    /** The losses {@link #lossesToJson} wrote. */
     public static List<IterationLoss> lossesFromJson(Object json) {
-        List<IterationLoss> losses = new ArrayList<>();
-        for (Object o : (List<?>) json) {
-            Map<?, ?> e = (Map<?, ?>) o;
-            losses.add(new IterationLoss(((Number) e.get("iteration")).intValue(), Json.toDouble(e.get("content")),
-                    Json.toDouble(e.get("style")), Json.toDouble(e.get("tv")), Json.toDouble(e.get("total"))));
-        }
-        return losses;
+        return Json.convert(json, LOSSES);
     }
 }

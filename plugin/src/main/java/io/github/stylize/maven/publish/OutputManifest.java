@@ -1,5 +1,7 @@
 package io.github.stylize.maven.publish;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.stylize.engine.files.AtomicFiles;
 import io.github.stylize.engine.files.Digests;
 import io.github.stylize.maven.json.Json;
@@ -8,9 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
 public record OutputManifest(Path outputDirectory, Map<String, String> outputs, Map<String, String> metadata) {
     static final String FORMAT = "stylize-output-manifest/2";
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    /**
+     * Largest manifest read: 64 MiB, over 200,000 outputs; a larger one is damaged and is not read into the heap.
+     */
+    private static final long MAX_BYTES = 64 << 20;
 
     public OutputManifest {
         outputDirectory = outputDirectory.toAbsolutePath().normalize();
@@ -44,6 +48,39 @@ public record OutputManifest(Path outputDirectory, Map<String, String> outputs, 
                 + directory + ".json");
     }
 
+    /** The file's form: a format tag, a comment for whoever opens it, then the fields, files sorted by path. */
+    @JsonPropertyOrder({"format", "comment", "outputDirectory", "outputs", "metadata"})
+    private record File(String format, String comment, Path outputDirectory,
+                        @JsonFormat(with = JsonFormat.Feature.WRITE_SORTED_MAP_ENTRIES) Map<String, String> outputs,
+                        @JsonFormat(with = JsonFormat.Feature.WRITE_SORTED_MAP_ENTRIES) Map<String, String> metadata) {
+        static File of(OutputManifest manifest) {
+            return new File(FORMAT, "Files written by stylize:generate; undeclared ones are removed by the next build if"
+                    + " unchanged. Do not edit.", manifest.outputDirectory, manifest.outputs, manifest.metadata);
+        }
+
+        OutputManifest toManifest() {
+            if (!FORMAT.equals(format)) {
+                throw new IllegalArgumentException("not a " + FORMAT + " file");
+            }
+            if (outputDirectory == null || outputs == null || metadata == null) {
+                throw new IllegalArgumentException("its outputDirectory, outputs or metadata are missing");
+            }
+            for (String sha256 : outputs.values()) {
+                requireSha256(sha256);
+            }
+            for (String sha256 : metadata.values()) {
+                requireSha256(sha256);
+            }
+            return new OutputManifest(outputDirectory, outputs, metadata);
+        }
+
+        private static void requireSha256(String sha256) {
+            if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+                throw new IllegalArgumentException("'" + sha256 + "' is not a SHA-256");
+            }
+        }
+    }
+
     /**
      * The manifest in {@code file} if it was written for {@code outputDirectory}; null if there is none (first build,
      * after {@code mvn clean}) or it cannot be trusted, which {@code warn} is told: then nothing is removed.
@@ -53,15 +90,13 @@ public record OutputManifest(Path outputDirectory, Map<String, String> outputs, 
             return null;
         }
         try {
-            Map<?, ?> json = (Map<?, ?>) Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-            if (!FORMAT.equals(json.get("format"))) {
-                throw new IllegalArgumentException("not a " + FORMAT + " file");
+            File json = Json.read(file, MAX_BYTES, File.class);
+            OutputManifest manifest = json.toManifest();
+            // as recorded: a relative or unnormalized directory is not this one, whatever it resolves to here
+            if (!json.outputDirectory().equals(outputDirectory.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("it was written for " + json.outputDirectory());
             }
-            Path recorded = Path.of((String) json.get("outputDirectory"));
-            if (!recorded.equals(outputDirectory.toAbsolutePath().normalize())) {
-                throw new IllegalArgumentException("it was written for " + recorded);
-            }
-            return new OutputManifest(recorded, files(json.get("outputs")), files(json.get("metadata")));
+            return manifest;
         } catch (IOException | RuntimeException e) {
             warn.accept("The output manifest " + file + " cannot be used (" + e.getMessage() + "); outputs that are no"
                     + " longer declared are not removed this time. Delete it or run mvn clean to start afresh");
@@ -69,26 +104,7 @@ public record OutputManifest(Path outputDirectory, Map<String, String> outputs, 
         }
     }
 
-    private static Map<String, String> files(Object json) {
-        Map<String, String> files = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) json).entrySet()) {
-            String sha256 = (String) e.getValue();
-            if (!SHA256.matcher(sha256).matches()) {
-                throw new IllegalArgumentException("'" + sha256 + "' is not a SHA-256");
-            }
-            files.put((String) e.getKey(), sha256);
-        }
-        return files;
-    }
-
     public void write(Path file) throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("format", FORMAT);
-        json.put("comment", "Files written by stylize:generate; undeclared ones are removed by the next build if"
-                + " unchanged. Do not edit.");
-        json.put("outputDirectory", outputDirectory.toString());
-        json.put("outputs", new TreeMap<>(outputs));
-        json.put("metadata", new TreeMap<>(metadata));
-        AtomicFiles.write(file, Json.write(json).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, Json.write(File.of(this)).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,10 +1,16 @@
 package io.github.stylize.maven.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.RunSummary;
 import io.github.stylize.maven.json.Json;
 import io.github.stylize.maven.json.RunJson;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,25 +27,47 @@ import java.util.Map;
  */
 public record AssetMetadata(String id, String cacheKey, String output, boolean fromCache, RunSummary run,
                             WeightsProvenance weights, Map<String, Object> settings) {
+    /**
+     * Largest metadata file read: 64 MiB. The largest one written, with the loss history of 100,000 iterations (the
+     * most allowed), is about 16 MB; anything larger is damaged.
+     */
+    static final long MAX_BYTES = 64 << 20;
 
     public AssetMetadata {
         settings = new LinkedHashMap<>(settings);
     }
 
-    public String toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("cacheKey", cacheKey);
-        m.put("output", output);
-        m.put("fromCache", fromCache);
-        m.put("backend", run.backend());
-        if (weights != null) {
-            m.put("weights", weights.toJson());
+    /** The file's fields, in the file's order: the run's are spread between the asset's. */
+    @JsonPropertyOrder({"id", "cacheKey", "output", "fromCache", "backend", "weights", "settings", "losses", "millis",
+            "timings"})
+    record File(String id, String cacheKey, String output, boolean fromCache, String backend,
+                @JsonInclude(JsonInclude.Include.NON_NULL) WeightsProvenance weights, Map<String, Object> settings,
+                List<IterationLoss> losses, Long millis, RunJson.Timings timings) {
+        static File of(AssetMetadata m) {
+            return new File(m.id, m.cacheKey, m.output, m.fromCache, m.run.backend(), m.weights, m.settings,
+                    m.run.losses(), m.run.timings().totalMillis(), RunJson.Timings.of(m.run.timings()));
         }
-        m.put("settings", settings);
-        m.put("losses", RunJson.lossesToJson(run.losses()));
-        m.put("millis", run.timings().totalMillis());
-        m.put("timings", RunJson.timingsToJson(run.timings()));
-        return Json.write(m);
+
+        AssetMetadata toMetadata() {
+            if (settings == null) {
+                throw new IllegalArgumentException("no settings recorded");
+            }
+            return new AssetMetadata(id, cacheKey, output, fromCache, RunJson.run(backend, losses, millis, timings),
+                    weights, settings);
+        }
+    }
+
+    public String toJson() {
+        return Json.write(File.of(this));
+    }
+
+    /**
+     * The metadata {@link #toJson} wrote into {@code file}.
+     *
+     * @throws IllegalArgumentException if it is malformed, too large or its timings disagree with its total
+     * @throws IOException              if it cannot be read
+     */
+    public static AssetMetadata read(Path file) throws IOException {
+        return Json.read(file, MAX_BYTES, File.class).toMetadata();
     }
 }

@@ -1,11 +1,12 @@
 package io.github.stylize.maven.report;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.stylize.engine.weights.WeightsSource;
+import io.github.stylize.maven.json.Json;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Which VGG19 weights made an image, so a preview from {@code random} weights never passes for a final result.
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param digest the weights' identity as the cache key holds it (its {@code weights=} line): a digest of the file's
  *               bytes, or for {@code random} the generator and its seed
  */
+@JsonPropertyOrder({"kind", "source", "digest"})
 public record WeightsProvenance(String kind, String source, String digest) {
     public static final String DEFAULT = "default";
     public static final String URL = "url";
@@ -27,8 +29,12 @@ public record WeightsProvenance(String kind, String source, String digest) {
         if (!KINDS.contains(kind)) {
             throw new IllegalArgumentException("weights.kind is " + kind + ", not one of " + KINDS);
         }
-        Objects.requireNonNull(source, "weights.source");
-        Objects.requireNonNull(digest, "weights.digest");
+        if (source == null) {
+            throw new IllegalArgumentException("weights.source is missing");
+        }
+        if (digest == null) {
+            throw new IllegalArgumentException("weights.digest is missing");
+        }
     }
 
     /**
@@ -64,27 +70,19 @@ public record WeightsProvenance(String kind, String source, String digest) {
         };
     }
 
+    /** These weights as plain JSON values, for the report records, which are still built by hand. */
     public Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", kind);
-        m.put("source", source);
-        m.put("digest", digest);
-        return m;
+        return Json.convert(this, new TypeReference<>() {
+        });
     }
 
     /**
-     * The provenance {@link #toJson} wrote; null where none was recorded (a plugin that did not record it).
+     * The provenance {@link #toJson} wrote, as plain JSON values; null where none was recorded (a plugin that did not
+     * record it).
      *
      * @throws IllegalArgumentException if it is recorded but malformed
      */
     public static WeightsProvenance fromJson(Object json) {
-        if (json == null) {
-            return null;
-        }
-        if (!(json instanceof Map<?, ?> m) || !(m.get("kind") instanceof String kind)
-                || !(m.get("source") instanceof String source) || !(m.get("digest") instanceof String digest)) {
-            throw new IllegalArgumentException("weights is " + json + ", not {kind, source, digest}");
-        }
-        return new WeightsProvenance(kind, source, digest);
+        return json == null ? null : Json.convert(json, WeightsProvenance.class);
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,9 +37,48 @@ class JsonTest {
     void nonFiniteNumbersBecomeStringsThatReadBackAsDoubles() {
         String text = Json.write(List.of(Double.NaN, Double.POSITIVE_INFINITY));
         assertEquals("[\"NaN\", \"Infinity\"]\n", text);
-        List<?> back = (List<?>) Json.parse(text);
-        assertEquals(Double.NaN, Json.toDouble(back.get(0)));
-        assertEquals(Double.POSITIVE_INFINITY, Json.toDouble(back.get(1)));
+        assertArrayEquals(new double[] {Double.NaN, Double.POSITIVE_INFINITY}, Json.parse(text, double[].class));
+        assertEquals(List.of("NaN", "Infinity"), Json.parse(text), "untyped, they are the strings written");
+    }
+
+    record Pair(String name, Path file) {
+    }
+
+    @Test
+    void pathsAreWrittenAsPlainPathStringsNotUrisAndReadBack() {
+        Pair pair = new Pair("a", Path.of("/tmp/some dir/a.png"));
+        String text = Json.write(pair);
+        assertEquals("{\n  \"name\": \"a\",\n  \"file\": \"/tmp/some dir/a.png\"\n}\n", text);
+        assertEquals(pair, Json.parse(text, Pair.class));
+    }
+
+    @Test
+    void fieldsARecordDoesNotKnowAreIgnoredSoALaterPluginsFilesStillRead() {
+        assertEquals(new Pair("a", null), Json.parse("{\"name\": \"a\", \"addedLater\": {\"x\": [1]}}", Pair.class));
+    }
+
+    record Checked(long count) {
+        Checked {
+            if (count < 0) {
+                throw new IllegalArgumentException("count is " + count + ", not a count");
+            }
+        }
+    }
+
+    @Test
+    void aValueARecordDoesNotTakeIsRejectedNamingTheFieldAndTheRecordsOwnCheckIsTold() {
+        assertEquals("malformed JSON: count is -1, not a count", assertThrows(IllegalArgumentException.class,
+                () -> Json.parse("{\"count\": -1}", Checked.class)).getMessage());
+        assertEquals("count is -1, not a count", assertThrows(IllegalArgumentException.class,
+                () -> Json.convert(Map.of("count", -1L), Checked.class)).getMessage());
+        String wrongType = assertThrows(IllegalArgumentException.class,
+                () -> Json.parse("[{\"count\": \"many\"}]", Checked[].class)).getMessage();
+        assertTrue(wrongType.startsWith("malformed JSON at [0].count: Cannot deserialize value of type `long` from"
+                + " String \"many\""), wrongType);
+        String missing = assertThrows(IllegalArgumentException.class,
+                () -> Json.parse("{}", Checked.class)).getMessage();
+        assertTrue(missing.startsWith("malformed JSON"), missing);
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("[1]", Checked.class));
     }
 
     @Test
