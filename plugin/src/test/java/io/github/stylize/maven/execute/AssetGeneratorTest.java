@@ -1,5 +1,6 @@
 package io.github.stylize.maven.execute;
 
+import io.github.stylize.maven.testing.LineLog;
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.ProgressListener;
 import io.github.stylize.engine.RunSummary;
@@ -85,7 +86,7 @@ class AssetGeneratorTest {
                 .manifestFile(OutputManifest.fileFor(meta, "default", publisher.outputDirectory())).renderer(() -> {
                     renderersCreated++;
                     return fake;
-                }).log(new ListLog(logged)).progressIntervalMillis(5000)
+                }).log(LineLog.into(logged)).progressIntervalMillis(5000)
                 .options(new AssetGenerator.Options(force, false, null)).nanoTime(clock).build();
         return generator.execute(plan);
     }
@@ -482,7 +483,7 @@ class AssetGeneratorTest {
     void earlyStoppingGetsAClosingLine() {
         List<String> lines = new ArrayList<>();
         long[] now = {0};
-        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> now[0], dir, false);
+        ProgressReporter p = new ProgressReporter("x", LineLog.into(lines), 5000, () -> now[0], dir, false);
         p.started(48, 32, 100, "CPU");
         now[0] = 2_000_000_000L;
         p.iteration(new IterationLoss(57, 1, 1, 0, 2));
@@ -496,7 +497,7 @@ class AssetGeneratorTest {
     @Test
     void aStalledOrConvergedRunSaysSoInItsClosingLine() {
         List<String> lines = new ArrayList<>();
-        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> 0, dir, true);
+        ProgressReporter p = new ProgressReporter("x", LineLog.into(lines), 5000, () -> 0, dir, true);
         p.started(48, 32, 100, "CPU");
         List<IterationLoss> losses = List.of(new IterationLoss(0, 5, 5, 0, 10), new IterationLoss(12, 1, 1, 0, 2));
         p.finished(losses, new RunTimings(300, 41_900, 12, 60, StopReason.STALLED));
@@ -510,7 +511,7 @@ class AssetGeneratorTest {
     void theLastIterationIsLoggedOnceTheRunReturnedWithItsTimings() {
         List<String> lines = new ArrayList<>();
         long[] now = {0};
-        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> now[0], dir, false);
+        ProgressReporter p = new ProgressReporter("x", LineLog.into(lines), 5000, () -> now[0], dir, false);
         p.started(48, 32, 100, "CPU");
         now[0] = 60_000_000_000L;
         p.iteration(new IterationLoss(100, 1, 1, 0, 98765));
@@ -550,7 +551,7 @@ class AssetGeneratorTest {
         long[] now = {0};
         Plan plan = plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE),
                 decl("c", waves, Overrides.builder().set("seed", "3").build()));
-        BuildProgress progress = new BuildProgress(plan.selected(), a -> 100, new ListLog(lines), () -> now[0]);
+        BuildProgress progress = new BuildProgress(plan.selected(), a -> 100, LineLog.into(lines), () -> now[0]);
         progress.starting(plan.selected().get(0));
         now[0] = 1_000_000_000L; // failed fast
         progress.finished(plan.selected().get(0), false);
@@ -611,19 +612,11 @@ class AssetGeneratorTest {
         }
     }
 
-    record ListLog(List<String> lines) implements BuildLog {
-        public void info(String m) { lines.add("INFO " + m); }
-        public void warn(String m) { lines.add("WARN " + m); }
-        public void error(String m) { lines.add("ERROR " + m); }
-        public void error(String m, Throwable t) { lines.add("ERROR " + m); }
-        public void debug(String m) { }
-    }
-
     @Test
     void progressLinesAreThrottledAndCarryAnEta() {
         List<String> lines = new ArrayList<>();
         long[] now = {0};
-        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> now[0], dir, false);
+        ProgressReporter p = new ProgressReporter("x", LineLog.into(lines), 5000, () -> now[0], dir, false);
         p.started(48, 32, 100, "CPU");
         now[0] = 1_000_000_000L;
         p.iteration(new IterationLoss(10, 1, 1, 0, 123456));
@@ -637,7 +630,7 @@ class AssetGeneratorTest {
     void whenToleranceMayStopTheRunEarlyTheEtaIsAnUpperBound() {
         List<String> lines = new ArrayList<>();
         long[] now = {0};
-        ProgressReporter p = new ProgressReporter("x", new ListLog(lines), 5000, () -> now[0], dir, true);
+        ProgressReporter p = new ProgressReporter("x", LineLog.into(lines), 5000, () -> now[0], dir, true);
         p.started(48, 32, 100, "CPU");
         now[0] = 6_000_000_000L;
         p.iteration(new IterationLoss(40, 1, 1, 0, 123456));

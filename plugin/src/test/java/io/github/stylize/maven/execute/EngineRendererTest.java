@@ -1,5 +1,6 @@
 package io.github.stylize.maven.execute;
 
+import io.github.stylize.maven.testing.LineLog;
 import io.github.stylize.engine.ProgressListener;
 import io.github.stylize.engine.image.ImageReader;
 import io.github.stylize.engine.weights.Hdf5WeightsWriter;
@@ -44,7 +45,7 @@ class EngineRendererTest {
         // Other weights of the same layout: the same size, other bytes.
         Hdf5WeightsWriter.write(RandomVggWeights.create(8L, ItFixtures.TINY_CHANNELS), file, NameStyle.KERAS_1);
         List<String> log = new ArrayList<>();
-        EngineRenderer renderer = new EngineRenderer(weights, planned, options, new AssetGeneratorTest.ListLog(log),
+        EngineRenderer renderer = new EngineRenderer(weights, planned, options, LineLog.into(log),
                 false, ImageReader.DEFAULT_MAX_PIXELS);
 
         WeightsException e = assertThrows(WeightsException.class,

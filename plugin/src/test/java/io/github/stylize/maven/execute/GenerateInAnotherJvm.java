@@ -1,5 +1,6 @@
 package io.github.stylize.maven.execute;
 
+import io.github.stylize.maven.testing.LineLog;
 import io.github.stylize.engine.image.ImageReader;
 import io.github.stylize.engine.weights.WeightsOptions;
 import io.github.stylize.engine.weights.WeightsSource;
@@ -30,13 +31,7 @@ public final class GenerateInAnotherJvm {
         Path work = Path.of(args[0]);
         Path build = Path.of(args[1]);
         int iterations = Integer.parseInt(args[2]);
-        BuildLog log = new BuildLog() {
-            public void info(String m) { print("INFO " + m); }
-            public void warn(String m) { print("WARN " + m); }
-            public void error(String m) { print("ERROR " + m); }
-            public void error(String m, Throwable t) { print("ERROR " + m + " " + t); }
-            public void debug(String m) { }
-        };
+        BuildLog log = new LineLog(GenerateInAnotherJvm::print);
         WeightsSource weights = WeightsSource.parse(work.resolve("tiny-vgg.h5").toString());
         WeightsOptions options = WeightsOptions.defaults().withCacheDirectory(work.resolve("cache/weights"));
         String identity = weights.identity(options);

@@ -1,5 +1,6 @@
 package io.github.stylize.maven.execute;
 
+import io.github.stylize.maven.testing.LineLog;
 import io.github.stylize.engine.ProgressListener;
 import io.github.stylize.maven.cache.ImageCache;
 import io.github.stylize.maven.cache.RemoteCache;
@@ -83,7 +84,7 @@ class RemoteBuildTest {
                 .manifestFile(work.resolve("meta/outputs.txt")).renderer(() -> {
                     renderersCreated++;
                     return renderer;
-                }).log(new AssetGeneratorTest.ListLog(logged)).progressIntervalMillis(5000).options(options).build()
+                }).log(LineLog.into(logged)).progressIntervalMillis(5000).options(options).build()
                 .execute(plan);
     }
 

@@ -1,5 +1,6 @@
 package io.github.stylize.maven.execute;
 
+import io.github.stylize.maven.testing.LineLog;
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.ProgressListener;
 import io.github.stylize.engine.RunSummary;
@@ -93,7 +94,7 @@ class ReportEntriesTest {
     AssetGenerator generator(AssetGenerator.Options options) {
         return AssetGenerator.builder().cache(new ImageCache(dir.resolve("cache"))).publisher(new OutputPublisher(out))
                 .metadataDirectory(meta).manifestFile(meta.resolve("outputs-default.txt")).renderer(() -> renderer)
-                .log(new AssetGeneratorTest.ListLog(new ArrayList<>())).progressIntervalMillis(5000).options(options)
+                .log(LineLog.into(new ArrayList<>())).progressIntervalMillis(5000).options(options)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.github.stylize.maven.mojo;
 
+import io.github.stylize.maven.testing.LineLog;
 import io.github.stylize.maven.cache.RemoteCacheSettings;
 import io.github.stylize.maven.execute.BuildLog;
 import io.github.stylize.maven.plan.Shard;
@@ -32,13 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code <remoteCache>}, its properties and settings.xml mapped as Maven would for a repository at the URL. */
 class MavenRemoteCacheTest {
     final List<String> log = new ArrayList<>();
-    final BuildLog buildLog = new BuildLog() {
-        public void info(String m) { log.add("INFO " + m); }
-        public void warn(String m) { log.add("WARN " + m); }
-        public void error(String m) { log.add("ERROR " + m); }
-        public void error(String m, Throwable t) { log.add("ERROR " + m); }
-        public void debug(String m) { }
-    };
+    final BuildLog buildLog = LineLog.into(log);
 
     static RemoteCacheConfig config(String url, String serverId, Boolean push, Boolean enabled) {
         RemoteCacheConfig c = new RemoteCacheConfig();
