@@ -1,4 +1,4 @@
-import io.github.stylize.maven.json.Json
+import groovy.json.JsonSlurper
 import javax.imageio.ImageIO
 
 // Story: a game texture declared tileable and a sprite batch with alphaMask, in a real build.
@@ -29,9 +29,9 @@ println "tileable: $tiled; plain: $plain"
 assert tiled.seam <= tiled.mean + 2 * tiled.deviation : "the tileable output has a seam: $tiled"
 assert plain.seam > plain.mean + 2 * plain.deviation : "the control has no seam, so the check shows nothing: $plain"
 
-def tileMeta = Json.parse(new File(basedir, 'target/stylize/tile.json').text)
+def tileMeta = new JsonSlurper().parse(new File(basedir, 'target/stylize/tile.json'))
 assert tileMeta.settings.tileable == true
-def plainMeta = Json.parse(new File(basedir, 'target/stylize/tile-plain.json').text)
+def plainMeta = new JsonSlurper().parse(new File(basedir, 'target/stylize/tile-plain.json'))
 assert plainMeta.settings.tileable == false && plainMeta.settings.alphaMask == false
 assert tileMeta.cacheKey != plainMeta.cacheKey
 
@@ -61,7 +61,7 @@ def sprite = ImageIO.read(new File(generated, 'sprites/ball.png'))
 assert sprite.colorModel.hasAlpha()
 assert (sprite.getRGB(0, 0) >>> 24) == 0
 assert (sprite.getRGB(24, 24) >>> 24) == 255
-assert Json.parse(new File(basedir, 'target/stylize/sprites/ball.json').text).settings.alphaMask == true
+assert new JsonSlurper().parse(new File(basedir, 'target/stylize/sprites/ball.json')).settings.alphaMask == true
 
 // The report shows the tileable result tiled 2x2, and only that one.
 def page = new File(basedir, 'target/stylize/index.html').text

@@ -1,5 +1,5 @@
+import groovy.json.JsonSlurper
 import io.github.stylize.maven.it.ItFixtures
-import io.github.stylize.maven.json.Json
 import java.nio.file.Files
 import java.util.jar.JarFile
 
@@ -17,7 +17,7 @@ assert ItFixtures.linesWith(builds[1], ' evaluations').isEmpty()
 def cache = basedir.toPath().resolve('stylize-cache/images')
 def jar = new JarFile(new File(basedir, 'target/clean-build-1.0.jar'))
 ['harbor-mosaic', 'harbor-waves'].each { id ->
-    def meta = Json.parse(new File(basedir, "target/stylize/${id}.json").text)
+    def meta = new JsonSlurper().parse(new File(basedir, "target/stylize/${id}.json"))
     def cached = cache.resolve(meta.cacheKey.substring(0, 2)).resolve(meta.cacheKey).resolve('image.png')
     def output = basedir.toPath().resolve("target/generated-resources/stylize/${id}.png")
     assert Arrays.equals(Files.readAllBytes(cached), Files.readAllBytes(output)) : "$id output differs from its cache entry"

@@ -1,5 +1,5 @@
+import groovy.json.JsonSlurper
 import io.github.stylize.maven.it.ItFixtures
-import io.github.stylize.maven.json.Json
 import io.github.stylize.maven.testing.PageLinks
 import java.util.jar.JarFile
 import javax.imageio.ImageIO
@@ -18,7 +18,7 @@ expected.each { name, size ->
 }
 jar.close()
 
-def meta = Json.parse(new File(basedir, 'target/stylize/harbor-mosaic.json').text)
+def meta = new JsonSlurper().parse(new File(basedir, 'target/stylize/harbor-mosaic.json'))
 assert meta.id == 'harbor-mosaic'
 assert meta.fromCache == false
 assert meta.output == 'harbor-mosaic.png'

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -31,11 +30,12 @@ import java.util.stream.Collectors;
 
 /**
  * The plugin's one JSON mapper. Files are bound to typed records ({@link #read(Path, long, Class)},
- * {@link #parse(String, Class)}, {@link #write}); untyped, objects are {@link LinkedHashMap} (key order kept), arrays
- * {@link List}, integral numbers {@link Long}, other numbers {@link Double}. Non-finite doubles (a diverged loss) are
- * written as the strings "NaN", "Infinity", "-Infinity", which JSON has no numbers for, and read back into doubles.
- * Paths are written as plain path strings, not {@code file://} URIs. Fields a record does not know are ignored, so a
- * file written by a later plugin with more in it still reads.
+ * {@link #parse(String, Class)}, {@link #write}); bound to {@code Object} or {@code Map}, objects are
+ * {@link LinkedHashMap} (key order kept), arrays {@link List}, integral numbers {@link Long}, other numbers
+ * {@link Double}. Non-finite doubles (a diverged loss) are written as the strings "NaN", "Infinity", "-Infinity",
+ * which JSON has no numbers for, and read back into doubles. Paths are written as plain path strings, not
+ * {@code file://} URIs. Fields a record does not know are ignored, so a file written by a later plugin with more in it
+ * still reads.
  */
 public final class Json {
     /**
@@ -90,20 +90,11 @@ public final class Json {
     }
 
     /**
-     * Reads and parses the JSON file {@code file}, refusing it before reading if it is longer than {@code maxBytes}
-     * (a damaged file could otherwise exhaust the heap).
+     * Reads the JSON file {@code file} and binds it to {@code type}, refusing it before reading if it is longer than
+     * {@code maxBytes} (a damaged file could otherwise exhaust the heap).
      *
-     * @throws IllegalArgumentException on malformed or oversized input, naming the limit
-     * @throws IOException              if the file cannot be read
-     */
-    public static Object read(Path file, long maxBytes) throws IOException {
-        return read(file, maxBytes, Object.class);
-    }
-
-    /**
-     * {@link #read(Path, long)} bound to {@code type}.
-     *
-     * @throws IllegalArgumentException on malformed or oversized input, or a value {@code type} does not take
+     * @throws IllegalArgumentException on malformed or oversized input, naming the limit, or a value {@code type} does
+     *                                  not take
      * @throws IOException              if the file cannot be read
      */
     public static <T> T read(Path file, long maxBytes, Class<T> type) throws IOException {
@@ -112,15 +103,6 @@ public final class Json {
             throw new IllegalArgumentException("JSON file of " + size + " bytes, more than the limit of " + maxBytes);
         }
         return parse(Files.readString(file), type);
-    }
-
-    /**
-     * Parses one JSON value, nested at most {@link #MAX_DEPTH} deep.
-     *
-     * @throws IllegalArgumentException on malformed input, saying where
-     */
-    public static Object parse(String text) {
-        return parse(text, Object.class);
     }
 
     /**
@@ -149,38 +131,6 @@ public final class Json {
             throw new IllegalArgumentException("malformed JSON" + (field.isEmpty() ? "" : " at " + field) + ": "
                     + problem(e), e);
         }
-    }
-
-    /**
-     * {@code value}, plain JSON values or a record, as {@code type}: how the records of this package and plain values
-     * are turned into each other for callers that still pass plain values.
-     *
-     * @throws IllegalArgumentException if {@code value} does not make a {@code type}, saying why
-     */
-    public static <T> T convert(Object value, Class<T> type) {
-        try {
-            return MAPPER.convertValue(value, type);
-        } catch (IllegalArgumentException e) {
-            throw unconvertible(e);
-        }
-    }
-
-    /** {@link #convert(Object, Class)} to a generic type. */
-    public static <T> T convert(Object value, TypeReference<T> type) {
-        try {
-            return MAPPER.convertValue(value, type);
-        } catch (IllegalArgumentException e) {
-            throw unconvertible(e);
-        }
-    }
-
-    /** Why a conversion failed, with the field for Jackson's own complaints, e.g. {@code [1].content: ...}. */
-    private static IllegalArgumentException unconvertible(IllegalArgumentException e) {
-        if (!(e.getCause() instanceof JacksonException cause)) {
-            return e;
-        }
-        String field = ownProblem(cause) != null ? "" : field(cause);
-        return new IllegalArgumentException((field.isEmpty() ? "" : field + ": ") + problem(cause), e);
     }
 
     /** Where in the value the binding failed, e.g. {@code losses[1].content}; empty at the top. */

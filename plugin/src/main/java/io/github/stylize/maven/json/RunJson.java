@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -15,7 +14,6 @@ import io.github.stylize.engine.StopReason;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A run's loss history and timings in JSON: one form for the asset metadata, the report records, the cache entries and
@@ -23,13 +21,6 @@ import java.util.Map;
  * they are; the timings are {@link Timings}, written beside their total {@code millis}.
  */
 public final class RunJson {
-    private static final TypeReference<List<IterationLoss>> LOSSES = new TypeReference<>() {
-    };
-    private static final TypeReference<List<Object>> PLAIN_LIST = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, Object>> PLAIN_OBJECT = new TypeReference<>() {
-    };
-
     private RunJson() {
     }
 
@@ -108,49 +99,5 @@ public final class RunJson {
             throw new IllegalArgumentException("no timings recorded");
         }
         return new RunSummary(backend, losses, timings.toTimings(millis));
-    }
-
-    /**
-     * The run summary in a plain JSON object (as {@link Json#parse(String)} gives it) that holds {@code backend},
-     * {@code losses}, {@code timings} and, named {@code millisField}, their total. Kept for the readers that still
-     * take files apart by hand (the report entries).
-     *
-     * @throws IllegalArgumentException if the timings are missing, malformed or disagree with the total
-     */
-    public static RunSummary runFromJson(Map<?, ?> json, String millisField) {
-        return run(Json.convert(json.get("backend"), String.class), lossesFromJson(json.get("losses")),
-                Json.convert(json.get(millisField), Long.class), timings(json.get("timings")));
-    }
-
-    /** {@link Timings#of} as plain JSON values, for the report records, which are still built by hand. */
-    public static Map<String, Object> timingsToJson(RunTimings timings) {
-        return Json.convert(Timings.of(timings), PLAIN_OBJECT);
-    }
-
-    /**
-     * The timings {@link #timingsToJson} wrote, checked against the {@code millis} written beside them.
-     *
-     * @throws IllegalArgumentException if they are missing, incomplete or disagree with {@code millis}
-     */
-    public static RunTimings timingsFromJson(Object json, Object millis) {
-        Timings timings = timings(json);
-        if (timings == null) {
-            throw new IllegalArgumentException("no timings recorded");
-        }
-        return timings.toTimings(Json.convert(millis, Long.class));
-    }
-
-    private static Timings timings(Object json) {
-        return json instanceof Map<?, ?> ? Json.convert(json, Timings.class) : null;
-    }
-
-    /** The losses as plain JSON values, for the report records, which are still built by hand. */
-    public static List<Object> lossesToJson(List<IterationLoss> losses) {
-        return Json.convert(losses, PLAIN_LIST);
-    }
-
-    /** The losses {@link #lossesToJson} wrote. */
-    public static List<IterationLoss> lossesFromJson(Object json) {
-        return Json.convert(json, LOSSES);
     }
 }

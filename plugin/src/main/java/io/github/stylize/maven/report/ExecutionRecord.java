@@ -1,5 +1,6 @@
 package io.github.stylize.maven.report;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.stylize.engine.files.AtomicFiles;
 import io.github.stylize.maven.json.Json;
 
@@ -8,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -41,16 +40,30 @@ public record ExecutionRecord(String execution, String title, String writtenAt, 
         return metadataDirectory.resolve(PREFIX + execution + SUFFIX);
     }
 
+    /** The file's form: its layout, then the fields, the entries in their declaration order. */
+    @JsonPropertyOrder({"layout", "execution", "title", "writtenAt", "entries"})
+    private record File(String layout, String execution, String title, String writtenAt,
+                        List<ReportEntry.File> entries) {
+        static File of(ExecutionRecord record) {
+            return new File(LAYOUT, record.execution, record.title, record.writtenAt,
+                    record.entries.stream().map(ReportEntry.File::of).toList());
+        }
+
+        ExecutionRecord toRecord() {
+            if (!LAYOUT.equals(layout)) {
+                throw new IllegalArgumentException("layout " + layout + ", expected " + LAYOUT);
+            }
+            if (entries == null) {
+                throw new IllegalArgumentException("no entries recorded");
+            }
+            return new ExecutionRecord(execution, title, writtenAt,
+                    entries.stream().map(ReportEntry.File::toEntry).toList());
+        }
+    }
+
     public void write(Path metadataDirectory) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("layout", LAYOUT);
-        m.put("execution", execution);
-        m.put("title", title);
-        m.put("writtenAt", writtenAt);
-        List<Object> list = new ArrayList<>();
-        entries.forEach(e -> list.add(e.toJson()));
-        m.put("entries", list);
-        AtomicFiles.write(file(metadataDirectory, execution), Json.write(m).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file(metadataDirectory, execution),
+                Json.write(File.of(this)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The record of {@code execution}, or null if there is none or it cannot be read (then it is rewritten). */
@@ -92,15 +105,6 @@ public record ExecutionRecord(String execution, String title, String writtenAt, 
     }
 
     private static ExecutionRecord parse(Path file) throws IOException {
-        Map<?, ?> m = (Map<?, ?>) Json.read(file, MAX_BYTES);
-        if (!LAYOUT.equals(m.get("layout"))) {
-            throw new IllegalArgumentException("layout " + m.get("layout") + ", expected " + LAYOUT);
-        }
-        List<ReportEntry> entries = new ArrayList<>();
-        for (Object o : (List<?>) m.get("entries")) {
-            entries.add(ReportEntry.fromJson((Map<?, ?>) o));
-        }
-        return new ExecutionRecord((String) m.get("execution"), (String) m.get("title"), (String) m.get("writtenAt"),
-                entries);
+        return Json.read(file, MAX_BYTES, File.class).toRecord();
     }
 }

@@ -1,11 +1,12 @@
 package io.github.stylize.maven.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.github.stylize.engine.IterationLoss;
 import io.github.stylize.engine.RunSummary;
 import io.github.stylize.maven.json.RunJson;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +81,12 @@ public record ReportEntry(String id, AssetStatus status, String failure, boolean
     }
 
     /** A style image of the asset: its file, blend weight, and the SHA-256 of its bytes (null if unknown). */
+    @JsonPropertyOrder({"file", "weight", "sha256"})
     public record StyleImage(Path file, double weight, String sha256) {
     }
 
     /** An intermediate image and the iteration it shows. */
+    @JsonPropertyOrder({"iteration", "file"})
     public record Snapshot(int iteration, Path file) {
     }
 
@@ -226,79 +229,53 @@ public record ReportEntry(String id, AssetStatus status, String failure, boolean
      * The entry as {@code report-<execution>.json} holds it. The field names are those of the flat form earlier
      * versions wrote ({@code result}, {@code content}, {@code styles}, {@code contentSha256}, {@code backend},
      * {@code losses}, {@code engineMillis}, {@code timings}), so either version reads the other's records; without a
-     * run, {@code backend} and {@code timings} are null, {@code losses} empty and {@code engineMillis} 0.
+     * run, {@code backend} and {@code timings} are null, {@code losses} empty and {@code engineMillis} 0. A record
+     * written before {@code styles} holds its one style as {@code style} and {@code styleSha256}, read, never written.
      */
-    Map<String, Object> toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("result", status.label());
-        m.put("failure", failure);
-        m.put("earlierBuild", earlierBuild);
-        m.put("content", inputs.content().toString());
-        List<Object> styleList = new ArrayList<>();
-        for (StyleImage style : inputs.styles()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("file", style.file().toString());
-            entry.put("weight", style.weight());
-            entry.put("sha256", style.sha256());
-            styleList.add(entry);
+    @JsonPropertyOrder({"id", "result", "failure", "earlierBuild", "content", "styles", "contentSha256", "output",
+            "settings", "cacheKey", "backend", "weights", "losses", "engineMillis", "timings", "buildMillis",
+            "snapshots"})
+    record File(String id, String result, String failure, boolean earlierBuild, Path content, List<StyleImage> styles,
+                @JsonInclude(JsonInclude.Include.NON_NULL) Path style,
+                @JsonInclude(JsonInclude.Include.NON_NULL) String styleSha256, String contentSha256, Path output,
+                Map<String, Object> settings, String cacheKey, String backend, WeightsProvenance weights,
+                List<IterationLoss> losses, Long engineMillis, RunJson.Timings timings, long buildMillis,
+                List<Snapshot> snapshots) {
+        static File of(ReportEntry e) {
+            RunSummary run = e.run;
+            String backend = run == null ? null : run.backend();
+            long engineMillis = run == null ? 0 : run.timings().totalMillis();
+            RunJson.Timings timings = run == null ? null : RunJson.Timings.of(run.timings());
+            return new File(e.id, e.status.label(), e.failure, e.earlierBuild, e.inputs.content(), e.inputs.styles(),
+                    null, null, e.inputs.contentSha256(), e.output, e.settings, e.cacheKey, backend, e.weights,
+                    e.losses(), engineMillis, timings, e.buildMillis, e.snapshots);
         }
-        m.put("styles", styleList);
-        m.put("contentSha256", inputs.contentSha256());
-        m.put("output", output.toString());
-        m.put("settings", settings);
-        m.put("cacheKey", cacheKey);
-        m.put("backend", run == null ? null : run.backend());
-        m.put("weights", weights == null ? null : weights.toJson());
-        m.put("losses", RunJson.lossesToJson(losses()));
-        m.put("engineMillis", run == null ? 0 : run.timings().totalMillis());
-        m.put("timings", run == null ? null : RunJson.timingsToJson(run.timings()));
-        m.put("buildMillis", buildMillis);
-        List<Object> shots = new ArrayList<>();
-        for (Snapshot s : snapshots) {
-            Map<String, Object> shot = new LinkedHashMap<>();
-            shot.put("iteration", s.iteration());
-            shot.put("file", s.file().toString());
-            shots.add(shot);
-        }
-        m.put("snapshots", shots);
-        return m;
-    }
 
-    /**
-     * The entry {@link #toJson} wrote, or an earlier version: one written before {@code styles} holds its one style as
-     * {@code style} and {@code styleSha256}; one written before timings were kept has no run (see {@link #run}).
-     *
-     * @throws IllegalArgumentException if the result or the run is malformed
-     */
-    @SuppressWarnings("unchecked")
-    static ReportEntry fromJson(Map<?, ?> m) {
-        List<Snapshot> shots = new ArrayList<>();
-        for (Object o : (List<?>) m.get("snapshots")) {
-            Map<?, ?> shot = (Map<?, ?>) o;
-            shots.add(new Snapshot(((Number) shot.get("iteration")).intValue(), Path.of((String) shot.get("file"))));
-        }
-        List<StyleImage> styleList = new ArrayList<>();
-        if (m.containsKey("styles")) {
-            for (Object o : (List<?>) m.get("styles")) {
-                Map<?, ?> style = (Map<?, ?>) o;
-                styleList.add(new StyleImage(Path.of((String) style.get("file")),
-                        ((Number) style.get("weight")).doubleValue(), (String) style.get("sha256")));
+        /**
+         * The entry this holds; one written before timings were kept has no run (see {@link ReportEntry#run}).
+         *
+         * @throws IllegalArgumentException if the result or the run is malformed, or the styles or settings are missing
+         */
+        ReportEntry toEntry() {
+            if (settings == null) {
+                throw new IllegalArgumentException("no settings recorded");
             }
-        } else { // written before <styles>: one style
-            styleList.add(new StyleImage(Path.of((String) m.get("style")), 1, (String) m.get("styleSha256")));
+            if (styles == null && style == null) {
+                throw new IllegalArgumentException("no styles recorded");
+            }
+            List<StyleImage> styleImages = styles != null ? styles : List.of(new StyleImage(style, 1, styleSha256));
+            return builder(id, AssetStatus.ofLabel(result))
+                    .failure(failure)
+                    .earlierBuild(earlierBuild)
+                    .inputs(new Inputs(content, contentSha256, styleImages))
+                    .output(output)
+                    .settings(settings)
+                    .cacheKey(cacheKey)
+                    .run(timings == null ? null : RunJson.run(backend, losses, engineMillis, timings))
+                    .weights(weights)
+                    .buildMillis(buildMillis)
+                    .snapshots(snapshots)
+                    .build();
         }
-        return builder((String) m.get("id"), AssetStatus.ofLabel((String) m.get("result")))
-                .failure((String) m.get("failure"))
-                .earlierBuild(Boolean.TRUE.equals(m.get("earlierBuild")))
-                .inputs(new Inputs(Path.of((String) m.get("content")), (String) m.get("contentSha256"), styleList))
-                .output(Path.of((String) m.get("output")))
-                .settings((Map<String, Object>) m.get("settings"))
-                .cacheKey((String) m.get("cacheKey"))
-                .run(m.get("timings") == null ? null : RunJson.runFromJson(m, "engineMillis"))
-                .weights(WeightsProvenance.fromJson(m.get("weights")))
-                .buildMillis(((Number) m.get("buildMillis")).longValue())
-                .snapshots(shots)
-                .build();
     }
 }

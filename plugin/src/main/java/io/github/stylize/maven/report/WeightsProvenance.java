@@ -1,12 +1,9 @@
 package io.github.stylize.maven.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.stylize.engine.weights.WeightsSource;
-import io.github.stylize.maven.json.Json;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Which VGG19 weights made an image, so a preview from {@code random} weights never passes for a final result.
@@ -68,21 +65,5 @@ public record WeightsProvenance(String kind, String source, String digest) {
             default -> "random VGG19 weights (stylize.weights=random): a preview, not the pretrained network's look;"
                     + " leave stylize.weights unset (or name a weights file) for the final image";
         };
-    }
-
-    /** These weights as plain JSON values, for the report records, which are still built by hand. */
-    public Map<String, Object> toJson() {
-        return Json.convert(this, new TypeReference<>() {
-        });
-    }
-
-    /**
-     * The provenance {@link #toJson} wrote, as plain JSON values; null where none was recorded (a plugin that did not
-     * record it).
-     *
-     * @throws IllegalArgumentException if it is recorded but malformed
-     */
-    public static WeightsProvenance fromJson(Object json) {
-        return json == null ? null : Json.convert(json, WeightsProvenance.class);
     }
 }

@@ -54,7 +54,8 @@ class ImageCacheTest {
     @Test
     void theMetadataFileKeepsTheTotalMillisAndTheTimings() throws IOException {
         CacheEntry stored = new ImageCache(root).put(KEY, entry(new byte[] {1, 2, 3}));
-        Map<?, ?> metadata = (Map<?, ?>) Json.parse(Files.readString(stored.image().resolveSibling(ImageCache.METADATA)));
+        Map<?, ?> metadata = Json.parse(Files.readString(stored.image().resolveSibling(ImageCache.METADATA)),
+                Map.class);
         assertEquals(1234L, metadata.get("millis"));
         assertEquals(Map.of("prepareMillis", 234L, "optimizeMillis", 1000L, "iterations", 1L, "evaluations", 3L,
                 "millisPerEvaluation", 333.333), metadata.get("timings"));

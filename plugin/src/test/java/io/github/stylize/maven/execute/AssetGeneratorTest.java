@@ -112,9 +112,9 @@ class AssetGeneratorTest {
     void metadataOfAHitHasTheGeneratedRunsLossesBackendAndTime() throws Exception {
         Plan plan = plan(decl("a", mosaic, Overrides.NONE));
         run(plan, false);
-        Map<?, ?> generated = (Map<?, ?>) Json.parse(Files.readString(meta.resolve("a.json")));
+        Map<?, ?> generated = Json.parse(Files.readString(meta.resolve("a.json")), Map.class);
         run(plan, false);
-        Map<?, ?> cached = (Map<?, ?>) Json.parse(Files.readString(meta.resolve("a.json")));
+        Map<?, ?> cached = Json.parse(Files.readString(meta.resolve("a.json")), Map.class);
 
         assertEquals(false, generated.get("fromCache"));
         assertEquals(true, cached.get("fromCache"));
@@ -385,7 +385,7 @@ class AssetGeneratorTest {
         assertEquals(List.of(AssetStatus.GENERATED, AssetStatus.GENERATED), results(r));
         assertArrayEquals(FakeRenderer.bytesOf(plan.selected().get(0)), Files.readAllBytes(out.resolve("a.png")));
         assertTrue(Files.exists(out.resolve("b.png")));
-        assertEquals(false, ((Map<?, ?>) Json.parse(Files.readString(meta.resolve("a.json")))).get("fromCache"));
+        assertEquals(false, Json.parse(Files.readString(meta.resolve("a.json")), Map.class).get("fromCache"));
         List<String> warnings = logged.stream().filter(l -> l.startsWith("WARN ")).toList();
         assertEquals(1, warnings.size(), "one warning per build, not per asset: " + logged);
         assertTrue(warnings.get(0).startsWith("WARN [a] the cache directory " + notADirectory + " cannot be used (")

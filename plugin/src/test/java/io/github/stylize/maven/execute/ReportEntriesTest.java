@@ -20,7 +20,7 @@ import io.github.stylize.maven.plan.Planner;
 import io.github.stylize.maven.plan.StyleDeclaration;
 import io.github.stylize.maven.plan.StylizationDeclaration;
 import io.github.stylize.maven.publish.OutputPublisher;
-import io.github.stylize.maven.json.Json;
+import io.github.stylize.maven.report.AssetMetadata;
 import io.github.stylize.maven.report.AssetStatus;
 import io.github.stylize.maven.report.ExecutionRecord;
 import io.github.stylize.maven.report.ReportEntry;
@@ -36,7 +36,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -124,8 +123,7 @@ class ReportEntriesTest {
             assertEquals(result, a.status());
             assertEquals(expected, a.weights(), result.label());
             assertFalse(a.randomWeights());
-            Map<?, ?> metadata = (Map<?, ?>) Json.parse(Files.readString(meta.resolve("a.json")));
-            assertEquals(expected.toJson(), metadata.get("weights"), result.label());
+            assertEquals(expected, AssetMetadata.read(meta.resolve("a.json")).weights(), result.label());
         }
     }
 

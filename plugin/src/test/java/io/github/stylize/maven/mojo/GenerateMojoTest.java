@@ -182,7 +182,7 @@ class GenerateMojoTest extends MojoTestSupport {
         assertArrayEquals("harbor-waves".getBytes(), Files.readAllBytes(out.resolve("images/harbor-waves.jpg")));
         List<String> roots = project.getResources().stream().map(Resource::getDirectory).toList();
         assertEquals(List.of(out.toString()), roots, "the output directory is a resource root, so it is packaged");
-        Map<?, ?> meta = (Map<?, ?>) Json.parse(Files.readString(target.resolve("stylize/sprites/tree.json")));
+        Map<?, ?> meta = Json.parse(Files.readString(target.resolve("stylize/sprites/tree.json")), Map.class);
         assertEquals(true, meta.get("fromCache"));
         assertEquals("CPU earlier", meta.get("backend"));
         assertEquals(99L, meta.get("millis"));

@@ -111,4 +111,25 @@ class ExecutionRecordTest {
         assertTrue(e.getMessage().contains("result is copied, not one of [generated, cached, remote, failed, skipped]"),
                 e.getMessage());
     }
+
+    @Test
+    void aRecordOfAnotherLayoutOrAnEntryWithoutStylesIsUnreadableSayingWhy() throws IOException {
+        Path file = ExecutionRecord.file(dir, "default");
+        ReportEntry entry = ReportEntry.builder("a", AssetStatus.CACHED).inputs(new ReportEntry.Inputs(
+                Path.of("/p/c.png"), null, List.of(new ReportEntry.StyleImage(Path.of("/p/s.png"), 1, null))))
+                .output(Path.of("/p/out.png")).build();
+        new ExecutionRecord("default", "t", "now", List.of(entry)).write(dir);
+        String written = Files.readString(file);
+
+        Files.writeString(file, written.replace("stylize-report/1", "stylize-report/2"));
+        IOException layout = assertThrows(IOException.class, () -> ExecutionRecord.readAll(dir));
+        assertTrue(layout.getMessage().contains("(layout stylize-report/2, expected stylize-report/1)"),
+                layout.getMessage());
+
+        String styles = written.substring(written.indexOf("\"styles\""), written.indexOf("\"contentSha256\""));
+        Files.writeString(file, written.replace(styles, ""));
+        IOException noStyles = assertThrows(IOException.class, () -> ExecutionRecord.readAll(dir));
+        assertTrue(noStyles.getMessage().contains("(no styles recorded)"), noStyles.getMessage());
+        assertNull(ExecutionRecord.read(dir, "default"), "the generate goal starts a fresh record");
+    }
 }

@@ -175,7 +175,7 @@ class ReportBrowserTest {
         String dom = chromium.dumpDom(checkPage);
         Matcher m = Pattern.compile("<pre id=\"stylize-check\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
         assertTrue(m.find(), "the check script wrote no result; the DOM was:\n" + dom);
-        return (Map<?, ?>) Json.parse(unescape(m.group(1)));
+        return Json.parse(unescape(m.group(1)), Map.class);
     }
 
     /** Text content as the DOM serializer escapes it. */
