@@ -68,4 +68,6 @@ assert new JsonSlurper().parse(new File(basedir, 'target/stylize/sprites/ball.js
 def page = new File(basedir, 'target/stylize/index.html').text
 assert page.count('<div class="tiled">') == 1
 assert page.contains('alt="result tile tiled 2x2"')
+// and the masked asset's mask beside its content
+assert page.contains('alt="content mask of tile-masked"')
 return true

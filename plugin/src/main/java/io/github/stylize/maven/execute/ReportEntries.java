@@ -83,7 +83,8 @@ public final class ReportEntries {
             styles.add(new ReportEntry.StyleImage(abs(asset.styles().get(i).image()), asset.styles().get(i).weight(),
                     digests.styles().get(i).sha256()));
         }
-        return new ReportEntry.Inputs(abs(asset.content()), digests.contentSha256(), styles);
+        return new ReportEntry.Inputs(abs(asset.content()), digests.contentSha256(),
+                asset.contentMask() == null ? null : abs(asset.contentMask()), styles);
     }
 
     /**

@@ -282,6 +282,9 @@ public final class HtmlReport {
         }
         html.append("<div class=\"images\">");
         viewable(html, e.inputs().content(), "content", "content image of " + e.id(), "", anchor, "content");
+        if (e.inputs().contentMask() != null) {
+            viewable(html, e.inputs().contentMask(), "content mask", "content mask of " + e.id(), "", anchor, "mask");
+        }
         List<ReportEntry.StyleImage> styles = e.inputs().styles();
         for (int i = 0; i < styles.size(); i++) {
             viewable(html, styles.get(i).file(), styleCaption(styles, i), "style image of " + e.id()

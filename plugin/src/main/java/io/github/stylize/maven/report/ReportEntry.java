@@ -45,15 +45,21 @@ public record ReportEntry(String id, AssetStatus status, String failure, boolean
      *
      * @param content       the content image file
      * @param contentSha256 SHA-256 of the content file; null if unknown
+     * @param contentMask   the content mask ({@code <contentMask>}); null for none
      * @param styles        the style image files with their blend weights and digests, one or more
      */
-    public record Inputs(Path content, String contentSha256, List<StyleImage> styles) {
+    public record Inputs(Path content, String contentSha256, Path contentMask, List<StyleImage> styles) {
         public Inputs {
             Objects.requireNonNull(content, "content");
             styles = List.copyOf(styles);
             if (styles.isEmpty()) {
                 throw new IllegalArgumentException("no style image");
             }
+        }
+
+        /** Inputs without a content mask. */
+        public Inputs(Path content, String contentSha256, List<StyleImage> styles) {
+            this(content, contentSha256, null, styles);
         }
 
         /** The style images' file names, joined by " + " for a blend. */
@@ -235,7 +241,8 @@ public record ReportEntry(String id, AssetStatus status, String failure, boolean
     @JsonPropertyOrder({"id", "result", "failure", "earlierBuild", "content", "styles", "contentSha256", "output",
             "settings", "cacheKey", "backend", "weights", "losses", "engineMillis", "timings", "buildMillis",
             "snapshots"})
-    record File(String id, String result, String failure, boolean earlierBuild, Path content, List<StyleImage> styles,
+    record File(String id, String result, String failure, boolean earlierBuild, Path content,
+                @JsonInclude(JsonInclude.Include.NON_NULL) Path contentMask, List<StyleImage> styles,
                 @JsonInclude(JsonInclude.Include.NON_NULL) Path style,
                 @JsonInclude(JsonInclude.Include.NON_NULL) String styleSha256, String contentSha256, Path output,
                 Map<String, Object> settings, String cacheKey, String backend, WeightsProvenance weights,
@@ -246,7 +253,8 @@ public record ReportEntry(String id, AssetStatus status, String failure, boolean
             String backend = run == null ? null : run.backend();
             long engineMillis = run == null ? 0 : run.timings().totalMillis();
             RunJson.Timings timings = run == null ? null : RunJson.Timings.of(run.timings());
-            return new File(e.id, e.status.label(), e.failure, e.earlierBuild, e.inputs.content(), e.inputs.styles(),
+            return new File(e.id, e.status.label(), e.failure, e.earlierBuild, e.inputs.content(),
+                    e.inputs.contentMask(), e.inputs.styles(),
                     null, null, e.inputs.contentSha256(), e.output, e.settings, e.cacheKey, backend, e.weights,
                     e.losses(), engineMillis, timings, e.buildMillis, e.snapshots);
         }
@@ -267,7 +275,7 @@ public record ReportEntry(String id, AssetStatus status, String failure, boolean
             return builder(id, AssetStatus.ofLabel(result))
                     .failure(failure)
                     .earlierBuild(earlierBuild)
-                    .inputs(new Inputs(content, contentSha256, styleImages))
+                    .inputs(new Inputs(content, contentSha256, contentMask, styleImages))
                     .output(output)
                     .settings(settings)
                     .cacheKey(cacheKey)

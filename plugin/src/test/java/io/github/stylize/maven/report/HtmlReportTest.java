@@ -1,6 +1,7 @@
 package io.github.stylize.maven.report;
 
 import io.github.stylize.maven.testing.PageLinks;
+import io.github.stylize.maven.it.ItFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +97,30 @@ class HtmlReportTest {
                 + "PREVIEW: reduced size</span>";
         assertEquals(1, html.split(java.util.regex.Pattern.quote(badge), -1).length - 1, "only the preview: " + html);
         assertTrue(article(html, "sprites/tree").contains(badge));
+    }
+
+    /** An asset with a {@code <contentMask>} shows the mask beside its content, also once the record is read back. */
+    @Test
+    void aContentMaskIsShownBesideTheContentAfterTheRecordIsReadBack() throws IOException {
+        ReportFixture fixture = new ReportFixture(dir);
+        List<ReportEntry> entries = new ArrayList<>(fixture.record.entries());
+        ReportEntry tree = fixture.entry("sprites/tree");
+        Path mask = ItFixtures.drawContent(dir.resolve("src/main/stylize/masks/tree.png"), 48, 48, 5);
+        ReportEntry.Inputs inputs = tree.inputs();
+        int index = entries.indexOf(tree);
+        entries.set(index, tree.toBuilder().inputs(new ReportEntry.Inputs(inputs.content(),
+                inputs.contentSha256(), mask, inputs.styles())).build());
+        new ExecutionRecord("default", "masks", "2025-01-01T12:00:00Z", entries).write(fixture.metadataDirectory);
+        ExecutionRecord readBack = ExecutionRecord.read(fixture.metadataDirectory, "default");
+        assertEquals(mask, readBack.entries().get(index).inputs().contentMask());
+
+        String html = new HtmlReport("masks", List.of(readBack), Links.relativeTo(fixture.metadataDirectory), null)
+                .render();
+        String article = article(html, "sprites/tree");
+        assertTrue(article.contains("alt=\"content mask of sprites/tree\"") && article.contains("src/main/stylize/masks/tree.png"),
+                article);
+        assertEquals(article.split("alt=\"content mask of ", -1).length, html.split("alt=\"content mask of ", -1).length,
+                "only the masked asset shows a mask");
     }
 
     @Test
