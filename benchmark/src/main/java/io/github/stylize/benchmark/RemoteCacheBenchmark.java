@@ -97,7 +97,8 @@ public final class RemoteCacheBenchmark {
                     null, Overrides.builder().set("size", String.valueOf(side))
                     .set("iterations", String.valueOf(ITERATIONS[random.nextInt(ITERATIONS.length)])).build()));
         }
-        return Planner.plan(new PlanRequest(declarations, List.of(), Overrides.NONE, Set.of(), () -> "benchmark"));
+        return Planner.plan(PlanRequest.builder().stylizations(declarations).weightsIdentity(() -> "benchmark")
+                .build());
     }
 
     static void shardBalance(Plan plan, int shards) {

@@ -60,7 +60,7 @@ class RemoteBuildTest {
             declarations.add(new StylizationDeclaration("asset-" + i, harbor, style, null,
                     Overrides.builder().set("iterations", String.valueOf(2 + i)).build()));
         }
-        plan = Planner.plan(new PlanRequest(declarations, List.of(), Overrides.NONE, Set.of(), () -> "w"));
+        plan = Planner.plan(PlanRequest.builder().stylizations(declarations).weightsIdentity(() -> "w").build());
     }
 
     @AfterEach
