@@ -32,7 +32,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -71,9 +70,10 @@ class RemoteBuildTest {
     }
 
     RemoteCache remote(boolean push, String password) {
-        return new RemoteCache(new RemoteCacheSettings(RemoteCacheSettings.parseUrl(nginx.url("cache/")),
-                "stylize-cache", push, push ? Nginx.USER : null, push ? password : null, Map.of(),
-                Duration.ofSeconds(5), Duration.ofSeconds(5), null), m -> logged.add("WARN " + m));
+        return new RemoteCache(RemoteCacheSettings.builder().url(RemoteCacheSettings.parseUrl(nginx.url("cache/")))
+                .serverId("stylize-cache").push(push).username(push ? Nginx.USER : null)
+                .password(push ? password : null).connectTimeout(Duration.ofSeconds(5))
+                .requestTimeout(Duration.ofSeconds(5)).build(), m -> logged.add("WARN " + m));
     }
 
     ExecutionResult build(String name, RemoteCache remote, AssetGenerator.Options options, Renderer renderer)
