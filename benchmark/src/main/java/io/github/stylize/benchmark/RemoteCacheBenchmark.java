@@ -27,12 +27,10 @@ import io.github.stylize.maven.report.AssetStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -97,7 +95,8 @@ public final class RemoteCacheBenchmark {
                     null, Overrides.builder().set("size", String.valueOf(side))
                     .set("iterations", String.valueOf(ITERATIONS[random.nextInt(ITERATIONS.length)])).build()));
         }
-        return Planner.plan(new PlanRequest(declarations, List.of(), Overrides.NONE, Set.of(), () -> "benchmark"));
+        return Planner.plan(PlanRequest.builder().stylizations(declarations).weightsIdentity(() -> "benchmark")
+                .build());
     }
 
     static void shardBalance(Plan plan, int shards) {
@@ -172,8 +171,8 @@ public final class RemoteCacheBenchmark {
     }
 
     private static RemoteCacheSettings settings(String url, String user, String password, boolean push) {
-        return new RemoteCacheSettings(RemoteCacheSettings.parseUrl(url), push ? "benchmark" : null, push, user,
-                password, Map.of(), Duration.ofSeconds(10), Duration.ofSeconds(60), null);
+        return RemoteCacheSettings.builder().url(RemoteCacheSettings.parseUrl(url)).serverId(push ? "benchmark" : null)
+                .push(push).username(user).password(password).build();
     }
 
     /** Noise at the asset's output size: an incompressible PNG, as large as a stylized image gets. */

@@ -313,10 +313,17 @@ public class GenerateMojo extends GenerateMojoSettings {
 
     private PlanRequest planRequest(Weights weights) throws MojoFailureException {
         ConfigurationReader read = ConfigurationReader.of(project.getBasedir().toPath(), session, mojoExecution);
-        return new PlanRequest(read.stylizations(stylizations), read.batches(batches), read.defaults(defaults),
-                parseOnly(only), weights.identity(),
-                new PlanRequest.WrittenDirectories(outputDirectory.toPath(), metadataDirectory.toPath()),
-                weights.source().localFile(), maxPixels, preview);
+        return PlanRequest.builder()
+                .stylizations(read.stylizations(stylizations))
+                .batches(read.batches(batches))
+                .defaults(read.defaults(defaults))
+                .only(parseOnly(only))
+                .weightsIdentity(weights.identity())
+                .written(new PlanRequest.WrittenDirectories(outputDirectory.toPath(), metadataDirectory.toPath()))
+                .weightsFile(weights.source().localFile())
+                .maxPixels(maxPixels)
+                .preview(preview)
+                .build();
     }
 
     private static void addChildNames(Object configuration, List<String> names) {

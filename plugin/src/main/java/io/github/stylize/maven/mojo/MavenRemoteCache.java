@@ -112,8 +112,17 @@ final class MavenRemoteCache {
                 headers.put("Proxy-Authorization", proxyAuthorization);
             }
         }
-        RemoteCacheSettings result = new RemoteCacheSettings(uri, serverId == null || serverId.isBlank() ? null
-                : serverId.trim(), push, user, password, headers, connect, request, proxies);
+        RemoteCacheSettings result = RemoteCacheSettings.builder()
+                .url(uri)
+                .serverId(serverId == null || serverId.isBlank() ? null : serverId.trim())
+                .push(push)
+                .username(user)
+                .password(password)
+                .headers(headers)
+                .connectTimeout(connect)
+                .requestTimeout(request)
+                .proxies(proxies)
+                .build();
         log.info("stylize: remote cache " + uri + (push ? " (push)" : " (read-only)")
                 + (result.serverId() == null ? "" : ", credentials of server '" + result.serverId() + "'"
                 + (user == null && headers.isEmpty() ? " (none found)" : "")));

@@ -64,8 +64,8 @@ class RemoteCacheTest {
     }
 
     static RemoteCacheSettings settings(String url, String user, String password, String serverId, Duration timeout) {
-        return new RemoteCacheSettings(RemoteCacheSettings.parseUrl(url), serverId, true, user, password, Map.of(),
-                timeout, timeout, null);
+        return RemoteCacheSettings.builder().url(RemoteCacheSettings.parseUrl(url)).serverId(serverId).push(true)
+                .username(user).password(password).connectTimeout(timeout).requestTimeout(timeout).build();
     }
 
     static NewEntry entry(byte[] image) {
@@ -171,9 +171,10 @@ class RemoteCacheTest {
     void aConfiguredAuthorizationHeaderWinsOverTheUsername() {
         String token = "Basic " + java.util.Base64.getEncoder().encodeToString((Nginx.USER + ":" + Nginx.PASSWORD)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        RemoteCache remote = new RemoteCache(new RemoteCacheSettings(RemoteCacheSettings.parseUrl(nginx.url("private/")),
-                "stylize-cache", true, "someone", "wrong", Map.of("Authorization", token), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), null), warnings::add);
+        RemoteCache remote = new RemoteCache(RemoteCacheSettings.builder()
+                .url(RemoteCacheSettings.parseUrl(nginx.url("private/"))).serverId("stylize-cache").push(true)
+                .username("someone").password("wrong").headers(Map.of("Authorization", token))
+                .connectTimeout(Duration.ofSeconds(5)).requestTimeout(Duration.ofSeconds(5)).build(), warnings::add);
         String key = key(20);
         remote.store(key, entry(new byte[]{8}));
         assertTrue(get(remote, key).isPresent(), warnings + " " + damaged);
@@ -330,9 +331,9 @@ class RemoteCacheTest {
 
     @Test
     void credentialsAppearInNoSettingsText() {
-        RemoteCacheSettings s = new RemoteCacheSettings(RemoteCacheSettings.parseUrl(nginx.url("cache/")), "id", true,
-                "user", "hunter2", Map.of("Authorization", "Bearer tok3n"), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                null);
+        RemoteCacheSettings s = RemoteCacheSettings.builder().url(RemoteCacheSettings.parseUrl(nginx.url("cache/")))
+                .serverId("id").push(true).username("user").password("hunter2")
+                .headers(Map.of("Authorization", "Bearer tok3n")).build();
         assertFalse(s.toString().contains("hunter2") || s.toString().contains("tok3n"), s.toString());
         assertTrue(s.toString().contains("Authorization"), "the header's name is fine");
     }

@@ -69,8 +69,8 @@ class AssetGeneratorTest {
     }
 
     Plan plan(StylizationDeclaration... s) throws Exception {
-        return Planner.plan(new PlanRequest(List.of(s), List.of(), Overrides.builder().set("iterations", "4").build(), Set.of(),
-                () -> "w"));
+        return Planner.plan(PlanRequest.builder().stylizations(List.of(s))
+                .defaults(Overrides.builder().set("iterations", "4").build()).weightsIdentity(() -> "w").build());
     }
 
     StylizationDeclaration decl(String id, Path style, Overrides o) {
@@ -239,9 +239,9 @@ class AssetGeneratorTest {
     @Test
     void anOutputDeclaredButNotSelectedStaysInTheManifestAndIsRemovedOnceUndeclared() throws Exception {
         run(plan(decl("a", mosaic, Overrides.NONE), decl("b", waves, Overrides.NONE)), false);
-        Plan onlyA = Planner.plan(new PlanRequest(List.of(decl("a", mosaic, Overrides.NONE),
-                decl("b", waves, Overrides.NONE)), List.of(), Overrides.builder().set("iterations", "4").build(), Set.of("a"),
-                () -> "w"));
+        Plan onlyA = Planner.plan(PlanRequest.builder().stylizations(List.of(decl("a", mosaic, Overrides.NONE),
+                decl("b", waves, Overrides.NONE))).defaults(Overrides.builder().set("iterations", "4").build())
+                .only(Set.of("a")).weightsIdentity(() -> "w").build());
         run(onlyA, false);
         ExecutionResult r = run(plan(decl("a", mosaic, Overrides.NONE)), false);
 

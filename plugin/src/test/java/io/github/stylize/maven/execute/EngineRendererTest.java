@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,10 +36,11 @@ class EngineRendererTest {
         WeightsSource weights = WeightsSource.parse(file.toString());
         WeightsOptions options = WeightsOptions.defaults().withCacheDirectory(dir.resolve("cache/weights"));
         String planned = weights.identity(options);
-        Plan plan = Planner.plan(new PlanRequest(List.of(new StylizationDeclaration("harbor",
-                ItFixtures.drawContent(dir.resolve("content.png"), 40, 32, 0),
-                ItFixtures.drawStyle(dir.resolve("style.png"), 32, 0), null, Overrides.NONE)), List.of(),
-                Overrides.builder().set("size", "32").set("iterations", "2").build(), Set.of(), () -> planned));
+        Plan plan = Planner.plan(PlanRequest.builder().stylizations(List.of(new StylizationDeclaration("harbor",
+                        ItFixtures.drawContent(dir.resolve("content.png"), 40, 32, 0),
+                        ItFixtures.drawStyle(dir.resolve("style.png"), 32, 0), null, Overrides.NONE)))
+                .defaults(Overrides.builder().set("size", "32").set("iterations", "2").build())
+                .weightsIdentity(() -> planned).build());
 
         // Other weights of the same layout: the same size, other bytes.
         Hdf5WeightsWriter.write(RandomVggWeights.create(8L, ItFixtures.TINY_CHANNELS), file, NameStyle.KERAS_1);

@@ -14,7 +14,6 @@ import io.github.stylize.maven.publish.OutputPublisher;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What {@code stylize:generate} does for one asset, with the real engine, in a JVM of its own: the subject of the
@@ -35,10 +34,11 @@ public final class GenerateInAnotherJvm {
         WeightsSource weights = WeightsSource.parse(work.resolve("tiny-vgg.h5").toString());
         WeightsOptions options = WeightsOptions.defaults().withCacheDirectory(work.resolve("cache/weights"));
         String identity = weights.identity(options);
-        Plan plan = Planner.plan(new PlanRequest(
-                List.of(new StylizationDeclaration("harbor", work.resolve("content.png"), work.resolve("style.png"),
-                        null, Overrides.NONE)),
-                List.of(), Overrides.builder().set("size", "48").set("iterations", String.valueOf(iterations)).build(), Set.of(), () -> identity));
+        Plan plan = Planner.plan(PlanRequest.builder()
+                .stylizations(List.of(new StylizationDeclaration("harbor", work.resolve("content.png"),
+                        work.resolve("style.png"), null, Overrides.NONE)))
+                .defaults(Overrides.builder().set("size", "48").set("iterations", String.valueOf(iterations)).build())
+                .weightsIdentity(() -> identity).build());
         AssetGenerator generator = AssetGenerator.builder().cache(new ImageCache(work.resolve("cache")))
                 .publisher(new OutputPublisher(build.resolve("generated-resources/stylize")))
                 .metadataDirectory(build.resolve("stylize")).manifestFile(build.resolve("stylize/outputs-default.txt"))

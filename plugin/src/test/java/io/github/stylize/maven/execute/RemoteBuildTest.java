@@ -32,7 +32,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -60,7 +59,7 @@ class RemoteBuildTest {
             declarations.add(new StylizationDeclaration("asset-" + i, harbor, style, null,
                     Overrides.builder().set("iterations", String.valueOf(2 + i)).build()));
         }
-        plan = Planner.plan(new PlanRequest(declarations, List.of(), Overrides.NONE, Set.of(), () -> "w"));
+        plan = Planner.plan(PlanRequest.builder().stylizations(declarations).weightsIdentity(() -> "w").build());
     }
 
     @AfterEach
@@ -71,9 +70,10 @@ class RemoteBuildTest {
     }
 
     RemoteCache remote(boolean push, String password) {
-        return new RemoteCache(new RemoteCacheSettings(RemoteCacheSettings.parseUrl(nginx.url("cache/")),
-                "stylize-cache", push, push ? Nginx.USER : null, push ? password : null, Map.of(),
-                Duration.ofSeconds(5), Duration.ofSeconds(5), null), m -> logged.add("WARN " + m));
+        return new RemoteCache(RemoteCacheSettings.builder().url(RemoteCacheSettings.parseUrl(nginx.url("cache/")))
+                .serverId("stylize-cache").push(push).username(push ? Nginx.USER : null)
+                .password(push ? password : null).connectTimeout(Duration.ofSeconds(5))
+                .requestTimeout(Duration.ofSeconds(5)).build(), m -> logged.add("WARN " + m));
     }
 
     ExecutionResult build(String name, RemoteCache remote, AssetGenerator.Options options, Renderer renderer)

@@ -85,9 +85,14 @@ class ReportEntriesTest {
 
     Plan plan(int iterationsOfA, Set<String> only) throws Exception {
         Overrides a = Overrides.builder().set("iterations", String.valueOf(iterationsOfA)).set("snapshotEvery", "2").build();
-        return Planner.plan(new PlanRequest(List.of(new StylizationDeclaration("a", harbor, mosaic, null, a),
-                new StylizationDeclaration("b", harbor, mosaic, null, Overrides.builder().set("styleWeight", "50.0").build())),
-                List.of(), Overrides.builder().set("iterations", "4").build(), only, () -> "w"));
+        return Planner.plan(PlanRequest.builder()
+                .stylizations(List.of(new StylizationDeclaration("a", harbor, mosaic, null, a),
+                        new StylizationDeclaration("b", harbor, mosaic, null,
+                                Overrides.builder().set("styleWeight", "50.0").build())))
+                .defaults(Overrides.builder().set("iterations", "4").build())
+                .only(only)
+                .weightsIdentity(() -> "w")
+                .build());
     }
 
     AssetGenerator generator(AssetGenerator.Options options) {
@@ -110,8 +115,11 @@ class ReportEntriesTest {
         Path vgg = Files.write(dir.resolve("vgg19.h5"), new byte[] {1, 2, 3}); // only hashed here
         WeightsSource weights = WeightsSource.parse(vgg.toString());
         String identity = weights.identity(WeightsOptions.defaults());
-        Plan plan = Planner.plan(new PlanRequest(List.of(new StylizationDeclaration("a", harbor, mosaic, null,
-                Overrides.NONE)), List.of(), Overrides.builder().set("iterations", "4").build(), Set.of(), () -> identity));
+        Plan plan = Planner.plan(PlanRequest.builder()
+                .stylizations(List.of(new StylizationDeclaration("a", harbor, mosaic, null, Overrides.NONE)))
+                .defaults(Overrides.builder().set("iterations", "4").build())
+                .weightsIdentity(() -> identity)
+                .build());
         WeightsProvenance expected = new WeightsProvenance(WeightsProvenance.FILE, vgg.toString(),
                 "sha256:" + Digests.sha256Hex(vgg));
         assertEquals(identity, expected.digest());
@@ -173,9 +181,13 @@ class ReportEntriesTest {
     @Test
     void aBlendsEntryHasEveryStyleImageWithItsWeightAndDigest() throws Exception {
         Path waves = TestImages.png(dir.resolve("waves.png"), 8, 8, 170);
-        Plan plan = Planner.plan(new PlanRequest(List.of(new StylizationDeclaration("blend", harbor, null, null,
-                List.of(new StyleDeclaration(mosaic, "0.7"), new StyleDeclaration(waves, "0.3")), null, Overrides.NONE)),
-                List.of(), Overrides.builder().set("iterations", "4").build(), Set.of(), () -> "w"));
+        Plan plan = Planner.plan(PlanRequest.builder()
+                .stylizations(List.of(new StylizationDeclaration("blend", harbor, null, null,
+                        List.of(new StyleDeclaration(mosaic, "0.7"), new StyleDeclaration(waves, "0.3")), null,
+                        Overrides.NONE)))
+                .defaults(Overrides.builder().set("iterations", "4").build())
+                .weightsIdentity(() -> "w")
+                .build());
         ReportEntry blend = entry(build(plan), "blend");
         assertEquals(List.of(new ReportEntry.StyleImage(mosaic.toAbsolutePath(), 0.7, Digests.sha256Hex(mosaic)),
                 new ReportEntry.StyleImage(waves.toAbsolutePath(), 0.3, Digests.sha256Hex(waves))), blend.inputs().styles());

@@ -23,7 +23,6 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -159,7 +158,8 @@ class ConfigurationReaderTest {
         assertEquals(List.of(new StyleDeclaration(waves, "0.7"), new StyleDeclaration(mosaic, "0.3")),
                 stylizations.get(0).styles());
 
-        Plan plan = Planner.plan(new PlanRequest(stylizations, batches, Overrides.NONE, Set.of(), () -> "w"));
+        Plan plan = Planner.plan(PlanRequest.builder().stylizations(stylizations).batches(batches)
+                .weightsIdentity(() -> "w").build());
         PlannedAsset blend = plan.selected().get(0);
         assertEquals(List.of(new WeightedStyle(waves, 0.7), new WeightedStyle(mosaic, 0.3)), blend.styles());
         assertTrue(blend.cacheKeyInput().contains("\nstyle.1.sha256=" + Digests.sha256Hex(waves)

@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -138,7 +137,8 @@ class InvalidSettingsTest {
 
     private PlanProblem onlyProblem(List<StylizationDeclaration> s, List<BatchDeclaration> b, Overrides defaults) {
         PlanException e = assertThrows(PlanException.class,
-                () -> Planner.plan(new PlanRequest(s, b, defaults, Set.of(), () -> "weights")));
+                () -> Planner.plan(PlanRequest.builder().stylizations(s).batches(b).defaults(defaults)
+                        .weightsIdentity(() -> "weights").build()));
         assertEquals(1, e.problems().size(), e.getMessage());
         return e.problems().get(0);
     }

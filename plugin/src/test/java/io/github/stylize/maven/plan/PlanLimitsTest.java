@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,10 +37,11 @@ class PlanLimitsTest {
                 "batch 'b' file 'large.png' <styleScale>: styleScale 8.0 scales the style image " + style + " to 320x320"
                         + " (102400 pixels) for the content's 40x40 as used, more than maxPixels (100000), which would "
                         + "exhaust memory; use styleScale 7.90 or less, or raise maxPixels"),
-                problems(new PlanRequest(s, b, Overrides.NONE, Set.of(), () -> "w", null, null, 100_000, 0)));
+                problems(PlanRequest.builder().stylizations(s).batches(b).weightsIdentity(() -> "w").maxPixels(100_000)
+                        .build()));
 
-        assertEquals(3, Planner.plan(new PlanRequest(s, b, Overrides.NONE, Set.of(), () -> "w", null, null, 262_144, 0))
-                .selected().size(), "exactly at the limit fits");
+        assertEquals(3, Planner.plan(PlanRequest.builder().stylizations(s).batches(b).weightsIdentity(() -> "w")
+                .maxPixels(262_144).build()).selected().size(), "exactly at the limit fits");
     }
 
     StylizationDeclaration stylization(String id, String output) {
@@ -69,9 +69,9 @@ class PlanLimitsTest {
                                 + "the operating system's path limit); shorten it",
                         "stylization 'x.' <id>: the id 'x.' has a name ending in '.', which Windows drops from file "
                                 + "names; remove it"),
-                problems(new PlanRequest(List.of(stylization("tab", "a\tb.png"), stylization("newline", "a\nb.png"),
-                        stylization("dot", "y.png."), stylization("long", longName), stylization("deep", deep),
-                        stylization("x.", null)), List.of(), Overrides.NONE, Set.of(), () -> "w")));
+                problems(PlanRequest.builder().stylizations(List.of(stylization("tab", "a\tb.png"),
+                        stylization("newline", "a\nb.png"), stylization("dot", "y.png."), stylization("long", longName),
+                        stylization("deep", deep), stylization("x.", null))).weightsIdentity(() -> "w").build()));
     }
 
     @Test
@@ -93,9 +93,9 @@ class PlanLimitsTest {
                                 + "and the temporary file written beside it adds up to 47); shorten it" + fix,
                         "batch 'b' file 't\tab.png' <includes>: the id 'b/t\\tab' holds a control character (\\t), "
                                 + "which a file name must not; remove it" + fix),
-                problems(new PlanRequest(List.of(), List.of(b), Overrides.NONE, Set.of(), () -> "w")));
+                problems(PlanRequest.builder().batches(List.of(b)).weightsIdentity(() -> "w").build()));
         BatchDeclaration fine = new BatchDeclaration("b", files, List.of("ok.png"), null, style, null, Overrides.NONE);
-        assertEquals(List.of("b/ok"), Planner.plan(new PlanRequest(List.of(), List.of(fine), Overrides.NONE, Set.of(),
-                () -> "w")).selected().stream().map(PlannedAsset::id).toList());
+        assertEquals(List.of("b/ok"), Planner.plan(PlanRequest.builder().batches(List.of(fine))
+                .weightsIdentity(() -> "w").build()).selected().stream().map(PlannedAsset::id).toList());
     }
 }

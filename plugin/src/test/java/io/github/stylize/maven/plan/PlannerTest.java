@@ -2,7 +2,6 @@ package io.github.stylize.maven.plan;
 
 import io.github.stylize.engine.StyleSettings;
 import io.github.stylize.engine.files.Digests;
-import io.github.stylize.engine.image.ImageReader;
 import io.github.stylize.engine.weights.WeightsException;
 import io.github.stylize.maven.testing.TestImages;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +37,8 @@ class PlannerTest {
     }
 
     static PlanRequest request(List<StylizationDeclaration> s, List<BatchDeclaration> b, Overrides defaults) {
-        return new PlanRequest(s, b, defaults, Set.of(), () -> "weights-digest");
+        return PlanRequest.builder().stylizations(s).batches(b).defaults(defaults)
+                .weightsIdentity(() -> "weights-digest").build();
     }
 
     StylizationDeclaration stylization(String id, Path style, Overrides overrides) {
@@ -178,10 +178,10 @@ class PlannerTest {
 
     @Test
     void weightsThatCannotBeIdentifiedAreAProblemOfTheWeightsParameter() {
-        PlanRequest r = new PlanRequest(List.of(stylization("a", mosaic, Overrides.NONE)), List.of(), Overrides.NONE,
-                Set.of(), () -> {
+        PlanRequest r = PlanRequest.builder().stylizations(List.of(stylization("a", mosaic, Overrides.NONE)))
+                .weightsIdentity(() -> {
                     throw new WeightsException("Weights file /x/vgg.h5 does not exist; fix <weights>");
-                });
+                }).build();
         PlanException e = assertThrows(PlanException.class, () -> Planner.plan(r));
         assertEquals("<weights>: Weights file /x/vgg.h5 does not exist; fix <weights>", e.problems().get(0).describe());
     }
@@ -192,17 +192,19 @@ class PlannerTest {
                 null, waves, null, Overrides.NONE);
         List<StylizationDeclaration> s = List.of(stylization("harbor-mosaic", mosaic, Overrides.NONE),
                 stylization("harbor-waves", waves, Overrides.NONE));
-        Plan plan = Planner.plan(new PlanRequest(s, List.of(batch), Overrides.NONE, Set.of("harbor-waves", "sprites"),
-                () -> "w"));
+        Plan plan = Planner.plan(PlanRequest.builder().stylizations(s).batches(List.of(batch))
+                .only(Set.of("harbor-waves", "sprites")).weightsIdentity(() -> "w").build());
         assertEquals(List.of("harbor-waves", "sprites/crate", "sprites/tree"),
                 plan.selected().stream().map(PlannedAsset::id).toList());
         assertEquals(4, plan.declared().size());
 
-        Plan one = Planner.plan(new PlanRequest(s, List.of(batch), Overrides.NONE, Set.of("sprites/tree"), () -> "w"));
+        Plan one = Planner.plan(PlanRequest.builder().stylizations(s).batches(List.of(batch))
+                .only(Set.of("sprites/tree")).weightsIdentity(() -> "w").build());
         assertEquals(List.of("sprites/tree"), one.selected().stream().map(PlannedAsset::id).toList());
 
         PlanException e = assertThrows(PlanException.class, () -> Planner.plan(
-                new PlanRequest(s, List.of(batch), Overrides.NONE, Set.of("harbour"), () -> "w")));
+                PlanRequest.builder().stylizations(s).batches(List.of(batch)).only(Set.of("harbour"))
+                        .weightsIdentity(() -> "w").build()));
         assertTrue(e.getMessage().contains("<only>: 'harbour' (in stylize.only) is no asset or batch id; known ids: [harbor-mosaic, harbor-waves, sprites, sprites/crate, sprites/tree]"),
                 e.getMessage());
     }
@@ -231,8 +233,8 @@ class PlannerTest {
         List<StylizationDeclaration> s = List.of(stylization("big", mosaic, Overrides.builder().set("size", "1024").build()),
                 stylization("small", mosaic, Overrides.builder().set("size", "64").set("iterations", "7").build()));
         List<PlannedAsset> full = Planner.plan(request(s, List.of(), Overrides.NONE)).selected();
-        List<PlannedAsset> previews = Planner.plan(new PlanRequest(s, List.of(), Overrides.NONE, Set.of(),
-                () -> "weights-digest", null, null, ImageReader.DEFAULT_MAX_PIXELS, 128)).selected();
+        List<PlannedAsset> previews = Planner.plan(PlanRequest.builder().stylizations(s)
+                .weightsIdentity(() -> "weights-digest").preview(128).build()).selected();
 
         assertEquals(List.of(128, 64), previews.stream().map(a -> a.settings().size()).toList());
         assertEquals(7, previews.get(1).settings().iterations(), "its own settings otherwise");
@@ -242,15 +244,15 @@ class PlannerTest {
         assertNotEquals(full.get(0).cacheKey(), previews.get(0).cacheKey(), "a preview never stands in for the render");
         assertEquals(full.get(1).cacheKey(), previews.get(1).cacheKey(), "already within the cap: the same pixels");
 
-        PlanException e = assertThrows(PlanException.class, () -> Planner.plan(new PlanRequest(s, List.of(),
-                Overrides.NONE, Set.of(), () -> "w", null, null, ImageReader.DEFAULT_MAX_PIXELS, 8)));
+        PlanException e = assertThrows(PlanException.class, () -> Planner.plan(PlanRequest.builder().stylizations(s)
+                .weightsIdentity(() -> "w").preview(8).build()));
         assertTrue(e.getMessage().contains("<preview>: 8 is not allowed"), e.getMessage());
     }
 
     @Test
     void cacheKeyInputIsTheDocumentedCanonicalText() throws Exception {
-        PlannedAsset asset = Planner.plan(new PlanRequest(List.of(stylization("a", mosaic, Overrides.NONE)), List.of(),
-                Overrides.NONE, Set.of(), () -> "sha256:abc")).selected().get(0);
+        PlannedAsset asset = Planner.plan(PlanRequest.builder().stylizations(List.of(stylization("a", mosaic,
+                Overrides.NONE))).weightsIdentity(() -> "sha256:abc").build()).selected().get(0);
         String input = asset.cacheKeyInput();
         assertTrue(input.startsWith("stylize-cache-key/1\ncontent.sha256=" + Digests.sha256Hex(harbor)
                 + "\nstyle.sha256=" + Digests.sha256Hex(mosaic) + "\nweights=sha256:abc\nalgorithmVersion="
@@ -360,7 +362,7 @@ class PlannerTest {
     }
 
     private String key(StylizationDeclaration s, String weights) throws PlanException {
-        return Planner.plan(new PlanRequest(List.of(s), List.of(), Overrides.NONE, Set.of(), () -> weights))
+        return Planner.plan(PlanRequest.builder().stylizations(List.of(s)).weightsIdentity(() -> weights).build())
                 .selected().get(0).cacheKey();
     }
 
@@ -371,8 +373,8 @@ class PlannerTest {
 
     static PlanRequest writing(List<StylizationDeclaration> s, List<BatchDeclaration> b, Path outputDirectory,
                                Path weightsFile) {
-        return new PlanRequest(s, b, Overrides.NONE, Set.of(), () -> "weights-digest",
-                new PlanRequest.WrittenDirectories(outputDirectory, null), weightsFile, ImageReader.DEFAULT_MAX_PIXELS, 0);
+        return PlanRequest.builder().stylizations(s).batches(b).weightsIdentity(() -> "weights-digest")
+                .written(new PlanRequest.WrittenDirectories(outputDirectory, null)).weightsFile(weightsFile).build();
     }
 
     List<String> problems(PlanRequest request) {

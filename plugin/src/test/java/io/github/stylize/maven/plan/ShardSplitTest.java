@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -115,10 +114,12 @@ class ShardSplitTest {
     void costIsThePixelsTheEngineOptimizesTimesIterations() throws Exception {
         Path wide = TestImages.png(dir.resolve("wide.png"), 40, 20, 10);
         Path style = TestImages.png(dir.resolve("style.png"), 8, 8, 90);
-        Plan plan = Planner.plan(new PlanRequest(List.of(
-                new StylizationDeclaration("small", wide, style, null, Overrides.builder().set("size", "64").set("iterations", "10").build()),
-                new StylizationDeclaration("shrunk", wide, style, null, Overrides.builder().set("size", "20").set("iterations", "10").build())),
-                List.of(), Overrides.NONE, Set.of(), () -> "w"));
+        Plan plan = Planner.plan(PlanRequest.builder().stylizations(List.of(
+                        new StylizationDeclaration("small", wide, style, null,
+                                Overrides.builder().set("size", "64").set("iterations", "10").build()),
+                        new StylizationDeclaration("shrunk", wide, style, null,
+                                Overrides.builder().set("size", "20").set("iterations", "10").build())))
+                .weightsIdentity(() -> "w").build());
         assertEquals(40L * 20 * 10, ShardSplit.cost(plan.selected().get(0)), "not enlarged");
         assertEquals(20L * 10 * 10, ShardSplit.cost(plan.selected().get(1)), "shrunk to the longest side");
         PlannedAsset unreadable = new PlannedAsset("x", "x", dir.resolve("missing.png"), List.of(WeightedStyle.of(style)),

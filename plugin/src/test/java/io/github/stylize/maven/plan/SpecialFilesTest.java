@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,7 +49,7 @@ class SpecialFilesTest {
 
     List<String> problems(List<StylizationDeclaration> s, List<BatchDeclaration> b) {
         PlanException e = assertThrows(PlanException.class, () -> Planner.plan(
-                new PlanRequest(s, b, Overrides.NONE, Set.of(), () -> "w")));
+                PlanRequest.builder().stylizations(s).batches(b).weightsIdentity(() -> "w").build()));
         return e.problems().stream().map(PlanProblem::describe).toList();
     }
 
@@ -59,7 +58,7 @@ class SpecialFilesTest {
     }
 
     List<String> plannedIds(BatchDeclaration batch) throws PlanException {
-        return Planner.plan(new PlanRequest(List.of(), List.of(batch), Overrides.NONE, Set.of(), () -> "w"))
+        return Planner.plan(PlanRequest.builder().batches(List.of(batch)).weightsIdentity(() -> "w").build())
                 .selected().stream().map(PlannedAsset::id).toList();
     }
 
