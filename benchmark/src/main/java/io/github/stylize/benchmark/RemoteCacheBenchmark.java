@@ -217,10 +217,10 @@ public final class RemoteCacheBenchmark {
 
     /** Warnings and errors only: the figures are the output. */
     private static final class QuietLog implements BuildLog {
-        public void info(String m) { }
-        public void warn(String m) { System.out.println("WARN " + m); }
-        public void error(String m) { System.out.println("ERROR " + m); }
-        public void error(String m, Throwable t) { System.out.println("ERROR " + m + ": " + t); }
-        public void debug(String m) { }
+        @Override public void info(String m) { }
+        @Override public void warn(String m) { System.out.println("WARN " + m); }
+        @Override public void error(String m) { System.out.println("ERROR " + m); }
+        @Override public void error(String m, Throwable t) { System.out.println("ERROR " + m + ": " + t); }
+        @Override public void debug(String m) { }
     }
 }

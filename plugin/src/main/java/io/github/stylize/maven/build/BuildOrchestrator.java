@@ -28,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -150,8 +151,9 @@ public final class BuildOrchestrator {
         try {
             List<ReportEntry> entries = ReportEntries.of(plan, result, directory, request.outputDirectory(),
                     ExecutionRecord.read(directory, request.executionId()));
-            new ExecutionRecord(request.executionId(), request.title(), OffsetDateTime.now()
-                    .truncatedTo(ChronoUnit.SECONDS).toString(), entries).write(directory);
+            // the user's local time, as the page shows it
+            String writtenAt = OffsetDateTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString();
+            new ExecutionRecord(request.executionId(), request.title(), writtenAt, entries).write(directory);
             Path page = ReportPages.writeBuildPage(directory, request.title());
             log.info("stylize: report " + page.toUri());
         } catch (IOException | RuntimeException e) {

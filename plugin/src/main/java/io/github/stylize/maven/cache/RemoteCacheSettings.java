@@ -75,7 +75,7 @@ public final class RemoteCacheSettings {
             throw new IllegalArgumentException("'" + spec + "' is not a URL (" + e.getMessage() + ")");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+        if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
             throw new IllegalArgumentException("'" + spec + "' is not an http or https URL; use e.g."
                     + " https://cache.example.com/stylize/");
         }

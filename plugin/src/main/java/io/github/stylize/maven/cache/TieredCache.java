@@ -131,7 +131,7 @@ public final class TieredCache {
      */
     public boolean expectsHit(Request r) {
         Prefetched ahead = prefetched.get(r.key());
-        return ahead != null && ahead.hit()
+        return (ahead != null && ahead.hit())
                 || Files.isRegularFile(local.entryDirectory(r.key()).resolve(ImageCache.METADATA));
     }
 
