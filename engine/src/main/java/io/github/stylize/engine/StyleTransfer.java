@@ -81,8 +81,9 @@ public final class StyleTransfer {
                 request.content(), contentSource.width(), contentSource.height(), request.maxPixels()),
                 settings.size(), settings.tileable());
         // outside the mask the output keeps the content, after the colours are put back
+        float[] outputWeights = mask == null ? null : ContentMask.weights(mask);
         UnaryOperator<RgbImage> finish = mask == null ? colours
-                : image -> ContentMask.composite(colours.apply(image), content, ContentMask.weights(mask));
+                : image -> ContentMask.composite(colours.apply(image), content, outputWeights);
         String backend = NativeBackend.ensureLoaded();
         if (request.requireGpu() && !NativeBackend.isGpu()) {
             throw new StylizeException("requireGpu is set, but ND4J loaded " + backend + ". Add ND4J's CUDA backend "
