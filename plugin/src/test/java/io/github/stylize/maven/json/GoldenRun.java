@@ -36,6 +36,27 @@ public final class GoldenRun {
                 "total": "-Infinity"
               }]""";
 
+    /** The JSON lines of {@link #RUN}'s timings, as every file holding them writes them. */
+    public static final String TIMINGS = """
+            {
+                "prepareMillis": 1200,
+                "optimizeMillis": 40000,
+                "iterations": 1,
+                "evaluations": 312,
+                "millisPerEvaluation": 128.205,
+                "stop": "stalled"
+              }""";
+
+    /** The JSON lines of {@link #BARE_RUN}'s timings: no stop reason. */
+    public static final String BARE_TIMINGS = """
+            {
+                "prepareMillis": 5,
+                "optimizeMillis": 0,
+                "iterations": 0,
+                "evaluations": 0,
+                "millisPerEvaluation": 0.0
+              }""";
+
     /** The JSON lines of {@link #settings()}. */
     public static final String SETTINGS_JSON = """
             {

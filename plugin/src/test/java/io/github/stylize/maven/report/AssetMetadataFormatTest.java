@@ -34,16 +34,9 @@ class AssetMetadataFormatTest {
               "settings": %s,
               "losses": %s,
               "millis": 41200,
-              "timings": {
-                "prepareMillis": 1200,
-                "optimizeMillis": 40000,
-                "iterations": 1,
-                "evaluations": 312,
-                "millisPerEvaluation": 128.205,
-                "stop": "stalled"
-              }
+              "timings": %s
             }
-            """.formatted(GoldenRun.SETTINGS_JSON, GoldenRun.LOSSES);
+            """.formatted(GoldenRun.SETTINGS_JSON, GoldenRun.LOSSES, GoldenRun.TIMINGS);
     /** Without weights (not written), without a stop reason, with no losses and no settings. */
     static final AssetMetadata BARE = new AssetMetadata("dock", "ef".repeat(32), "dock.jpg", false,
             GoldenRun.BARE_RUN, null, Map.of());
@@ -57,15 +50,9 @@ class AssetMetadataFormatTest {
               "settings": {},
               "losses": [],
               "millis": 5,
-              "timings": {
-                "prepareMillis": 5,
-                "optimizeMillis": 0,
-                "iterations": 0,
-                "evaluations": 0,
-                "millisPerEvaluation": 0.0
-              }
+              "timings": %s
             }
-            """;
+            """.formatted(GoldenRun.BARE_TIMINGS);
 
     @TempDir
     Path dir;
