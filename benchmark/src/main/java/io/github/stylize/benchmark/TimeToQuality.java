@@ -50,6 +50,9 @@ import java.util.Set;
  *       computation up to the target is the same whether or not the run goes on, so one run measures both. A setup
  *       without tolerance (0) could only stop at the cap, a time known in advance, so it is stopped at the target
  *       (by throwing from the listener) unless {@code --run-to-cap} is given.</li>
+ *   <li><b>noise</b> and <b>evaluations</b>, of a run that ended on its own: {@link #neighbourDifference} of its
+ *       result, and the engine's count of objective evaluations, so that two setups (such as one with and one
+ *       without {@code +ema}) compare at what they cost.</li>
  * </ul>
  * A second table reads off each run's full-size loss history where larger tolerances ({@link #WHAT_IF_TOLERANCES})
  * would have stopped it: the early-stopping rule only looks at the history, so one run with a small tolerance tells
@@ -65,7 +68,7 @@ import java.util.Set;
  * the coarse-to-fine levels (1: full size only); {@code tolerance} the early-stopping fraction over
  * {@value StyleSettings#TOLERANCE_WINDOW} iterations (0: none). The engine applies it to every level, the full-size
  * one included. Without a learning rate, the engine's default is used. {@code +ema} outputs the iterates'
- * exponential moving average ({@code StyleTransferRequest.iterateAveraging}); its last loss is the average's.
+ * exponential moving average (the setting {@code iterateAveraging}); its last loss is the average's.
  *
  * <p><b>Images.</b> The content (default: the example's {@code harbor.png}, 384x256) is resized to exactly
  * {@code --size} x {@code --size} with the engine's {@link Resampler}, stretching it if its aspect ratio differs, so
@@ -118,7 +121,7 @@ public final class TimeToQuality {
                 .optimizer(StyleSettings.Optimizer.ADAM).learningRate(REFERENCE_LEARNING_RATE)
                 .scales(1).tolerance(0).iterations(options.referenceIterations).build();
         System.out.println("reference: adam, 1 scale, " + options.referenceIterations + " iterations ...");
-        RunRecord reference = bench.run(referenceSettings, false, Double.NEGATIVE_INFINITY);
+        RunRecord reference = bench.run(referenceSettings, Double.NEGATIVE_INFINITY);
         double target = reference.last().total();
         double referenceSeconds = reference.lastSeconds();
         System.out.println("  " + reference.summary(target));
@@ -131,8 +134,7 @@ public final class TimeToQuality {
             StyleSettings settings = setup.settings(options.size, options.maxIterations);
             boolean stopAtTarget = settings.tolerance() == 0 && !options.runToCap;
             System.out.println("candidate " + setup.label() + (stopAtTarget ? " (stops at the target)" : "") + " ...");
-            RunRecord candidate = bench.run(settings, setup.averaging(),
-                    stopAtTarget ? target : Double.NEGATIVE_INFINITY);
+            RunRecord candidate = bench.run(settings, stopAtTarget ? target : Double.NEGATIVE_INFINITY);
             System.out.println("  " + candidate.summary(target));
             rows.add(candidate.toJson("candidate", setup.label(), settings, target, referenceSeconds));
             append(options.out, common, rows.get(rows.size() - 1));
@@ -174,15 +176,14 @@ public final class TimeToQuality {
     private record Bench(Path content, Path style, VggWeights weights, int quietWaitSeconds) {
 
         void warmUp(int size) {
-            StyleTransfer.run(request(StyleSettings.builder().size(size).iterations(2).build(), false,
-                    ProgressListener.NONE));
+            StyleTransfer.run(request(StyleSettings.builder().size(size).iterations(2).build(), ProgressListener.NONE));
         }
 
         /**
-         * One run of {@code settings}, averaging the iterates if asked. It ends as soon as the full-size loss is at or
+         * One run of {@code settings}. It ends as soon as the full-size loss is at or
          * below {@code stopTarget} (negative infinity: never), else when the engine stops it.
          */
-        RunRecord run(StyleSettings settings, boolean averaging, double stopTarget) throws InterruptedException {
+        RunRecord run(StyleSettings settings, double stopTarget) throws InterruptedException {
             // Arrays of an earlier run stopped by an exception are freed only when collected.
             System.gc();
             double waited = CpuShare.awaitQuiet(quietWaitSeconds);
@@ -191,7 +192,7 @@ public final class TimeToQuality {
             watch.begin();
             StyleTransferResult result = null;
             try {
-                result = StyleTransfer.run(request(settings, averaging, watch));
+                result = StyleTransfer.run(request(settings, watch));
             } catch (TargetReached stopped) {
                 // The run did what was asked of it; everything it measured is in the watch.
             }
@@ -200,9 +201,9 @@ public final class TimeToQuality {
                     settings.iterations());
         }
 
-        private StyleTransferRequest request(StyleSettings settings, boolean averaging, ProgressListener listener) {
+        private StyleTransferRequest request(StyleSettings settings, ProgressListener listener) {
             return StyleTransferRequest.builder().content(content).style(style).weights(weights)
-                    .settings(settings).iterateAveraging(averaging).listener(listener).build();
+                    .settings(settings).listener(listener).build();
         }
     }
 
@@ -345,6 +346,7 @@ public final class TimeToQuality {
                 row.put("engine_prepare_s", result.timings().prepareMillis() / 1000.0);
                 row.put("engine_optimize_s", result.timings().optimizeMillis() / 1000.0);
                 row.put("engine_evaluations", result.timings().evaluations());
+                row.put("final_image_neighbour_difference", neighbourDifference(result.image()));
             }
             row.put("others_cpu", othersCpu);
             row.put("quiet_wait_s", quietWaitSeconds);
@@ -385,6 +387,35 @@ public final class TimeToQuality {
         }
     }
 
+    /**
+     * The noise of an image: the mean absolute difference between horizontally and vertically adjacent pixels, over
+     * the three channels, in levels (0..255). Edges of the picture count too, so only images of the same content,
+     * style and size compare: a run whose result keeps more pixel-to-pixel jitter scores higher.
+     */
+    static double neighbourDifference(RgbImage image) {
+        float[] rgb = image.rgb();
+        int w = image.width();
+        int h = image.height();
+        double sum = 0;
+        long pairs = 0;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = 3 * (y * w + x);
+                for (int c = 0; c < 3; c++) {
+                    if (x + 1 < w) {
+                        sum += Math.abs(rgb[p + 3 + c] - rgb[p + c]);
+                        pairs++;
+                    }
+                    if (y + 1 < h) {
+                        sum += Math.abs(rgb[p + 3 * w + c] - rgb[p + c]);
+                        pairs++;
+                    }
+                }
+            }
+        }
+        return pairs == 0 ? 0 : sum / pairs;
+    }
+
     /** Tolerances whose stopping points the second table reads off each run's history. */
     static final double[] WHAT_IF_TOLERANCES = {3e-2, 1e-2, 3e-3, 1e-3, 3e-4};
 
@@ -412,9 +443,9 @@ public final class TimeToQuality {
         s.append(String.format(Locale.ROOT, "Target: %.6g, the total loss of Adam, 1 scale, %d iterations, at %d².%n",
                 (double) reference.get("target"), options.referenceIterations, options.size));
         s.append("| setup | reached target at (full-size iteration) | time to target s | ratio vs reference | "
-                + "stops on its own at iteration | its time s | its final loss / target | full-size s/iter | "
-                + "others' CPU |\n");
-        s.append("|---|---|---|---|---|---|---|---|---|\n");
+                + "stops on its own at iteration | its time s | its final loss / target | noise | evaluations | "
+                + "full-size s/iter | others' CPU |\n");
+        s.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> row : rows) {
             boolean isReference = "reference".equals(row.get("kind"));
             boolean reached = (boolean) row.get("reached_target");
@@ -432,6 +463,10 @@ public final class TimeToQuality {
                     .append(" | ").append(ranOn ? fmt1((double) row.get("last_iteration_s")) : "-")
                     .append(" | ").append(ranOn ? String.format(Locale.ROOT, "%.4f",
                             (double) row.get("last_loss_over_target")) : "-")
+                    .append(" | ").append(row.containsKey("final_image_neighbour_difference")
+                            ? fmt2((double) row.get("final_image_neighbour_difference")) : "-")
+                    .append(" | ").append(row.containsKey("engine_evaluations")
+                            ? row.get("engine_evaluations").toString() : "-")
                     .append(" | ").append(fmt3((double) row.get("full_size_s_per_iteration")))
                     .append(" | ").append(percent((double) row.get("others_cpu")))
                     .append(" |\n");
@@ -442,6 +477,9 @@ public final class TimeToQuality {
         s.append(String.format(Locale.ROOT, "full-size s/iter divided by the reference's (%.3f) estimates objective "
                 + "evaluations per iteration. Candidates run at most %d iterations per level.%n",
                 referencePerIteration, options.maxIterations));
+        s.append("noise: the result's mean absolute difference between adjacent pixels, in levels (0..255); "
+                + "evaluations: the engine's objective evaluations over all levels (- for a run stopped at the "
+                + "target, which returns no result).\n");
         s.append("others' CPU: share of the machine's CPU time other processes used during the run; above "
                 + percent(CpuShare.QUIET_THRESHOLD) + " the times are disturbed.\n");
         s.append("\nWhere a larger tolerance on the full-size level would have stopped each run (read off its loss "
@@ -522,7 +560,7 @@ public final class TimeToQuality {
 
         StyleSettings settings(int size, int maxIterations) {
             StyleSettings.Builder builder = StyleSettings.builder().size(size).iterations(maxIterations)
-                    .optimizer(optimizer).scales(scales).tolerance(tolerance);
+                    .optimizer(optimizer).scales(scales).tolerance(tolerance).iterateAveraging(averaging);
             if (learningRate != null) {
                 builder.learningRate(learningRate);
             }

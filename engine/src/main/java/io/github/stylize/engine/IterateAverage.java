@@ -6,8 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * An exponential moving average of the optimizer's iterates, bias-corrected: after t additions it is
  * {@code (1 - d) * sum_k d^(t-k) x_k / (1 - d^t)}, d = {@value #DECAY}. Averaging smooths the pixel noise that the
- * last steps of a stochastic-looking optimization leave (crowsonkb's style-transfer-pytorch averages this way); one
- * average per level, started afresh at each.
+ * last steps of a stochastic-looking optimization leave; one average per level, started afresh at each.
  */
 final class IterateAverage implements AutoCloseable {
     static final double DECAY = 0.99;

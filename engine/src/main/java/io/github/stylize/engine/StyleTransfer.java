@@ -126,8 +126,8 @@ public final class StyleTransfer {
                 prepareNanos += prepared - levelStart;
 
                 listener.started(levelContent.width(), levelContent.height(), settings.iterations(), backend);
-                result = optimize(image, objective, settings, request.iterateAveraging(),
-                        last ? listener : ProgressListener.NONE, levelContent.alpha(), finish);
+                result = optimize(image, objective, settings, last ? listener : ProgressListener.NONE,
+                        levelContent.alpha(), finish);
                 optimizeNanos += System.nanoTime() - prepared;
                 evaluations += objective.evaluations();
             }
@@ -151,11 +151,11 @@ public final class StyleTransfer {
     /**
      * Optimizes {@code image} in place for up to {@code iterations} iterations, stopping early once the loss fell by
      * less than {@code tolerance} over the last {@link StyleSettings#TOLERANCE_WINDOW} iterations or the optimizer
-     * stalled. With {@code averaging}, the image left at the end is the iterates' average ({@link IterateAverage}) and
+     * stalled. With {@code iterateAveraging}, the image left at the end is the iterates' average ({@link IterateAverage}) and
      * the history's last entry is replaced by the average's loss (the listener sees that iteration twice). Snapshots
      * pass through {@code finish}, as the output does. Returns the loss history, entry 0 the starting image.
      */
-    private static Level optimize(INDArray image, StyleObjective objective, StyleSettings settings, boolean averaging,
+    private static Level optimize(INDArray image, StyleObjective objective, StyleSettings settings,
                                   ProgressListener listener, float[] alpha, UnaryOperator<RgbImage> finish) {
         Optimizer optimizer = settings.optimizer() == StyleSettings.Optimizer.ADAM
                 ? new Adam(settings.learningRate(), settings.adamBeta1(), settings.adamBeta2())
@@ -164,7 +164,7 @@ public final class StyleTransfer {
         Evaluation current = objective.evaluate(image, true);
         record(losses, listener, 0, current, settings);
         StopReason stop = StopReason.ITERATIONS;
-        try (IterateAverage average = averaging ? new IterateAverage(image) : null) {
+        try (IterateAverage average = settings.iterateAveraging() ? new IterateAverage(image) : null) {
             for (int iteration = 1; iteration <= settings.iterations(); iteration++) {
                 Evaluation next = optimizer.step(image, current, objective);
                 if (next != current) {

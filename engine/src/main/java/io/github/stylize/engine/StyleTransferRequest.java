@@ -21,7 +21,6 @@ public final class StyleTransferRequest {
     private final StyleGramCache styleGrams;
     private final boolean requireGpu;
     private final long maxPixels;
-    private final boolean iterateAveraging;
     private final Path contentMask;
 
     private StyleTransferRequest(Builder b) {
@@ -33,7 +32,6 @@ public final class StyleTransferRequest {
         this.styleGrams = b.styleGrams == null ? new StyleGramCache() : b.styleGrams;
         this.requireGpu = b.requireGpu;
         this.maxPixels = b.maxPixels;
-        this.iterateAveraging = b.iterateAveraging;
         this.contentMask = b.contentMask;
     }
 
@@ -54,12 +52,6 @@ public final class StyleTransferRequest {
     /** The most pixels an input image's header may declare; a larger one is refused before it is decoded. */
     public long maxPixels() { return maxPixels; }
     /**
-     * Output each level's bias-corrected exponential moving average of the iterates instead of the last iterate (see
-     * {@link IterateAverage}). An engine option rather than a setting: off unless a caller asks, as measured in
-     * site/markdown/quality.md.
-     */
-    public boolean iterateAveraging() { return iterateAveraging; }
-    /**
      * Where the style goes: an image of the content's size, white stylized, black kept as the content (see
      * {@link io.github.stylize.engine.image.ContentMask}); null styles every pixel.
      */
@@ -74,7 +66,6 @@ public final class StyleTransferRequest {
         private StyleGramCache styleGrams;
         private boolean requireGpu;
         private long maxPixels = ImageReader.DEFAULT_MAX_PIXELS;
-        private boolean iterateAveraging;
         private Path contentMask;
 
         private Builder() {
@@ -93,8 +84,6 @@ public final class StyleTransferRequest {
         public Builder requireGpu(boolean v) { requireGpu = v; return this; }
         /** Default {@link ImageReader#DEFAULT_MAX_PIXELS}; must be positive. */
         public Builder maxPixels(long v) { maxPixels = v; return this; }
-        /** Default off; see {@link StyleTransferRequest#iterateAveraging()}. */
-        public Builder iterateAveraging(boolean v) { iterateAveraging = v; return this; }
         /** Default none: every pixel is stylized; see {@link StyleTransferRequest#contentMask()}. */
         public Builder contentMask(Path v) { contentMask = v; return this; }
 

@@ -216,7 +216,7 @@ class StyleSettingsTest {
             Map.entry("styleScale", "0"), Map.entry("pooling", "median"), Map.entry("seed", "0x2A"),
             Map.entry("scales", "7"), Map.entry("tolerance", "1"), Map.entry("format", "gif"),
             Map.entry("jpegQuality", "0"), Map.entry("snapshotEvery", "-1"), Map.entry("preserveColors", "chroma"),
-            Map.entry("tileable", "yes"), Map.entry("alphaMask", "1"));
+            Map.entry("tileable", "yes"), Map.entry("alphaMask", "1"), Map.entry("iterateAveraging", "on"));
 
     @Test
     void everySettingRejectsAValueNamingItself() {
@@ -256,12 +256,15 @@ class StyleSettingsTest {
     }
 
     @Test
-    void tileableAndAlphaMaskEnterTheCanonicalFormOnlyWhenTrue() {
+    void tileableAlphaMaskAndIterateAveragingEnterTheCanonicalFormOnlyWhenTrue() {
         String defaults = StyleSettings.defaults().canonicalForm();
-        assertFalse(defaults.contains("tileable") || defaults.contains("alphaMask"), defaults);
-        String both = StyleSettings.builder().tileable(true).alphaMask(true).build().canonicalForm();
-        assertTrue(both.endsWith("tileable=true\nalphaMask=true\n"), both);
-        assertEquals(defaults, both.replace("tileable=true\nalphaMask=true\n", ""));
+        assertFalse(defaults.contains("tileable") || defaults.contains("alphaMask")
+                || defaults.contains("iterateAveraging"), defaults);
+        String all = StyleSettings.builder().tileable(true).alphaMask(true).iterateAveraging(true).build()
+                .canonicalForm();
+        String lines = "tileable=true\nalphaMask=true\niterateAveraging=true\n";
+        assertTrue(all.endsWith(lines), all);
+        assertEquals(defaults, all.replace(lines, ""));
     }
 
     @Test

@@ -207,8 +207,8 @@ class StyleTransferTest {
     void iterateAveragingOutputsTheAverageWithItsLossAsTheLastEntry() {
         StyleSettings settings = quick().iterations(10).build();
         StyleTransferResult plain = run(settings, content, ProgressListener.NONE);
-        StyleTransferResult averaged = StyleTransfer.run(StyleTransferRequest.builder().content(content).style(style)
-                .settings(settings).weights(weights).iterateAveraging(true).build());
+        StyleTransferResult averaged = run(settings.toBuilder().iterateAveraging(true).build(), content,
+                ProgressListener.NONE);
         assertEquals(11, averaged.losses().size());
         assertEquals(plain.losses().subList(0, 10), averaged.losses().subList(0, 10), "the same iterates");
         assertNotEquals(plain.losses().get(10).total(), averaged.losses().get(10).total(), "the average's loss");

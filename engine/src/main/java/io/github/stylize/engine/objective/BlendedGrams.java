@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The style target of several style images: at each layer, the weighted mean of their Gram matrices (the blended
- * targets of jcjohnson's neural-style {@code -style_blend_weights}). For the quadratic style loss this has the same
+ * The style target of several style images: at each layer, the weighted mean of their Gram matrices. For the quadratic style loss this has the same
  * gradient as the weighted mean of the per-style losses, at the cost of one loss per layer instead of one per style.
  * A single style's matrices are used as they are, so a one-style blend computes exactly what a single style does.
  */
