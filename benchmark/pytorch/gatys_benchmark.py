@@ -2,9 +2,10 @@
 """The engine's Gatys objective in PyTorch, timed the same way as EngineBenchmark (benchmark/run.sh runs both).
 
 Objective (identical to the engine's defaults): VGG19 up to conv5_1, 3x3 convolutions with padding 1, ReLU after each,
-2x2 stride-2 average pooling between blocks; content layer conv4_2 with L = 1/2 sum (F - P)^2 (weight 1); style layers
-conv1_1, conv2_1, conv3_1, conv4_1, conv5_1, each E = sum (G - A)^2 / (4 N^2 M^2), G = F F^T, weighted 1000 * 1/5;
-Adam with learning rate 10, betas (0.9, 0.999), eps 1e-8 on the pixels. Only the image requires a gradient: the
+2x2 stride-2 average pooling between blocks; content layer conv4_2 with L = R/M * 1/2 sum (F - P)^2 (weight 1; M its
+positions, R = 64 * 64 its positions at 512x512); style layers conv1_1, conv2_1, conv3_1, conv4_1, conv5_1, each
+E = sum (G - A)^2 / (4 N^2), G = F F^T / M over the layer's own M positions (A likewise over the style's), weighted
+1000 * 1/5 (algorithm version 4, site/markdown/quality.md); Adam with learning rate 10, betas (0.9, 0.999), eps 1e-8 on the pixels. Only the image requires a gradient: the
 weights are frozen, so the backward pass computes input gradients only, as the engine does.
 
 Weights come from the same Keras-layout HDF5 file the engine reads (kernel [3,3,in,out] -> torch [out,in,3,3]).
@@ -33,6 +34,7 @@ CONTENT_WEIGHT = 1.0
 STYLE_WEIGHT = 1000.0
 STYLE_LAYER_WEIGHT = 1.0 / len(STYLE_LAYERS)
 LEARNING_RATE = 10.0
+REFERENCE_POSITIONS = (512 // 8) * (512 // 8)  # conv4_2's positions at 512x512, after three 2x2 poolings
 
 
 def attr_strings(values):
@@ -73,9 +75,10 @@ class Vgg:
 
 
 def gram(features):
+    """F F^T / M: the Gram matrix over the layer's own M positions."""
     n = features.shape[1]
     f = features.reshape(n, -1)
-    return f @ f.t()
+    return f @ f.t() / f.shape[1]
 
 
 class Objective:
@@ -88,12 +91,13 @@ class Objective:
 
     def __call__(self, image):
         features = self.vgg(image, set(STYLE_LAYERS) | {CONTENT_LAYER})
-        content = CONTENT_WEIGHT * 0.5 * ((features[CONTENT_LAYER] - self.content_target) ** 2).sum()
+        c = features[CONTENT_LAYER]
+        positions = c.shape[2] * c.shape[3]
+        content = CONTENT_WEIGHT * REFERENCE_POSITIONS / positions * 0.5 * ((c - self.content_target) ** 2).sum()
         style = 0.0
         for layer in STYLE_LAYERS:
-            f = features[layer]
-            n, m = f.shape[1], f.shape[2] * f.shape[3]
-            e = ((gram(f) - self.style_targets[layer]) ** 2).sum() / (4.0 * n * n * m * m)
+            n = features[layer].shape[1]
+            e = ((gram(features[layer]) - self.style_targets[layer]) ** 2).sum() / (4.0 * n * n)
             style = style + STYLE_WEIGHT * STYLE_LAYER_WEIGHT * e
         return content, style
 
