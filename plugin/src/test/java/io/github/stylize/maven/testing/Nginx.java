@@ -2,9 +2,12 @@ package io.github.stylize.maven.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real nginx (Debian's package, one process: {@code master_process off}, so stopping it leaves no worker behind) on a
@@ -38,6 +42,7 @@ public final class Nginx implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Thread hook;
+    private final AtomicInteger markers = new AtomicInteger();
 
     private Nginx(Path prefix, int port, Process process) {
         this.prefix = prefix;
@@ -191,13 +196,37 @@ public final class Nginx implements AutoCloseable {
         return prefix.resolve("htdocs").resolve(path);
     }
 
-    /** The requests served so far, one access-log line each. */
+    /**
+     * The requests served so far, one access-log line each. nginx writes a request's line just after sending its
+     * response, so a client can see the response before the line exists. Hence a marker request first: nginx's one
+     * process handles it only after it has finished (and logged) every earlier request, so once the marker's line is
+     * in the file, so are all the lines before it. Marker lines are left out.
+     */
     public List<String> accessLog() {
+        String marker = "/__log-marker/" + markers.incrementAndGet();
         try {
             Path log = prefix.resolve("access.log");
-            return Files.isRegularFile(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url(marker.substring(1))).toURL()
+                    .openConnection(Proxy.NO_PROXY);
+            connection.getResponseCode();
+            connection.disconnect();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (true) {
+                List<String> lines = Files.isRegularFile(log) ? Files.readAllLines(log, StandardCharsets.UTF_8)
+                        : List.of();
+                if (lines.stream().anyMatch(l -> l.contains(marker + " "))) {
+                    return lines.stream().filter(l -> !l.contains("/__log-marker/")).toList();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("nginx did not log " + marker + " within 10 s");
+                }
+                Thread.sleep(5);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
