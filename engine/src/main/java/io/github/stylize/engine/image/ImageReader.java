@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -103,6 +104,9 @@ public final class ImageReader {
             throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
         }
         requireReadableNonEmptyFile(file);
+        // Set when the watchdog asks the decoder to abort: whatever the decoder then throws (a PNG decoder cut off
+        // mid-stream may report it as an early end of data) is the time limit's doing.
+        AtomicBoolean aborted = new AtomicBoolean();
         try (GuardedInputStream input = new GuardedInputStream(file)) {
             javax.imageio.ImageReader decoder = findDecoder(file, input);
             String format = formatName(decoder);
@@ -114,7 +118,7 @@ public final class ImageReader {
                 decoder.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 long start = System.nanoTime();
                 input.limitTime(start, limitMillis);
-                BufferedImage decoded = decodeWithin(decoder, start, limitMillis);
+                BufferedImage decoded = decodeWithin(decoder, start, limitMillis, aborted);
                 if (System.nanoTime() - start > limitMillis * 1_000_000) {
                     throw new GuardedInputStream.TimeLimitException(limitMillis); // aborted: a partial image
                 }
@@ -138,12 +142,12 @@ public final class ImageReader {
             throw e;
         } catch (IOException | RuntimeException e) {
             // Decoders report damaged data as IOExceptions and, for some corruptions, as runtime exceptions.
+            if (aborted.get()) {
+                throw overTimeLimit(file, limitMillis, e);
+            }
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof GuardedInputStream.TimeLimitException) {
-                    throw new ImageException("Image " + file + " took longer than the limit of "
-                            + (limitMillis % 1000 == 0 ? limitMillis / 1000 + " s" : limitMillis + " ms")
-                            + " to decode, so it was not used: the file is damaged or made to be slow to decode. "
-                            + "Re-export it, e.g. as a PNG", e);
+                    throw overTimeLimit(file, limitMillis, e);
                 }
                 if (t instanceof GuardedInputStream.PastEndException) {
                     throw new ImageException("Image " + file + " is truncated: its data ends before the image does "
@@ -162,10 +166,13 @@ public final class ImageReader {
      * Decodes the first image, asking the decoder to abort once the time limit is over: decoders that check for it
      * (the JDK's, between rows and passes) stop there, the others at their next read of the file.
      */
-    private static BufferedImage decodeWithin(javax.imageio.ImageReader decoder, long start, long limitMillis)
-            throws IOException {
+    private static BufferedImage decodeWithin(javax.imageio.ImageReader decoder, long start, long limitMillis,
+                                              AtomicBoolean aborted) throws IOException {
         long delay = limitMillis * 1_000_000 - (System.nanoTime() - start);
-        ScheduledFuture<?> abort = WATCHDOG.schedule(decoder::abort, Math.max(0, delay), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> abort = WATCHDOG.schedule(() -> {
+            aborted.set(true);
+            decoder.abort();
+        }, Math.max(0, delay), TimeUnit.NANOSECONDS);
         try {
             return decoder.read(0);
         } finally {
@@ -287,6 +294,13 @@ public final class ImageReader {
                             + "(a decompression bomb). If the image is genuine, scale it down, or raise maxPixels",
                     file, width, height, pixels / 1e6, format, maxPixels, maxPixels / 1e6));
         }
+    }
+
+    private static ImageException overTimeLimit(Path file, long limitMillis, Throwable cause) {
+        return new ImageException("Image " + file + " took longer than the limit of "
+                + (limitMillis % 1000 == 0 ? limitMillis / 1000 + " s" : limitMillis + " ms")
+                + " to decode, so it was not used: the file is damaged or made to be slow to decode. "
+                + "Re-export it, e.g. as a PNG", cause);
     }
 
     private static ImageException truncated(Path file, String format, Throwable cause) {
