@@ -208,7 +208,8 @@ final class ConfigurationReader {
     private static String camelCase(String name) {
         StringBuilder s = new StringBuilder();
         boolean upper = false;
-        for (char c : name.toCharArray()) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
             if (c == '-') {
                 upper = true;
             } else {

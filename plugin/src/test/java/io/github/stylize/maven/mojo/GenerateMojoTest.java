@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -169,7 +170,7 @@ class GenerateMojoTest extends MojoTestSupport {
         Plan plan = mojo.plan();
         ImageCache images = new ImageCache(cache);
         for (PlannedAsset asset : plan.selected()) {
-            images.put(asset.cacheKey(), new NewEntry(asset.id().getBytes(), asset.settings().format().extension(),
+            images.put(asset.cacheKey(), new NewEntry(asset.id().getBytes(StandardCharsets.UTF_8), asset.settings().format().extension(),
                     new RunSummary("CPU earlier", List.of(new IterationLoss(0, 2, 2, 0, 4)), new RunTimings(9, 90, 0, 1)),
                     asset.cacheKeyInput(), Map.of()));
         }
@@ -178,8 +179,8 @@ class GenerateMojoTest extends MojoTestSupport {
         mojo.execute();
 
         Path out = target.resolve("generated-resources/stylize");
-        assertArrayEquals("sprites/tree".getBytes(), Files.readAllBytes(out.resolve("sprites/tree.png")));
-        assertArrayEquals("harbor-waves".getBytes(), Files.readAllBytes(out.resolve("images/harbor-waves.jpg")));
+        assertArrayEquals("sprites/tree".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(out.resolve("sprites/tree.png")));
+        assertArrayEquals("harbor-waves".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(out.resolve("images/harbor-waves.jpg")));
         List<String> roots = project.getResources().stream().map(Resource::getDirectory).toList();
         assertEquals(List.of(out.toString()), roots, "the output directory is a resource root, so it is packaged");
         Map<?, ?> meta = Json.parse(Files.readString(target.resolve("stylize/sprites/tree.json")), Map.class);
