@@ -151,9 +151,10 @@ public final class StyleTransfer {
     /**
      * Optimizes {@code image} in place for up to {@code iterations} iterations, stopping early once the loss fell by
      * less than {@code tolerance} over the last {@link StyleSettings#TOLERANCE_WINDOW} iterations or the optimizer
-     * stalled. With {@code iterateAveraging}, the image left at the end is the iterates' average ({@link IterateAverage}) and
-     * the history's last entry is replaced by the average's loss (the listener sees that iteration twice). Snapshots
-     * pass through {@code finish}, as the output does. Returns the loss history, entry 0 the starting image.
+     * stalled. With the setting {@code iterateAveraging}, the image left at the end is the iterates' average
+     * ({@link IterateAverage}) and the history's last entry is replaced by the average's loss (the listener sees that
+     * iteration twice). Snapshots, of the iterates themselves, pass through {@code finish}, as the output does.
+     * Returns the loss history, entry 0 the starting image.
      */
     private static Level optimize(INDArray image, StyleObjective objective, StyleSettings settings,
                                   ProgressListener listener, float[] alpha, UnaryOperator<RgbImage> finish) {
