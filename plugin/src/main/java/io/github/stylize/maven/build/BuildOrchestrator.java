@@ -68,6 +68,7 @@ public final class BuildOrchestrator {
         try (DirectoryLocks locks = lockWrittenDirectories()) {
             result = generator.execute(plan);
             logSummary(result);
+            warnIfPreview();
             writeReport(plan, result);
         }
         failOnFailures(result);
@@ -140,6 +141,16 @@ public final class BuildOrchestrator {
                 skipped == 0 ? "" : ", " + skipped + " skipped (shard " + request.shard() + ")",
                 SummaryTable.seconds(result.millis()),
                 result.engineLoaded() ? "" : "; engine not started (ND4J not loaded)"));
+    }
+
+    /** Preview images land where the full renders go, and are packaged alike: say so where a release build shows. */
+    private void warnIfPreview() {
+        int preview = request.plan().preview();
+        if (preview > 0) {
+            log.warn("stylize: preview build (stylize.preview=" + preview + "): the images in "
+                    + request.outputDirectory() + " are at most " + preview + " pixels on their longest side and are"
+                    + " packaged like full renders; build without -Dstylize.preview before releasing them");
+        }
     }
 
     /**
