@@ -10,6 +10,7 @@ import io.github.stylize.maven.execute.EngineRenderer;
 import io.github.stylize.maven.execute.ExecutionResult;
 import io.github.stylize.maven.execute.ReportEntries;
 import io.github.stylize.maven.plan.Plan;
+import io.github.stylize.maven.plan.PlannedAsset;
 import io.github.stylize.maven.plan.PlanException;
 import io.github.stylize.maven.plan.PlanProblem;
 import io.github.stylize.maven.plan.Planner;
@@ -68,7 +69,7 @@ public final class BuildOrchestrator {
         try (DirectoryLocks locks = lockWrittenDirectories()) {
             result = generator.execute(plan);
             logSummary(result);
-            warnIfPreview();
+            warnIfPreview(plan);
             writeReport(plan, result);
         }
         failOnFailures(result);
@@ -144,9 +145,9 @@ public final class BuildOrchestrator {
     }
 
     /** Preview images land where the full renders go, and are packaged alike: say so where a release build shows. */
-    private void warnIfPreview() {
+    private void warnIfPreview(Plan plan) {
         int preview = request.plan().preview();
-        if (preview > 0) {
+        if (plan.selected().stream().anyMatch(PlannedAsset::preview)) {
             log.warn("stylize: preview build (stylize.preview=" + preview + "): the images in "
                     + request.outputDirectory() + " are at most " + preview + " pixels on their longest side and are"
                     + " packaged like full renders; build without -Dstylize.preview before releasing them");

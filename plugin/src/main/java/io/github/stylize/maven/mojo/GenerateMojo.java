@@ -121,8 +121,9 @@ public class GenerateMojo extends GenerateMojoSettings {
 
     /**
      * Render previews: every selected asset with its longest side capped at this many pixels (e.g. 128) and its own
-     * settings otherwise, cached under its own key, written to the usual outputs and marked PREVIEW in the report.
-     * 0 renders at full size.
+     * settings otherwise, cached under its own key, written to the usual outputs and marked PREVIEW in the report;
+     * the build log warns that they are packaged like full renders. An asset the cap would not shrink is rendered as
+     * it is, under its full render's key. 0 renders at full size.
      */
     @Parameter(property = "stylize.preview", defaultValue = "0")
     private int preview;

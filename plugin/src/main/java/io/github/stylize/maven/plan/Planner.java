@@ -78,7 +78,8 @@ public final class Planner {
         if (previewProblem != null) {
             problems.add(new PlanProblem(null, "preview", previewProblem));
         }
-        List<PlannedAsset> selected = Preview.apply(select(request.only()), previewProblem == null ? request.preview() : 0);
+        List<PlannedAsset> selected = Preview.apply(select(request.only()), previewProblem == null ? request.preview() : 0,
+                this::declaredSize);
         String weightsIdentity = weightsIdentity(request);
         if (!problems.isEmpty()) {
             throw new PlanException(problems);

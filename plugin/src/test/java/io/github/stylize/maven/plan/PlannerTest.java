@@ -230,19 +230,26 @@ class PlannerTest {
 
     @Test
     void aPreviewCapsEverySelectedAssetsLongestSideKeepsItsOtherSettingsAndHasItsOwnKey() throws Exception {
-        List<StylizationDeclaration> s = List.of(stylization("big", mosaic, Overrides.builder().set("size", "1024").build()),
-                stylization("small", mosaic, Overrides.builder().set("size", "64").set("iterations", "7").build()));
+        Path wide = TestImages.png(dir.resolve("content/wide.png"), 300, 200, 40);
+        List<StylizationDeclaration> s = List.of(
+                new StylizationDeclaration("big", wide, mosaic, null, Overrides.builder().set("size", "1024")
+                        .set("iterations", "7").build()),
+                new StylizationDeclaration("small", wide, mosaic, null, Overrides.builder().set("size", "64").build()),
+                stylization("tiny", mosaic, Overrides.builder().set("size", "1024").build()));
         List<PlannedAsset> full = Planner.plan(request(s, List.of(), Overrides.NONE)).selected();
         List<PlannedAsset> previews = Planner.plan(PlanRequest.builder().stylizations(s)
                 .weightsIdentity(() -> "weights-digest").preview(128).build()).selected();
 
-        assertEquals(List.of(128, 64), previews.stream().map(a -> a.settings().size()).toList());
-        assertEquals(7, previews.get(1).settings().iterations(), "its own settings otherwise");
-        assertTrue(previews.stream().allMatch(PlannedAsset::preview), "marked for the report");
+        assertEquals(List.of(128, 64, 1024), previews.stream().map(a -> a.settings().size()).toList());
+        assertEquals(7, previews.get(0).settings().iterations(), "its own settings otherwise");
+        assertEquals(List.of(true, false, false), previews.stream().map(PlannedAsset::preview).toList(),
+                "only the shrunk one is marked for the report");
         assertTrue(full.stream().noneMatch(PlannedAsset::preview));
         assertEquals(full.get(0).output(), previews.get(0).output(), "the usual output");
         assertNotEquals(full.get(0).cacheKey(), previews.get(0).cacheKey(), "a preview never stands in for the render");
-        assertEquals(full.get(1).cacheKey(), previews.get(1).cacheKey(), "already within the cap: the same pixels");
+        assertEquals(full.get(1).cacheKey(), previews.get(1).cacheKey(), "size already within the cap: the same pixels");
+        assertEquals(full.get(2).cacheKey(), previews.get(2).cacheKey(),
+                "a 12x8 content is within the cap whatever its size setting: the same pixels, the same key");
 
         PlanException e = assertThrows(PlanException.class, () -> Planner.plan(PlanRequest.builder().stylizations(s)
                 .weightsIdentity(() -> "w").preview(8).build()));
