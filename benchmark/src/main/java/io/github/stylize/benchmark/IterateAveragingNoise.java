@@ -7,8 +7,6 @@ import io.github.stylize.engine.StyleTransfer;
 import io.github.stylize.engine.StyleTransferRequest;
 import io.github.stylize.engine.StyleTransferResult;
 import io.github.stylize.engine.image.ImageReader;
-import io.github.stylize.engine.image.ImageWriter;
-import io.github.stylize.engine.image.Resampler;
 import io.github.stylize.engine.image.RgbImage;
 import io.github.stylize.engine.network.NativeBackend;
 import io.github.stylize.engine.weights.Hdf5WeightsReader;
@@ -16,7 +14,6 @@ import io.github.stylize.engine.weights.RandomVggWeights;
 import io.github.stylize.engine.weights.VggWeights;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -47,10 +44,7 @@ public final class IterateAveragingNoise {
                 : RandomVggWeights.create(42);
         int size = Integer.parseInt(o.get("--size"));
         // The content stretched to size x size, as time-to-quality.sh does.
-        Path content = Files.createTempFile("iterate-averaging-content-", ".png");
-        content.toFile().deleteOnExit();
-        Files.write(content, ImageWriter.encode(Resampler.resize(ImageReader.read(Path.of(o.get("--content"))), size,
-                size), StyleSettings.Format.PNG, StyleSettings.defaults().jpegQuality()));
+        Path content = TimeToQuality.squareContent(ImageReader.read(Path.of(o.get("--content"))), size);
         Path style = Path.of(o.get("--style"));
         System.out.printf(Locale.ROOT, "%s stretched to %dx%d, style %s, weights %s%n", o.get("--content"), size, size,
                 style, o.getOrDefault("--weights", "random VGG19, seed 42"));

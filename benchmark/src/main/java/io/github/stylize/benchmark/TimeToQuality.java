@@ -164,7 +164,7 @@ public final class TimeToQuality {
     }
 
     /** The content resized to exactly size x size, as a PNG file that StyleTransfer can read (deleted on exit). */
-    private static Path squareContent(RgbImage source, int size) throws IOException {
+    static Path squareContent(RgbImage source, int size) throws IOException {
         RgbImage square = Resampler.resize(source, size, size);
         Path file = Files.createTempFile("time-to-quality-content-" + size + "-", ".png");
         file.toFile().deleteOnExit();
